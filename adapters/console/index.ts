@@ -1,0 +1,80 @@
+/**
+ * The console adapter: one command per line from a stream, each reply printed. It is the
+ * no-credentials default and the end-to-end harness for tests (streams are injected).
+ */
+import { createInterface } from "node:readline";
+import type { Bot } from "../../src/core/bot.js";
+import type { Capabilities, ConversationRef, Identity } from "../../src/core/incoming.js";
+import type { DeliveryTarget, Messenger, SentMessage } from "../../src/core/messenger.js";
+import type { Reply } from "../../src/core/reply.js";
+import { replyToConsole, type ConsoleOutput } from "./render.js";
+
+/** The console's single workspace. */
+export const CONSOLE_WORKSPACE = "console";
+
+const CAPABILITIES: Capabilities = { ephemeral: false, forms: false, threads: true, updateInPlace: false, images: false };
+
+/** What the console needs: the bot, streams, and who is typing. */
+export interface ConsoleAdapterOptions {
+  bot: Bot;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  user: string;
+  /** Show a prompt (interactive terminal) or not (piped input). */
+  prompt: boolean;
+  clock?: () => Date;
+}
+
+/** In the console every `@word` names a person, created on first use. */
+function mentionsIn(text: string): Record<string, Identity> {
+  const mentions: Record<string, Identity> = {};
+  for (const match of text.matchAll(/@([\w.-]{1,64})/g)) {
+    const name = match[1] ?? "";
+    mentions[`@${name}`] = { platform: "console", userId: name.toLowerCase(), displayName: name };
+  }
+  return mentions;
+}
+
+/** Runs the read–handle–print loop; resolves when input ends. */
+export async function runConsole(options: ConsoleAdapterOptions): Promise<void> {
+  const { bot, input, output, user } = options;
+  const actor: Identity = { platform: "console", userId: user, displayName: user };
+  const conversation: ConversationRef = { platform: "console", workspace: CONSOLE_WORKSPACE, id: "console", kind: "personal" };
+  const rl = createInterface({ input, terminal: false });
+  let last: ConsoleOutput | undefined;
+  const write = (text: string) => output.write(text + "\n");
+  if (options.prompt) write('secops-bot console. Type "help", or a button number after a card. Ctrl-D quits.');
+  const ask = () => options.prompt && output.write("secops> ");
+  ask();
+  for await (const raw of rl) {
+    const line = raw.replace(/\r$/, "");
+    const number = /^\s*(\d{1,2})\s*$/.exec(line);
+    const button = number && last ? last.buttons[Number(number[1]) - 1] : undefined;
+    const reply = button
+      ? await bot.handle({ kind: "action", actionId: button.actionId, value: button.value, actor, conversation, mentions: {}, capabilities: CAPABILITIES })
+      : await bot.handle({ kind: "command", text: line, actor, conversation, mentions: mentionsIn(line), capabilities: CAPABILITIES });
+    last = replyToConsole(reply);
+    write(last.text);
+    ask();
+  }
+}
+
+/** Proactive messages in the console: printed with a timestamp and where they would go. */
+export function createConsoleMessenger(output: NodeJS.WritableStream, clock: () => Date = () => new Date()): Messenger {
+  let counter = 0;
+  const print = (where: string, reply: Reply): SentMessage => {
+    counter += 1;
+    const id = `console-${counter}`;
+    output.write(`\n[${clock().toISOString()}] ${where}\n${replyToConsole(reply).text}\n`);
+    return { messageId: id, threadId: id };
+  };
+  return {
+    platform: "console",
+    post: async (t: DeliveryTarget, reply) => print(`#${t.conversationId}`, reply),
+    reply: async (t, threadId, reply) => ({ ...print(`#${t.conversationId} (thread ${threadId})`, reply), threadId }),
+    update: async (t, messageId, reply) => {
+      print(`#${t.conversationId} (updated ${messageId})`, reply);
+    },
+    dm: async (_w, userId, reply) => ({ ...print(`DM @${userId}`, reply), conversationId: `dm:${userId}` }),
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Console renderer: neutral Reply → terminal text. Untrusted text has control characters
+ * (ANSI escapes included) replaced, so an alert title cannot repaint or clear the terminal.
+ * Buttons are numbered; typing the number presses them.
+ */
+import type { Block, Card, CardAction, Reply, Span } from "../../src/core/reply.js";
+
+/** A rendered reply with the buttons in the order they were numbered. */
+export interface ConsoleOutput {
+  text: string;
+  buttons: Extract<CardAction, { kind: "button" }>[];
+}
+
+/** Longest single value printed before "…"; keeps 100 KB alert descriptions readable. */
+const MAX_VALUE = 2000;
+
+/** Makes a string safe for a terminal: no escapes, no bidi overrides, bounded length. */
+export function consoleSafe(text: string): string {
+  const clean = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, "�");
+  return clean.length > MAX_VALUE ? `${clean.slice(0, MAX_VALUE)}… (${clean.length - MAX_VALUE} more characters)` : clean;
+}
+
+function spans(list: Span[]): string {
+  return list
+    .map((s) => (typeof s === "string" ? consoleSafe(s) : "bold" in s ? consoleSafe(s.bold) : "code" in s ? `\`${consoleSafe(s.code)}\`` : `${consoleSafe(s.link.label)} <${consoleSafe(s.link.url)}>`))
+    .join("");
+}
+
+function bar(done: number, total: number): string {
+  const width = 20;
+  const filled = total === 0 ? 0 : Math.round((done / total) * width);
+  const pct = total === 0 ? 0 : Math.round((done / total) * 100);
+  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${pct}% (${done}/${total})`;
+}
+
+function block(b: Block, buttons: ConsoleOutput["buttons"]): string[] {
+  switch (b.type) {
+    case "text":
+      return [spans(b.spans)];
+    case "context":
+      return [`  ${spans(b.spans)}`];
+    case "facts":
+      return b.facts.map((f) => `${consoleSafe(f.label)}: ${consoleSafe(f.value)}`);
+    case "list":
+      if (b.items.length === 0) return [consoleSafe(b.empty ?? "(none)")];
+      return b.items.flatMap((i) => [`• ${consoleSafe(i.label)}`, ...(i.detail ? [`    ${consoleSafe(i.detail)}`] : [])]);
+    case "progress":
+      return [`${consoleSafe(b.label).padEnd(34)} ${bar(b.done, b.total)}${b.note ? `  ${consoleSafe(b.note)}` : ""}`];
+    case "divider":
+      return ["―".repeat(40)];
+    case "image":
+      return [`[image: ${consoleSafe(b.alt)}]`];
+    case "actions":
+      return [
+        b.actions
+          .map((a) => {
+            if (a.kind === "link") return `${consoleSafe(a.label)} <${consoleSafe(a.url)}>`;
+            buttons.push(a);
+            return `[${buttons.length}] ${consoleSafe(a.label)}`;
+          })
+          .join("  "),
+      ];
+  }
+}
+
+function card(c: Card, buttons: ConsoleOutput["buttons"]): string {
+  const head = `${c.severity ? `[${c.severity.toUpperCase()}] ` : ""}${consoleSafe(c.title)}`;
+  const lines = [head, "=".repeat(Math.min(head.length, 60))];
+  if (c.subtitle) lines.push(consoleSafe(c.subtitle));
+  for (const b of c.blocks) lines.push(...block(b, buttons));
+  return lines.join("\n");
+}
+
+/** Renders any reply; forms degrade to their fallback usage text. */
+export function replyToConsole(reply: Reply): ConsoleOutput {
+  const buttons: ConsoleOutput["buttons"] = [];
+  switch (reply.kind) {
+    case "text":
+      return { text: spans(reply.spans), buttons };
+    case "card":
+      return { text: card(reply.card, buttons), buttons };
+    case "form":
+      return { text: spans(reply.fallback), buttons };
+  }
+}

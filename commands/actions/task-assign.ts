@@ -1,0 +1,25 @@
+/** Submission of the assign form (modal or input card). */
+import { defineAction } from "../../src/core/command.js";
+import { cardReply } from "../../src/core/reply.js";
+import { parseDueDate } from "../../src/domain/dates.js";
+import { changeTask } from "../shared/change-task.js";
+import { findTask } from "../shared/task-access.js";
+import { taskCard } from "../shared/task-views.js";
+import { today } from "../shared/today.js";
+
+/** Applies task, owner and due date from the form, with the same checks as `assign`. */
+export const taskAssignAction = defineAction({
+  id: "task.assign",
+  minRole: "lead",
+  run(ctx, _value, inputs) {
+    const task = findTask(ctx, inputs.task);
+    const owner = ctx.person(inputs.owner ?? "");
+    const due = inputs.due ? parseDueDate(inputs.due, ctx.actor.timezone, ctx.now) : undefined;
+    const updated = changeTask(ctx, task, { ownerId: owner.id, ...(due ? { dueDate: due } : {}) }, {
+      action: "assigned",
+      oldValue: task.ownerName,
+      newValue: owner.displayName + (due ? `, due ${due}` : ""),
+    });
+    return cardReply(taskCard(updated, today(ctx)), "conversation");
+  },
+});

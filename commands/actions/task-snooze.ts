@@ -1,0 +1,24 @@
+/** The Snooze button: moves the due date a week later. */
+import { defineAction } from "../../src/core/command.js";
+import { cardReply } from "../../src/core/reply.js";
+import { addDays } from "../../src/domain/dates.js";
+import { usageError } from "../../src/errors.js";
+import { changeTask } from "../shared/change-task.js";
+import { findTask, requireTaskEditor } from "../shared/task-access.js";
+import { taskCard } from "../shared/task-views.js";
+import { today } from "../shared/today.js";
+
+/** Pushes the due date back 7 days (from today if it already passed). */
+export const taskSnoozeAction = defineAction({
+  id: "task.snooze",
+  minRole: "analyst",
+  run(ctx, value) {
+    const task = findTask(ctx, value);
+    requireTaskEditor(ctx, task);
+    if (task.status === "done") throw usageError(`${task.id} is done; there is nothing to snooze.`);
+    const base = task.dueDate && task.dueDate > today(ctx) ? task.dueDate : today(ctx);
+    const due = addDays(base, 7);
+    const updated = changeTask(ctx, task, { dueDate: due }, { action: "snoozed", oldValue: task.dueDate, newValue: due });
+    return cardReply(taskCard(updated, today(ctx)), "conversation");
+  },
+});

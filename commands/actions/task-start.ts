@@ -1,0 +1,11 @@
+/** The Start button on a task card. */
+import { defineAction } from "../../src/core/command.js";
+import { findTask } from "../shared/task-access.js";
+import { setStatus } from "../shared/set-status.js";
+
+/** Starts the task named by the button; the clicker must own it or lead. */
+export const taskStartAction = defineAction({
+  id: "task.start",
+  minRole: "analyst",
+  run: (ctx, value) => setStatus(ctx, findTask(ctx, value), "in_progress", ""),
+});

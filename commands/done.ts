@@ -1,0 +1,16 @@
+/** `done <task> [note]`: mark a task as done. */
+import { defineCommand } from "../src/core/command.js";
+import { findTask } from "./shared/task-access.js";
+import { setStatus } from "./shared/set-status.js";
+
+/** Mark a task as done. */
+export const doneCommand = defineCommand({
+  name: "done",
+  summary: "Mark a task as done",
+  usage: "done <task> [note]",
+  minRole: "analyst",
+  run(ctx, args) {
+    const task = findTask(ctx, args.next());
+    return setStatus(ctx, task, "done", args.rest());
+  },
+});

@@ -1,0 +1,16 @@
+/** `reopen <task> [note]`: reopen a task. */
+import { defineCommand } from "../src/core/command.js";
+import { findTask } from "./shared/task-access.js";
+import { setStatus } from "./shared/set-status.js";
+
+/** Reopen a task. */
+export const reopenCommand = defineCommand({
+  name: "reopen",
+  summary: "Reopen a task",
+  usage: "reopen <task> [note]",
+  minRole: "analyst",
+  run(ctx, args) {
+    const task = findTask(ctx, args.next());
+    return setStatus(ctx, task, "open", args.rest());
+  },
+});

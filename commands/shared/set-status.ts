@@ -1,0 +1,23 @@
+/** The shared rule behind start, block, done and reopen (commands and buttons alike). */
+import type { CommandContext } from "../../src/core/command.js";
+import { cardReply, type Reply } from "../../src/core/reply.js";
+import { statusLabel, type Task, type TaskStatus } from "../../src/domain/task.js";
+import { usageError } from "../../src/errors.js";
+import { changeTask } from "./change-task.js";
+import { requireTaskEditor } from "./task-access.js";
+import { taskCard } from "./task-views.js";
+import { today } from "./today.js";
+
+/** Moves a task to `status` after checking the actor may, recording the note; a no-op move is refused. */
+export function setStatus(ctx: CommandContext, task: Task, status: TaskStatus, note: string): Reply {
+  requireTaskEditor(ctx, task);
+  if (task.status === status) throw usageError(`${task.id} is already ${statusLabel(status)}.`);
+  if (note.length > 500) throw usageError("The note is longer than 500 characters.");
+  const updated = changeTask(
+    ctx,
+    task,
+    { status, completedAt: status === "done" ? ctx.now.toISOString() : null },
+    { action: "status", oldValue: statusLabel(task.status), newValue: statusLabel(status), ...(note ? { note } : {}) },
+  );
+  return cardReply(taskCard(updated, today(ctx)), "conversation");
+}

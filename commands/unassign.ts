@@ -1,0 +1,23 @@
+/** `unassign S1-2`: removes a task's owner. */
+import { defineCommand } from "../src/core/command.js";
+import { cardReply } from "../src/core/reply.js";
+import { usageError } from "../src/errors.js";
+import { changeTask } from "./shared/change-task.js";
+import { findTask } from "./shared/task-access.js";
+import { taskCard } from "./shared/task-views.js";
+import { today } from "./shared/today.js";
+
+/** Clears the owner of a task. */
+export const unassignCommand = defineCommand({
+  name: "unassign",
+  summary: "Remove a task's owner",
+  usage: "unassign <task>",
+  minRole: "lead",
+  run(ctx, args) {
+    const task = findTask(ctx, args.next());
+    args.end();
+    if (task.ownerId === null) throw usageError(`${task.id} has no owner.`);
+    const updated = changeTask(ctx, task, { ownerId: null }, { action: "unassigned", oldValue: task.ownerName, newValue: null });
+    return cardReply(taskCard(updated, today(ctx)), "conversation");
+  },
+});

@@ -1,0 +1,117 @@
+/**
+ * The only reader of process.env. Validates every setting at once and reports each problem with
+ * the variable to fix; secrets stay inside the returned object and never reach logs.
+ */
+import { z } from "zod";
+
+/** Settings for the Slack adapter, present when Slack is enabled. */
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  appToken?: string;
+  apiUrl?: string;
+}
+
+/** Settings for the Teams adapter; an empty appId serves without authentication (Emulator, tests). */
+export interface TeamsConfig {
+  appId: string;
+  appPassword: string;
+  appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
+  tenantId: string;
+}
+
+/** The validated configuration. */
+export interface Config {
+  platforms: ("console" | "slack" | "teams")[];
+  databaseUrl: string;
+  port: number;
+  logLevel: string;
+  admins: string[];
+  consoleUser: string;
+  slack?: SlackConfig;
+  teams?: TeamsConfig;
+}
+
+/** Every problem found, one line each, naming the variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const PLATFORMS = ["console", "slack", "teams"] as const;
+
+function pick(env: NodeJS.ProcessEnv, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const value = env[name]?.trim();
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** Reads and validates settings from `env` (process.env by default; tests pass their own). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const slackToken = pick(env, "SLACK_BOT_TOKEN");
+  const slackSecret = pick(env, "SLACK_SIGNING_SECRET");
+  const teamsAppId = pick(env, "MicrosoftAppId", "MICROSOFT_APP_ID");
+
+  let platforms: Config["platforms"];
+  const listed = pick(env, "SECOPS_PLATFORMS");
+  if (listed) {
+    const words = listed.split(",").map((w) => w.trim().toLowerCase()).filter(Boolean);
+    const bad = words.filter((w) => !(PLATFORMS as readonly string[]).includes(w));
+    if (bad.length) problems.push(`SECOPS_PLATFORMS: unknown platform ${bad.join(", ")} (use console, slack, teams)`);
+    platforms = [...new Set(words.filter((w): w is Config["platforms"][number] => (PLATFORMS as readonly string[]).includes(w)))];
+  } else {
+    platforms = [];
+    if (slackToken || slackSecret) platforms.push("slack");
+    if (teamsAppId) platforms.push("teams");
+    if (platforms.length === 0) platforms.push("console");
+  }
+
+  const port = z.coerce.number().int().min(0).max(65535).safeParse(pick(env, "PORT") ?? "3000");
+  if (!port.success) problems.push("PORT: must be a whole number from 0 to 65535");
+  const logLevel = pick(env, "LOG_LEVEL") ?? "info";
+  if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(logLevel)) {
+    problems.push("LOG_LEVEL: use fatal, error, warn, info, debug, trace or silent");
+  }
+
+  let slack: SlackConfig | undefined;
+  if (platforms.includes("slack")) {
+    if (!slackToken) problems.push("SLACK_BOT_TOKEN: required when Slack is enabled (xoxb-…)");
+    else if (!slackToken.startsWith("xoxb-")) problems.push("SLACK_BOT_TOKEN: a bot token starts with xoxb-");
+    if (!slackSecret) problems.push("SLACK_SIGNING_SECRET: required when Slack is enabled");
+    const appToken = pick(env, "SLACK_APP_TOKEN");
+    if (appToken && !appToken.startsWith("xapp-")) problems.push("SLACK_APP_TOKEN: an app-level token starts with xapp-");
+    const apiUrl = pick(env, "SLACK_API_URL");
+    if (apiUrl && !z.url().safeParse(apiUrl).success) problems.push("SLACK_API_URL: must be a URL");
+    slack = { botToken: slackToken ?? "", signingSecret: slackSecret ?? "", ...(appToken ? { appToken } : {}), ...(apiUrl ? { apiUrl } : {}) };
+  }
+
+  let teams: TeamsConfig | undefined;
+  if (platforms.includes("teams")) {
+    const appType = pick(env, "MicrosoftAppType", "MICROSOFT_APP_TYPE") ?? "MultiTenant";
+    if (!["MultiTenant", "SingleTenant", "UserAssignedMSI"].includes(appType)) {
+      problems.push("MicrosoftAppType: use MultiTenant, SingleTenant or UserAssignedMSI");
+    }
+    const appPassword = pick(env, "MicrosoftAppPassword", "MICROSOFT_APP_PASSWORD") ?? "";
+    const tenantId = pick(env, "MicrosoftAppTenantId", "MICROSOFT_APP_TENANT_ID") ?? "";
+    if (teamsAppId && appType !== "UserAssignedMSI" && !appPassword) problems.push("MicrosoftAppPassword: required with MicrosoftAppId");
+    if (appType === "SingleTenant" && !tenantId) problems.push("MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant");
+    teams = { appId: teamsAppId ?? "", appPassword, appType: appType as TeamsConfig["appType"], tenantId };
+  }
+
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    platforms,
+    databaseUrl: pick(env, "DATABASE_URL") ?? "./data/secops-bot.db",
+    port: port.success ? port.data : 3000,
+    logLevel,
+    admins: (pick(env, "SECOPS_ADMINS") ?? "").split(",").map((s) => s.trim()).filter(Boolean).map((s) => (s.includes("@") ? s.toLowerCase() : s)),
+    consoleUser: pick(env, "CONSOLE_USER") ?? "console",
+    ...(slack ? { slack } : {}),
+    ...(teams ? { teams } : {}),
+  };
+}

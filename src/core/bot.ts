@@ -1,0 +1,116 @@
+/**
+ * The platform-neutral core: takes an Incoming event, resolves who sent it, checks the role,
+ * runs the command or action, and turns every failure into a short reply. Adapters call `handle`.
+ */
+import { randomBytes } from "node:crypto";
+import { BotError, forbidden, usageError } from "../errors.js";
+import type { Person } from "../domain/person.js";
+import { hasRole, roleRequirement } from "../domain/roles.js";
+import { Args, tokenize } from "./args.js";
+import type { ActionSpec, CommandContext, CommandSpec } from "./command.js";
+import type { Identity, Incoming } from "./incoming.js";
+import { errorReply } from "./error-reply.js";
+import { checkLine } from "./input-hygiene.js";
+import { resolvePerson } from "./resolve-person.js";
+import type { Reply } from "./reply.js";
+import type { Services } from "./services.js";
+
+/** The core's entry point, built once from the command and action registries. */
+export interface Bot {
+  handle(incoming: Incoming): Promise<Reply>;
+  commands: ReadonlyMap<string, CommandSpec>;
+}
+
+/** Builds the router; duplicate command names or action ids fail at start. */
+export function createBot(services: Services, commandList: readonly CommandSpec[], actionList: readonly ActionSpec[]): Bot {
+  const commands = indexBy(commandList, (c) => c.name, "command");
+  const actions = indexBy(actionList, (a) => a.id, "action");
+  const seeded = new Set<string>();
+
+  function context(incoming: Incoming, actor: Person, now: Date): CommandContext {
+    return {
+      actor,
+      workspace: incoming.conversation.workspace,
+      incoming,
+      services,
+      now,
+      commands,
+      person: (token) => resolvePerson(services, incoming, token),
+    };
+  }
+
+  async function dispatch(incoming: Incoming): Promise<{ reply: Reply; usage?: string }> {
+    const workspace = incoming.conversation.workspace;
+    const now = services.clock();
+    if (!seeded.has(workspace)) {
+      services.tasks.seed(workspace, services.plan, now);
+      seeded.add(workspace);
+    }
+    const actor = upsertActor(services, workspace, incoming.actor);
+    if (incoming.kind === "action") {
+      const spec = actions.get(incoming.actionId);
+      if (!spec) throw usageError("That button is no longer supported; run the command again.");
+      requireRole(actor, spec.minRole, "That button");
+      return { reply: await spec.run(context(incoming, actor, now), incoming.value, incoming.inputs ?? {}) };
+    }
+    checkLine(incoming.text);
+    const words = tokenize(incoming.text.trim());
+    const name = (words[0] ?? "").toLowerCase();
+    const spec = commands.get(name);
+    if (!spec) throw new BotError("usage", `Unknown command "${truncate(words[0] ?? "", 40)}".`, { usage: "help [command]" });
+    try {
+      requireRole(actor, spec.minRole, `\`${spec.name}\``);
+      return { reply: await spec.run(context(incoming, actor, now), new Args(words.slice(1))) };
+    } catch (err) {
+      if (err instanceof BotError && err.code === "usage" && !err.options.usage) {
+        throw new BotError("usage", err.message, { usage: spec.usage, cause: err });
+      }
+      throw err;
+    }
+  }
+
+  return {
+    commands,
+    async handle(incoming) {
+      try {
+        return (await dispatch(incoming)).reply;
+      } catch (err) {
+        if (err instanceof BotError) return errorReply(err);
+        const ref = randomBytes(3).toString("hex");
+        services.log.error({ err, ref, platform: incoming.conversation.platform, kind: incoming.kind }, "command failed");
+        return errorReply(new BotError("internal", `Something went wrong (ref ${ref}). Nothing was changed.`));
+      }
+    },
+  };
+}
+
+function requireRole(actor: Person, needed: Person["role"], what: string): void {
+  if (!hasRole(actor.role, needed)) {
+    throw forbidden(`${what} needs ${roleRequirement(needed)}; your role is ${actor.role}.`);
+  }
+}
+
+/** Finds or creates the sender; SECOPS_ADMINS members are always admins. */
+function upsertActor(services: Services, workspace: string, identity: Identity): Person {
+  const listed = services.admins.includes(identity.userId) || (!!identity.email && services.admins.includes(identity.email.toLowerCase()));
+  const person = services.people.upsert(workspace, identity, listed ? "admin" : "none");
+  if (listed && person.role !== "admin") {
+    services.people.setRole(person.id, "admin");
+    return { ...person, role: "admin" };
+  }
+  return person;
+}
+
+function indexBy<T>(items: readonly T[], key: (item: T) => string, what: string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) {
+    const k = key(item);
+    if (map.has(k)) throw new Error(`duplicate ${what} "${k}"`);
+    map.set(k, item);
+  }
+  return map;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max) + "…" : text;
+}

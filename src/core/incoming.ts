@@ -1,0 +1,51 @@
+/** What adapters hand to the core: a command line or a button press, with who and where. */
+
+/** The platforms the bot speaks on. */
+export type PlatformName = "slack" | "teams" | "console";
+
+/** A person as the platform identifies them. */
+export interface Identity {
+  platform: PlatformName;
+  userId: string;
+  displayName: string;
+  email?: string;
+}
+
+/** Where an event happened; `workspace` keeps tenants apart (Slack team, Teams tenant, console). */
+export interface ConversationRef {
+  platform: PlatformName;
+  workspace: string;
+  id: string;
+  kind: "channel" | "group" | "personal";
+  threadId?: string;
+}
+
+/** What the adapter can do, so the core degrades instead of naming platforms. */
+export interface Capabilities {
+  ephemeral: boolean;
+  forms: boolean;
+  threads: boolean;
+  updateInPlace: boolean;
+  images: boolean;
+}
+
+/** Inbound event, already parsed by an adapter. Mentions map a token in `text` (e.g. `@U123`) to a person. */
+export type Incoming =
+  | {
+      kind: "command";
+      text: string;
+      actor: Identity;
+      conversation: ConversationRef;
+      mentions: Record<string, Identity>;
+      capabilities: Capabilities;
+    }
+  | {
+      kind: "action";
+      actionId: string;
+      value: string;
+      inputs?: Record<string, string>;
+      actor: Identity;
+      conversation: ConversationRef;
+      mentions: Record<string, Identity>;
+      capabilities: Capabilities;
+    };

@@ -1,0 +1,26 @@
+/** Turns a mention token from a command into a person of the workspace. */
+import { usageError } from "../errors.js";
+import type { Person } from "../domain/person.js";
+import type { Incoming } from "./incoming.js";
+import type { Services } from "./services.js";
+
+/**
+ * Mentions the adapter resolved (`@U123`, or every `@name` in the console) come first; otherwise a
+ * known person's exact display name. An unknown or ambiguous name is refused, never guessed.
+ */
+export function resolvePerson(services: Services, incoming: Incoming, token: string): Person {
+  const workspace = incoming.conversation.workspace;
+  if (!token.startsWith("@") || token.length < 2) throw usageError(`"${token}" is not a person; mention them as @name.`);
+  const identity = incoming.mentions[token];
+  if (identity) {
+    const listed = services.admins.includes(identity.userId);
+    return services.people.upsert(workspace, identity, listed ? "admin" : "none");
+  }
+  const name = token.slice(1);
+  const byId = services.people.byPlatformId(workspace, name);
+  if (byId) return byId;
+  const matches = services.people.byName(workspace, name);
+  if (matches.length === 1 && matches[0]) return matches[0];
+  if (matches.length > 1) throw usageError(`More than one person is called ${name}; mention them instead.`);
+  throw usageError(`I don't know ${token}; mention them so the platform tells me who they are.`);
+}

@@ -1,0 +1,36 @@
+/** A plan task as the core sees it. */
+
+/** Where a task stands. */
+export type TaskStatus = "open" | "in_progress" | "blocked" | "done";
+
+/** Every status, for validation and listings. */
+export const TASK_STATUSES: readonly TaskStatus[] = ["open", "in_progress", "blocked", "done"];
+
+/** A task with its owner's name resolved. */
+export interface Task {
+  workspace: string;
+  id: string;
+  area: string;
+  objective: string;
+  title: string;
+  detail: string;
+  resources: { title: string; url: string }[];
+  position: number;
+  custom: boolean;
+  ownerId: number | null;
+  ownerName: string | null;
+  dueDate: string | null;
+  status: TaskStatus;
+  updatedAt: string;
+  completedAt: string | null;
+}
+
+/** Human words for a status. */
+export function statusLabel(status: TaskStatus): string {
+  return status === "in_progress" ? "in progress" : status;
+}
+
+/** True when a task is not done and its due date is before `today`. */
+export function isOverdue(task: Pick<Task, "status" | "dueDate">, today: string): boolean {
+  return task.status !== "done" && task.dueDate !== null && task.dueDate < today;
+}

@@ -1,0 +1,93 @@
+/** Reads and writes plan tasks; seeds a workspace with the shipped plan on first use. */
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Plan } from "../../domain/plan.js";
+import type { Task, TaskStatus } from "../../domain/task.js";
+import type { Db } from "../db.js";
+import { people } from "../schema/people.js";
+import { tasks } from "../schema/tasks.js";
+
+/** Fields a command may change on a task. */
+export type TaskChange = Partial<{ ownerId: number | null; dueDate: string | null; status: TaskStatus; completedAt: string | null }>;
+
+/** Access to the tasks of every workspace. */
+export class TaskRepository {
+  /** `areaOrder` lists area ids in plan order (INV, S1…S4, RDY, GOV) so listings follow the plan. */
+  constructor(
+    private readonly db: Db,
+    private readonly areaOrder: readonly string[],
+  ) {}
+
+  private rank(area: string): number {
+    const i = this.areaOrder.indexOf(area);
+    return i < 0 ? this.areaOrder.length : i;
+  }
+
+  /** Copies the plan's tasks into a workspace the first time it is seen; later calls change nothing. */
+  seed(workspace: string, plan: Plan, now: Date): void {
+    const rows = plan.areas.flatMap((area) =>
+      area.objectives.flatMap((objective) =>
+        objective.tasks.map((t, i) => ({
+          workspace,
+          id: t.id,
+          area: area.id,
+          objective: objective.name,
+          title: t.title,
+          detail: t.detail,
+          resources: t.resources,
+          position: Number(t.id.split("-")[1] ?? i),
+          updatedAt: now.toISOString(),
+        })),
+      ),
+    );
+    this.db.insert(tasks).values(rows).onConflictDoNothing().run();
+  }
+
+  /** Every task in a workspace in plan order, owners' names resolved. */
+  all(workspace: string): Task[] {
+    return this.db
+      .select({ t: tasks, ownerName: people.displayName })
+      .from(tasks)
+      .leftJoin(people, eq(people.id, tasks.ownerId))
+      .where(eq(tasks.workspace, workspace))
+      .orderBy(asc(tasks.position))
+      .all()
+      .map(({ t, ownerName }) => ({ ...t, ownerName }))
+      .sort((a, b) => this.rank(a.area) - this.rank(b.area));
+  }
+
+  /** One task, or undefined. */
+  get(workspace: string, id: string): Task | undefined {
+    const row = this.db
+      .select({ t: tasks, ownerName: people.displayName })
+      .from(tasks)
+      .leftJoin(people, eq(people.id, tasks.ownerId))
+      .where(and(eq(tasks.workspace, workspace), eq(tasks.id, id.toUpperCase())))
+      .get();
+    return row ? { ...row.t, ownerName: row.ownerName } : undefined;
+  }
+
+  /** Applies a change and stamps the update time. */
+  update(workspace: string, id: string, change: TaskChange, now: Date): void {
+    this.db
+      .update(tasks)
+      .set({ ...change, updatedAt: now.toISOString() })
+      .where(and(eq(tasks.workspace, workspace), eq(tasks.id, id)))
+      .run();
+  }
+
+  /** Adds a team's own task to an area with the next free number; returns its id. */
+  addCustom(workspace: string, area: string, objective: string, title: string, now: Date): string {
+    const max = this.db
+      .select({ max: sql<number>`coalesce(max(${tasks.position}), 0)` })
+      .from(tasks)
+      .where(and(eq(tasks.workspace, workspace), eq(tasks.area, area)))
+      .get();
+    const position = (max?.max ?? 0) + 1;
+    const id = `${area}-${position}`;
+    this.db
+      .insert(tasks)
+      .values({ workspace, id, area, objective, title, detail: "", resources: [], position, custom: true, updatedAt: now.toISOString() })
+      .run();
+    return id;
+  }
+}

@@ -1,0 +1,26 @@
+/** Durable outgoing messages: written with the change that caused them, sent once by the dispatcher. */
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/** One outgoing message; `key` makes enqueueing idempotent, `threadKey` orders replies under a root. */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull().unique(),
+    workspace: text("workspace").notNull(),
+    platform: text("platform").notNull(),
+    conversationId: text("conversation_id").notNull(),
+    op: text("op", { enum: ["post", "reply", "update", "dm"] }).notNull(),
+    rootKey: text("root_key"),
+    reply: text("reply", { mode: "json" }).notNull(),
+    status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    lastError: text("last_error"),
+    messageId: text("message_id"),
+    threadId: text("thread_id"),
+    createdAt: text("created_at").notNull(),
+    sentAt: text("sent_at"),
+  },
+  (t) => [index("outbox_due").on(t.status, t.nextAttemptAt)],
+);
