@@ -18,9 +18,12 @@ import { reopenCommand } from "./reopen.js";
 import { roleCommand } from "./role.js";
 import { rolesCommand } from "./roles.js";
 import { startCommand } from "./start.js";
+import { subscribeCommand } from "./subscribe.js";
+import { subscriptionsCommand } from "./subscriptions.js";
 import { taskCommand } from "./task.js";
 import { tasksCommand } from "./tasks.js";
 import { unassignCommand } from "./unassign.js";
+import { unsubscribeCommand } from "./unsubscribe.js";
 
 /** Commands in the order `help` lists them. */
 export const commands: readonly CommandSpec[] = [
@@ -39,6 +42,9 @@ export const commands: readonly CommandSpec[] = [
   roleCommand,
   rolesCommand,
   meCommand,
+  subscribeCommand,
+  unsubscribeCommand,
+  subscriptionsCommand,
 ];
 
 /** Button and form actions. */

@@ -4,6 +4,7 @@ import type { Logger } from "../logger.js";
 import type { Db } from "../storage/db.js";
 import { AuditRepository } from "../storage/repositories/audit-repository.js";
 import { PeopleRepository } from "../storage/repositories/people-repository.js";
+import { SubscriptionRepository } from "../storage/repositories/subscription-repository.js";
 import { TaskRepository } from "../storage/repositories/task-repository.js";
 import type { Services } from "./services.js";
 
@@ -27,5 +28,6 @@ export function createServices(o: ServiceOptions): Services {
     people: new PeopleRepository(o.db),
     tasks: new TaskRepository(o.db, o.plan.areas.map((a) => a.id)),
     audit: new AuditRepository(o.db),
+    subscriptions: new SubscriptionRepository(o.db),
   };
 }

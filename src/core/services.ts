@@ -4,6 +4,7 @@ import type { Logger } from "../logger.js";
 import type { Db } from "../storage/db.js";
 import type { AuditRepository } from "../storage/repositories/audit-repository.js";
 import type { PeopleRepository } from "../storage/repositories/people-repository.js";
+import type { SubscriptionRepository } from "../storage/repositories/subscription-repository.js";
 import type { TaskRepository } from "../storage/repositories/task-repository.js";
 
 /** Everything a command may use; no platform SDK appears here. */
@@ -13,6 +14,7 @@ export interface Services {
   people: PeopleRepository;
   tasks: TaskRepository;
   audit: AuditRepository;
+  subscriptions: SubscriptionRepository;
   log: Logger;
   /** The time now; tests pass a controllable clock. */
   clock: () => Date;

@@ -4,3 +4,4 @@ export * from "./tasks.js";
 export * from "./audit.js";
 export * from "./conversations.js";
 export * from "./outbox.js";
+export * from "./subscriptions.js";

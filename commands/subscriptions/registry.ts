@@ -1,0 +1,10 @@
+/** The subscription kinds the bot offers. */
+import type { SubscriptionKind } from "./kind.js";
+
+/** Every kind, by name; each feature adds its own. */
+export const subscriptionKinds: readonly SubscriptionKind[] = [];
+
+/** Looks a kind up by the word typed. */
+export function findKind(word: string | undefined): SubscriptionKind | undefined {
+  return subscriptionKinds.find((k) => k.name === word?.toLowerCase());
+}

@@ -1,0 +1,18 @@
+/** What each conversation subscribed to (weekly digest, incident threads, …) and its settings. */
+import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/** One subscription of one conversation to one kind of feed. */
+export const subscriptions = sqliteTable(
+  "subscriptions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspace: text("workspace").notNull(),
+    platform: text("platform").notNull(),
+    conversationId: text("conversation_id").notNull(),
+    kind: text("kind").notNull(),
+    settings: text("settings", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    createdBy: integer("created_by"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("subscriptions_target_kind").on(t.platform, t.conversationId, t.kind)],
+);
