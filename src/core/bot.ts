@@ -54,16 +54,17 @@ export function createBot(services: Services, commandList: readonly CommandSpec[
       return { reply: await spec.run(context(incoming, actor, now), incoming.value, incoming.inputs ?? {}) };
     }
     checkLine(incoming.text);
-    const words = tokenize(incoming.text.trim());
-    const name = (words[0] ?? "").toLowerCase();
+    const line = incoming.text.trim();
+    const name = (/^\S+/.exec(line)?.[0] ?? "").toLowerCase();
     const spec = commands.get(name);
-    if (!spec) throw new BotError("usage", `Unknown command "${truncate(words[0] ?? "", 40)}".`, { usage: "help [command]" });
+    if (!spec) throw new BotError("usage", `Unknown command "${truncate(name, 40)}".`, { usage: "help [command]" });
     try {
       requireRole(actor, spec.minRole, `\`${spec.name}\``);
-      return { reply: await spec.run(context(incoming, actor, now), new Args(words.slice(1))) };
+      const words = tokenize(line.slice(name.length));
+      return { reply: await spec.run(context(incoming, actor, now), new Args(words)) };
     } catch (err) {
-      if (err instanceof BotError && err.code === "usage" && !err.options.usage) {
-        throw new BotError("usage", err.message, { usage: spec.usage, cause: err });
+      if (err instanceof BotError && (err.code === "usage" || err.code === "not-found") && !err.options.usage) {
+        throw new BotError(err.code, err.message, { usage: spec.usage, cause: err });
       }
       throw err;
     }

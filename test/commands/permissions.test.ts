@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actions, commands } from "../../commands/index.js";
+import type { Role } from "../../src/domain/roles.js";
+import { hasRole } from "../../src/domain/roles.js";
+import { createTestBot, type TestBot } from "../support/test-bot.js";
+
+/** A valid invocation of each command; ana (analyst) owns S1-1, so analyst-level changes target it. */
+const COMMAND_SAMPLES: Record<string, string> = {
+  help: "help",
+  plan: "plan",
+  tasks: "tasks",
+  task: "task S1-1",
+  assign: "assign S1-2 @ana due 2026-12-20",
+  due: "due S1-1 2026-12-21",
+  unassign: "unassign S1-3",
+  start: "start S1-1",
+  block: "block S1-1 waiting",
+  done: "done S1-1",
+  reopen: "reopen S1-4",
+  add: 'add S2 "New team task"',
+  role: "role @zed analyst",
+  roles: "roles",
+  me: "me",
+  subscribe: "subscribe digest",
+  unsubscribe: "unsubscribe digest",
+  subscriptions: "subscriptions",
+};
+
+const ACTION_SAMPLES: Record<string, { value: string; inputs?: Record<string, string> }> = {
+  "task.start": { value: "S1-1" },
+  "task.done": { value: "S1-1" },
+  "task.snooze": { value: "S1-1" },
+  "task.reassign": { value: "S1-1" },
+  "task.assign": { value: "", inputs: { task: "S1-2", owner: "@ana" } },
+  "task.add": { value: "", inputs: { area: "S3", title: "From the form" } },
+};
+
+const USERS: Record<Role, string> = { none: "nobody", analyst: "ana", lead: "lee", admin: "admin" };
+
+function snapshot(t: TestBot): string {
+  return JSON.stringify(t.database.sqlite.prepare("select * from tasks order by id").all()) +
+    JSON.stringify(t.database.sqlite.prepare("select id, role from people order by id").all());
+}
+
+async function freshBot(): Promise<TestBot> {
+  const t = createTestBot({ now: "2026-11-28T10:00:00Z" });
+  await t.run("role @ana analyst");
+  await t.run("role @lee lead");
+  await t.run("role @zed none");
+  await t.run("assign S1-1 @ana due 2026-12-10");
+  await t.run("assign S1-3 @lee");
+  await t.run("done S1-4");
+  await t.run("nobody-says-hello", "nobody");
+  await t.run("subscribe digest");
+  return t;
+}
+
+let t: TestBot;
+beforeAll(async () => {
+  t = await freshBot();
+});
+afterAll(() => t.close());
+
+describe("permission matrix", () => {
+  it("has a sample for every registered command and action", () => {
+    expect(Object.keys(COMMAND_SAMPLES).sort()).toEqual(commands.map((c) => c.name).sort());
+    expect(Object.keys(ACTION_SAMPLES).sort()).toEqual(actions.map((a) => a.id).sort());
+  });
+
+  const cells = commands.flatMap((c) => (Object.keys(USERS) as Role[]).map((role) => [c.name, role, c.minRole] as const));
+  it.each(cells)("%s as %s", async (name, role, minRole) => {
+    const bot = await freshBot();
+    const before = snapshot(bot);
+    const reply = bot.text(await bot.run(COMMAND_SAMPLES[name] ?? name, USERS[role]));
+    if (hasRole(role, minRole)) {
+      expect(reply).not.toMatch(/needs (an admin|a lead|an analyst)/);
+      expect(reply).not.toContain("Something went wrong");
+    } else {
+      expect(reply).toContain(`needs `);
+      expect(reply).toContain(`your role is ${role}`);
+      expect(snapshot(bot)).toBe(before);
+    }
+    bot.close();
+  });
+
+  const actionCells = actions.flatMap((a) => (Object.keys(USERS) as Role[]).map((role) => [a.id, role, a.minRole] as const));
+  it.each(actionCells)("button %s as %s", async (id, role, minRole) => {
+    const bot = await freshBot();
+    const before = snapshot(bot);
+    const sample = ACTION_SAMPLES[id] ?? { value: "" };
+    const reply = bot.text(await bot.press(id, sample.value, USERS[role], sample.inputs));
+    if (hasRole(role, minRole)) {
+      expect(reply).not.toMatch(/needs (an admin|a lead|an analyst)/);
+      expect(reply).not.toContain("Something went wrong");
+    } else {
+      expect(reply).toContain(`your role is ${role}`);
+      expect(snapshot(bot)).toBe(before);
+    }
+    bot.close();
+  });
+
+  it("a button's value never grants access to someone else's task", async () => {
+    const before = snapshot(t);
+    expect(t.text(await t.press("task.done", "S1-3", "ana"))).toContain("Only S1-3's owner, a lead or an admin may change it.");
+    expect(t.text(await t.press("task.snooze", "S1-3", "ana"))).toContain("Only S1-3's owner");
+    expect(snapshot(t)).toBe(before);
+  });
+
+  it("refuses an unknown button", async () => {
+    expect(t.text(await t.press("admin.grant", "S1-1", "ana"))).toContain("That button is no longer supported");
+  });
+});
