@@ -43,7 +43,8 @@ export function parseDueDate(input: string, timezone: string, now: Date): string
   } else if (text === "end of week" || text === "end of this week") {
     date = local.plus({ days: (5 - local.weekday + 7) % 7 }).toISODate() ?? undefined;
   } else {
-    const results = chrono.parse(text, { instant: now, timezone: local.offset }, { forwardDate: true });
+    const pastWords = /\b(last|ago|yesterday|previous|past)\b/.test(text);
+    const results = chrono.parse(text, { instant: now, timezone: local.offset }, { forwardDate: !pastWords });
     const first = results[0];
     if (!first || results.length > 1 || first.index !== 0 || first.text.length !== text.length) {
       throw usageError(`I can't read "${input}" as a date; try 2026-12-15, friday, next monday, in 2 weeks or end of month.`);
