@@ -1,5 +1,6 @@
 /** The registry: every command and button action the bot knows. Duplicates fail at start. */
 import type { ActionSpec, CommandSpec } from "../src/core/command.js";
+import { homeShowAction } from "./actions/home-show.js";
 import { taskAddAction } from "./actions/task-add.js";
 import { taskAssignAction } from "./actions/task-assign.js";
 import { taskDoneAction } from "./actions/task-done.js";
@@ -24,6 +25,24 @@ import { taskCommand } from "./task.js";
 import { tasksCommand } from "./tasks.js";
 import { unassignCommand } from "./unassign.js";
 import { unsubscribeCommand } from "./unsubscribe.js";
+import { digestCommand } from "./digest.js";
+import { skillsCommand } from "./skills.js";
+import { trainCommand } from "./train.js";
+import { trainedCommand } from "./trained.js";
+import { trainingCommand } from "./training.js";
+import { teamCommand } from "./team.js";
+import { trainingDoneAction } from "./actions/training-done.js";
+import { trainingSnoozeAction } from "./actions/training-snooze.js";
+import { trainingDismissAction } from "./actions/training-dismiss.js";
+import { alertsCommand } from "./alerts.js";
+import { incidentCommand } from "./incident.js";
+import { assetCommand } from "./asset.js";
+import { assetsCommand } from "./assets.js";
+import { incidentAssignAction } from "./actions/incident-assign.js";
+import { incidentStartAction } from "./actions/incident-start.js";
+import { incidentReopenAction } from "./actions/incident-reopen.js";
+import { incidentResolveAction } from "./actions/incident-resolve.js";
+import { incidentResolvedAction } from "./actions/incident-resolved.js";
 
 /** Commands in the order `help` lists them. */
 export const commands: readonly CommandSpec[] = [
@@ -45,6 +64,16 @@ export const commands: readonly CommandSpec[] = [
   subscribeCommand,
   unsubscribeCommand,
   subscriptionsCommand,
+  digestCommand,
+  skillsCommand,
+  trainCommand,
+  trainedCommand,
+  trainingCommand,
+  teamCommand,
+  alertsCommand,
+  incidentCommand,
+  assetCommand,
+  assetsCommand,
 ];
 
 /** Button and form actions. */
@@ -55,4 +84,13 @@ export const actions: readonly ActionSpec[] = [
   taskReassignAction,
   taskAssignAction,
   taskAddAction,
+  homeShowAction,
+  trainingDoneAction,
+  trainingSnoozeAction,
+  trainingDismissAction,
+  incidentAssignAction,
+  incidentStartAction,
+  incidentReopenAction,
+  incidentResolveAction,
+  incidentResolvedAction,
 ];

@@ -3,6 +3,7 @@
  * the variable to fix; secrets stay inside the returned object and never reach logs.
  */
 import { z } from "zod";
+import { readGraphConfig, readIncidentSyncConfig, type GraphConfig, type IncidentSyncConfig } from "./config-graph.js";
 
 /** Settings for the Slack adapter, present when Slack is enabled. */
 export interface SlackConfig {
@@ -28,8 +29,14 @@ export interface Config {
   logLevel: string;
   admins: string[];
   consoleUser: string;
+  /** Least days between two training nudges to one person (TRAINING_NUDGE_DAYS, default 7). */
+  trainingNudgeDays: number;
   slack?: SlackConfig;
   teams?: TeamsConfig;
+  /** Microsoft Graph credentials and endpoints; absent means the demo incident source. */
+  graph?: GraphConfig;
+  /** How often incidents sync and how far back the first sync reads. */
+  incidentSync: IncidentSyncConfig;
 }
 
 /** Every problem found, one line each, naming the variable. */
@@ -100,8 +107,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const tenantId = pick(env, "MicrosoftAppTenantId", "MICROSOFT_APP_TENANT_ID") ?? "";
     if (teamsAppId && appType !== "UserAssignedMSI" && !appPassword) problems.push("MicrosoftAppPassword: required with MicrosoftAppId");
     if (appType === "SingleTenant" && !tenantId) problems.push("MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant");
+    if (appType === "UserAssignedMSI" && teamsAppId && !tenantId) problems.push("MicrosoftAppTenantId: required when MicrosoftAppType is UserAssignedMSI");
     teams = { appId: teamsAppId ?? "", appPassword, appType: appType as TeamsConfig["appType"], tenantId };
   }
+
+  const nudgeDays = z.coerce.number().int().min(7).max(365).safeParse(pick(env, "TRAINING_NUDGE_DAYS") ?? "7");
+  if (!nudgeDays.success) problems.push("TRAINING_NUDGE_DAYS: a whole number of days from 7 to 365 (nudges are at most weekly)");
+
+  const graph = readGraphConfig(env, problems);
+  const incidentSync = readIncidentSyncConfig(env, problems);
 
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -111,7 +125,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     admins: (pick(env, "SECOPS_ADMINS") ?? "").split(",").map((s) => s.trim()).filter(Boolean).map((s) => (s.includes("@") ? s.toLowerCase() : s)),
     consoleUser: pick(env, "CONSOLE_USER") ?? "console",
+    trainingNudgeDays: nudgeDays.success ? nudgeDays.data : 7,
     ...(slack ? { slack } : {}),
     ...(teams ? { teams } : {}),
+    ...(graph ? { graph } : {}),
+    incidentSync,
   };
 }

@@ -1,5 +1,6 @@
 /** Structured JSON logs (pino) with secrets redacted; the core sees only the small Logger interface. */
 import { pino } from "pino";
+import { requestFields } from "./request-context.js";
 
 /** What the core and jobs log through. */
 export interface Logger {
@@ -18,7 +19,7 @@ const REDACT = [
 
 /** A pino logger writing JSON lines to stderr (stdout stays free for the console adapter). */
 export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): Logger {
-  return pino({ level, redact: { paths: REDACT, censor: "[redacted]" }, base: { service: "secops-bot" } }, destination);
+  return pino({ level, redact: { paths: REDACT, censor: "[redacted]" }, base: { service: "secops-bot" }, mixin: requestFields }, destination);
 }
 
 /** A logger that drops everything, for tests and benchmarks. */

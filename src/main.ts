@@ -1,12 +1,24 @@
-/** Composition root: config → database → services → core → adapters. The only place that wires. */
+/** Composition root: config → database → services → core → adapters → background. The only place that wires. */
+import type { Server } from "node:http";
 import { actions, commands } from "../commands/index.js";
-import { runConsole } from "../adapters/console/index.js";
-import { loadConfig, ConfigError } from "./config.js";
+import { createConsoleMessenger, runConsole } from "../adapters/console/index.js";
+import { createHttpApp, listen } from "../adapters/http/server.js";
+import { SLACK_CAPABILITIES } from "../adapters/slack/context.js";
+import { createSlackAdapter } from "../adapters/slack/index.js";
+import { createTeamsAdapter } from "../adapters/teams/index.js";
+import { TEAMS_CAPABILITIES } from "../adapters/teams/parse.js";
+import { mountTeams } from "../adapters/teams/server.js";
+import { createAlertFeed } from "./alerts/create-alert-feed.js";
+import { ConfigError, loadConfig } from "./config.js";
 import { createBot } from "./core/bot.js";
 import { createServices } from "./core/create-services.js";
+import type { Messenger } from "./core/messenger.js";
 import { loadPlan } from "./data/load-plan.js";
 import { createLogger } from "./logger.js";
+import { startBackground } from "./scheduler/background.js";
 import { openDatabase } from "./storage/db.js";
+import { migrationStatus } from "./storage/migration-status.js";
+import { IncidentRepository } from "./storage/repositories/incident-repository.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -19,12 +31,54 @@ async function main(): Promise<void> {
     log,
     clock: () => new Date(),
     admins: [...config.admins, ...consoleAdmins],
+    trainingNudgeDays: config.trainingNudgeDays,
+    alertFeed: createAlertFeed(config.graph, config.incidentSync, () => new Date(), new IncidentRepository(database.db)),
   });
   const bot = createBot(services, commands, actions);
-  log.info({ platforms: config.platforms, database: config.databaseUrl }, "secops-bot starting");
+  log.info({ platforms: config.platforms, database: config.databaseUrl, incidents: services.alertFeed.source.kind }, "secops-bot starting");
+
+  const messengers: Messenger[] = [];
+  if (config.platforms.includes("console")) messengers.push(createConsoleMessenger(process.stdout));
+  const http = createHttpApp(log);
+  http.addReadinessCheck("database", () => migrationStatus(database.sqlite));
+  const slack = config.slack ? createSlackAdapter({ bot, services, config: config.slack, log, http }) : undefined;
+  if (slack) {
+    await slack.start();
+    messengers.push(slack.messenger);
+  }
+  const teams = config.teams ? createTeamsAdapter({ bot, services, config: config.teams, log }) : undefined;
+  if (teams) {
+    mountTeams(http, teams, log);
+    messengers.push(teams.messenger);
+  }
+  let server: Server | undefined;
+  if (slack || teams) {
+    server = await listen(http.app, config.port);
+    log.info({ port: config.port, slack: slack?.mode, teams: teams ? (teams.authenticated ? "authenticated" : "no authentication") : undefined }, "serving HTTP");
+  }
+  const imagesOn = { console: false, slack: SLACK_CAPABILITIES.images, teams: TEAMS_CAPABILITIES.images };
+  const background = await startBackground({ services, messengers, showsImages: (platform) => imagesOn[platform] });
+
+  let stopping: Promise<void> | undefined;
+  /** Stop accepting, finish in-flight turns and the message being sent, then close the database. */
+  const shutdown = (reason: string): Promise<void> =>
+    (stopping ??= (async () => {
+      log.info({ reason }, "shutting down");
+      const closed = server ? new Promise<void>((resolve) => server?.close(() => resolve())) : Promise.resolve();
+      server?.closeIdleConnections();
+      await slack?.stop();
+      await closed;
+      await background.stop();
+      database.close();
+      log.info({}, "stopped");
+    })());
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => void shutdown(signal).then(() => process.exit(0)));
+  }
+
   if (config.platforms.includes("console")) {
     await runConsole({ bot, input: process.stdin, output: process.stdout, user: config.consoleUser, prompt: process.stdin.isTTY === true });
-    database.close();
+    if (!server) await shutdown("end of input");
   }
 }
 

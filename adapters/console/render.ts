@@ -22,7 +22,17 @@ export function consoleSafe(text: string): string {
 
 function spans(list: Span[]): string {
   return list
-    .map((s) => (typeof s === "string" ? consoleSafe(s) : "bold" in s ? consoleSafe(s.bold) : "code" in s ? `\`${consoleSafe(s.code)}\`` : `${consoleSafe(s.link.label)} <${consoleSafe(s.link.url)}>`))
+    .map((s) =>
+      typeof s === "string"
+        ? consoleSafe(s)
+        : "bold" in s
+          ? consoleSafe(s.bold)
+          : "code" in s
+            ? `\`${consoleSafe(s.code)}\``
+            : "mention" in s
+              ? `@${consoleSafe(s.mention.name)}`
+              : `${consoleSafe(s.link.label)} <${consoleSafe(s.link.url)}>`,
+    )
     .join("");
 }
 

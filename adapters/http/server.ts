@@ -1,6 +1,8 @@
 /** The one HTTP server: Slack's and Teams' endpoints mount on it, beside the health checks. */
 import { createServer, type Server } from "node:http";
 import express, { type Express } from "express";
+import type { Logger } from "../../src/logger.js";
+import { withRequestId } from "../../src/request-context.js";
 
 /** Readiness checks registered by whoever owns a dependency (database, platforms). */
 export type ReadinessCheck = () => { ok: boolean; detail: string };
@@ -11,10 +13,20 @@ export interface HttpApp {
   addReadinessCheck(name: string, check: ReadinessCheck): void;
 }
 
-/** Builds the app with `GET /healthz` (alive) and `GET /readyz` (every check passes). */
-export function createHttpApp(): HttpApp {
+/** Builds the app with `GET /healthz` (alive) and `GET /readyz` (every check passes); every request gets an id in its logs. */
+export function createHttpApp(log?: Logger): HttpApp {
   const app = express();
   app.disable("x-powered-by");
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    withRequestId(() => {
+      res.on("finish", () => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        log?.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, "http request");
+      });
+      next();
+    }, req.header("x-request-id"));
+  });
   const checks = new Map<string, ReadinessCheck>();
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true });

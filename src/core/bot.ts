@@ -12,6 +12,7 @@ import type { Identity, Incoming } from "./incoming.js";
 import { errorReply } from "./error-reply.js";
 import { checkLine } from "./input-hygiene.js";
 import { resolvePerson } from "./resolve-person.js";
+import { requestFields, withRequestId } from "../request-context.js";
 import type { Reply } from "./reply.js";
 import type { Services } from "./services.js";
 
@@ -72,17 +73,25 @@ export function createBot(services: Services, commandList: readonly CommandSpec[
 
   return {
     commands,
-    async handle(incoming) {
-      try {
-        return (await dispatch(incoming)).reply;
-      } catch (err) {
-        if (err instanceof BotError) return errorReply(err);
-        const ref = randomBytes(3).toString("hex");
-        services.log.error({ err, ref, platform: incoming.conversation.platform, kind: incoming.kind }, "command failed");
-        return errorReply(new BotError("internal", `Something went wrong (ref ${ref}). Nothing was changed.`));
-      }
-    },
+    handle: (incoming) => withRequestId(() => handleEvent(incoming), requestFields().requestId),
   };
+
+  async function handleEvent(incoming: Incoming): Promise<Reply> {
+    const started = Date.now();
+    try {
+      const { reply } = await dispatch(incoming);
+      services.log.info({ platform: incoming.conversation.platform, workspace: incoming.conversation.workspace, kind: incoming.kind, name: eventName(incoming), ms: Date.now() - started }, "handled");
+      return reply;
+    } catch (err) {
+      if (err instanceof BotError) {
+        services.log.info({ platform: incoming.conversation.platform, kind: incoming.kind, name: eventName(incoming), refused: err.code }, "refused");
+        return errorReply(err);
+      }
+      const ref = randomBytes(3).toString("hex");
+      services.log.error({ err, ref, platform: incoming.conversation.platform, kind: incoming.kind }, "command failed");
+      return errorReply(new BotError("internal", `Something went wrong (ref ${ref}). Nothing was changed.`));
+    }
+  }
 }
 
 function requireRole(actor: Person, needed: Person["role"], what: string): void {
@@ -110,6 +119,12 @@ function indexBy<T>(items: readonly T[], key: (item: T) => string, what: string)
     map.set(k, item);
   }
   return map;
+}
+
+/** The command word or action id, bounded, for logs (never the arguments: they may hold personal data). */
+function eventName(incoming: Incoming): string {
+  const name = incoming.kind === "action" ? incoming.actionId : (/^\S+/.exec(incoming.text.trim())?.[0] ?? "");
+  return name.slice(0, 40);
 }
 
 function truncate(text: string, max: number): string {

@@ -4,8 +4,16 @@
  * can let an attacker's alert title or a person's name turn into a ping or a link.
  */
 
-/** A run of text: plain strings are literal; bold, code and links are the only formatting. */
-export type Span = string | { bold: string } | { code: string } | { link: { label: string; url: string } };
+/**
+ * A run of text: plain strings are literal; bold, code and links are the only formatting. A mention
+ * pings one person; its platform user id must come from the people table, never from untrusted text.
+ */
+export type Span =
+  | string
+  | { bold: string }
+  | { code: string }
+  | { link: { label: string; url: string } }
+  | { mention: { platformUserId: string; name: string } };
 
 /** Severity shown on a card's header; drives an emoji/colour, never the only signal. */
 export type CardSeverity = "informational" | "low" | "medium" | "high" | "critical";
@@ -86,6 +94,6 @@ export function cardReply(card: Card, visibility: Visibility = "requester"): Rep
 /** The plain text of spans, for fallbacks, notifications and logs. */
 export function spansToPlain(spans: Span[]): string {
   return spans
-    .map((s) => (typeof s === "string" ? s : "bold" in s ? s.bold : "code" in s ? s.code : `${s.link.label} (${s.link.url})`))
+    .map((s) => (typeof s === "string" ? s : "bold" in s ? s.bold : "code" in s ? s.code : "mention" in s ? `@${s.mention.name}` : `${s.link.label} (${s.link.url})`))
     .join("");
 }

@@ -21,9 +21,19 @@ const COMMAND_SAMPLES: Record<string, string> = {
   role: "role @zed analyst",
   roles: "roles",
   me: "me",
-  subscribe: "subscribe digest",
-  unsubscribe: "unsubscribe digest",
+  subscribe: "subscribe incidents severity >= high",
+  unsubscribe: "unsubscribe incidents",
+  digest: "digest preview",
   subscriptions: "subscriptions",
+  skills: "skills",
+  train: "train",
+  trained: "trained mdi-docs",
+  training: "training off",
+  team: "team skills",
+  alerts: "alerts 7d",
+  incident: "incident 41001",
+  asset: "asset honeypot hp-01",
+  assets: "assets",
 };
 
 const ACTION_SAMPLES: Record<string, { value: string; inputs?: Record<string, string> }> = {
@@ -33,6 +43,15 @@ const ACTION_SAMPLES: Record<string, { value: string; inputs?: Record<string, st
   "task.reassign": { value: "S1-1" },
   "task.assign": { value: "", inputs: { task: "S1-2", owner: "@ana" } },
   "task.add": { value: "", inputs: { area: "S3", title: "From the form" } },
+  "training.done": { value: "mdi-docs" },
+  "training.snooze": { value: "mdi-docs" },
+  "training.dismiss": { value: "mdi-docs" },
+  "home.show": { value: "home" },
+  "incident.assign": { value: "41001" },
+  "incident.start": { value: "41001" },
+  "incident.reopen": { value: "41001" },
+  "incident.resolve": { value: "41001" },
+  "incident.resolved": { value: "41001", inputs: { classification: "truePositive", determination: "malware" } },
 };
 
 const USERS: Record<Role, string> = { none: "nobody", analyst: "ana", lead: "lee", admin: "admin" };
@@ -51,7 +70,7 @@ async function freshBot(): Promise<TestBot> {
   await t.run("assign S1-3 @lee");
   await t.run("done S1-4");
   await t.run("nobody-says-hello", "nobody");
-  await t.run("subscribe digest");
+  await t.run("subscribe incidents");
   return t;
 }
 
@@ -104,6 +123,15 @@ describe("permission matrix", () => {
     expect(t.text(await t.press("task.done", "S1-3", "ana"))).toContain("Only S1-3's owner, a lead or an admin may change it.");
     expect(t.text(await t.press("task.snooze", "S1-3", "ana"))).toContain("Only S1-3's owner");
     expect(snapshot(t)).toBe(before);
+  });
+
+  it("lets only leads and admins subscribe a conversation to the weekly digest", async () => {
+    const bot = await freshBot();
+    expect(bot.text(await bot.run("subscribe digest", "ana"))).toBe("Subscribing to digest needs a lead or an admin.");
+    expect(bot.services.subscriptions.forConversation("console", "C1").map((s) => s.kind)).toEqual(["incidents"]);
+    expect(bot.text(await bot.run("subscribe digest", "lee"))).toContain("Subscribed to digest");
+    expect(bot.text(await bot.run("unsubscribe digest", "ana"))).toBe("Unsubscribing from digest needs a lead or an admin.");
+    bot.close();
   });
 
   it("refuses an unknown button", async () => {

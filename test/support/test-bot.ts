@@ -2,6 +2,7 @@
 import { actions, commands } from "../../commands/index.js";
 import { createBot, type Bot } from "../../src/core/bot.js";
 import { createServices } from "../../src/core/create-services.js";
+import type { AlertFeed } from "../../src/alerts/alert-source.js";
 import type { Capabilities, Identity, Incoming } from "../../src/core/incoming.js";
 import { spansToPlain, type Reply } from "../../src/core/reply.js";
 import type { Services } from "../../src/core/services.js";
@@ -35,10 +36,21 @@ export interface TestBot {
 }
 
 /** Builds a test bot; "admin" is listed in SECOPS_ADMINS. */
-export function createTestBot(options: { now?: string; workspace?: string; capabilities?: Capabilities } = {}): TestBot {
+export function createTestBot(
+  options: {
+    now?: string;
+    workspace?: string;
+    capabilities?: Capabilities;
+    /** A file database survives `close()`, to test restarts (default: in memory). */
+    databaseUrl?: string;
+    /** Where incidents come from (default: the demo source on this clock). */
+    alertFeed?: (clock: TestClock) => AlertFeed;
+  } = {},
+): TestBot {
   const clock = testClock(options.now);
-  const database = openDatabase(":memory:");
-  const services = createServices({ db: database.db, plan: loadPlan(), log: silentLogger(), clock: clock.now, admins: ["admin"] });
+  const database = openDatabase(options.databaseUrl ?? ":memory:");
+  const alertFeed = options.alertFeed?.(clock);
+  const services = createServices({ db: database.db, plan: loadPlan(), log: silentLogger(), clock: clock.now, admins: ["admin"], ...(alertFeed ? { alertFeed } : {}) });
   const bot = createBot(services, commands, actions);
   const workspace = options.workspace ?? "test";
   const capabilities = options.capabilities ?? PLAIN;

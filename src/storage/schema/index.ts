@@ -5,3 +5,8 @@ export * from "./audit.js";
 export * from "./conversations.js";
 export * from "./outbox.js";
 export * from "./subscriptions.js";
+export * from "./training.js";
+export * from "./incidents.js";
+export * from "./digest-snapshots.js";
+export * from "./task-reminders.js";
+export * from "./inbound-requests.js";

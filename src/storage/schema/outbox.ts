@@ -19,6 +19,10 @@ export const outbox = sqliteTable(
     lastError: text("last_error"),
     messageId: text("message_id"),
     threadId: text("thread_id"),
+    /** Where a sent item actually went: for `dm` the chat the platform opened, else `conversationId`. */
+    deliveredConversationId: text("delivered_conversation_id"),
+    /** When the current run of transient failures began; the dispatcher gives up after a day of them. */
+    firstFailedAt: text("first_failed_at"),
     createdAt: text("created_at").notNull(),
     sentAt: text("sent_at"),
   },

@@ -1,0 +1,99 @@
+/**
+ * The Slack adapter: Bolt 5 serving the core over HTTP (POST /slack/events on the shared Express app,
+ * signatures checked by Bolt) or Socket Mode (with SLACK_APP_TOKEN), plus the Messenger the outbox
+ * dispatcher uses. main.ts calls createSlackAdapter, then start(); stop() waits for work in flight.
+ */
+import { App, ExpressReceiver, SocketModeReceiver, webApi } from "@slack/bolt";
+import type { Bot } from "../../src/core/bot.js";
+import type { Messenger } from "../../src/core/messenger.js";
+import type { Services } from "../../src/core/services.js";
+import type { SlackConfig } from "../../src/config.js";
+import type { Logger } from "../../src/logger.js";
+import { InboundRequestRepository } from "../../src/storage/repositories/inbound-request-repository.js";
+import type { HttpApp } from "../http/server.js";
+import { registerActions } from "./actions.js";
+import { registerCommand } from "./command.js";
+import { createContext } from "./context.js";
+import { dedupeMiddleware } from "./dedupe.js";
+import { registerHome } from "./home.js";
+import { toBoltLogger } from "./logger.js";
+import { createSlackMessenger, MESSENGER_CLIENT_OPTIONS } from "./messenger.js";
+import { SlackDirectory } from "./people.js";
+import { registerSubmissions } from "./submissions.js";
+
+/** The path Slack posts commands, clicks, submissions and events to (HTTP mode). */
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+/** Retries while a person waits: two quick retries on 5xx and network errors; a 429 waits for Retry-After. */
+export const INTERACTIVE_RETRY = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 3000, randomize: true };
+
+/** What the adapter is built from. */
+export interface SlackAdapterOptions {
+  bot: Bot;
+  services: Services;
+  config: SlackConfig;
+  log: Logger;
+  /** The shared HTTP app (required in HTTP mode; in Socket Mode only its readiness check is used). */
+  http?: HttpApp;
+  /** Overrides for the Web API clients (tests shorten retries). */
+  clientOptions?: webApi.WebClientOptions;
+}
+
+/** A built adapter: start it, use its messenger, stop it. */
+export interface SlackAdapter {
+  app: App;
+  mode: "http" | "socket";
+  /** Proactive messages for the outbox dispatcher. */
+  messenger: Messenger;
+  /** Verifies the token (auth.test) and, in Socket Mode, connects. */
+  start(): Promise<void>;
+  /** Resolves when all work started by requests so far has finished. */
+  idle(): Promise<void>;
+  /** Finishes the work in flight and disconnects (Socket Mode); the HTTP server is closed by its owner. */
+  stop(): Promise<void>;
+}
+
+/** Builds the Bolt app with every listener registered; nothing talks to Slack until start(). */
+export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
+  const log = o.log.child({ adapter: "slack" });
+  const logger = toBoltLogger(log);
+  const clientOptions: webApi.WebClientOptions = { retryConfig: INTERACTIVE_RETRY, ...(o.config.apiUrl ? { slackApiUrl: o.config.apiUrl } : {}), ...o.clientOptions };
+  const mode = o.config.appToken ? "socket" : "http";
+  let receiver: ExpressReceiver | SocketModeReceiver;
+  if (o.config.appToken) {
+    receiver = new SocketModeReceiver({ appToken: o.config.appToken, logger, installerOptions: { clientOptions } });
+  } else {
+    if (!o.http) throw new Error("Slack over HTTP needs the shared HTTP app");
+    receiver = new ExpressReceiver({ signingSecret: o.config.signingSecret, app: o.http.app, endpoints: SLACK_EVENTS_PATH, logger });
+  }
+  const app = new App({ token: o.config.botToken, receiver, socketMode: mode === "socket", clientOptions, logger, deferInitialization: true, convoStore: false });
+  const ctx = createContext(o.bot, o.services, log, new SlackDirectory(log));
+  app.use(dedupeMiddleware(new InboundRequestRepository(o.services.db), o.services.clock, log));
+  registerCommand(app, ctx);
+  registerActions(app, ctx);
+  registerSubmissions(app, ctx);
+  registerHome(app, ctx);
+  app.error(async (err) => {
+    log.error({ code: err.code, err: err.message }, "Slack listener error");
+  });
+  let ready = false;
+  o.http?.addReadinessCheck("slack", () => ({ ok: ready, detail: ready ? `${mode} mode, token verified` : "not started" }));
+  const messengerClient = new webApi.WebClient(o.config.botToken, { ...clientOptions, ...MESSENGER_CLIENT_OPTIONS, logger });
+  return {
+    app,
+    mode,
+    messenger: createSlackMessenger(messengerClient),
+    async start() {
+      await app.init();
+      if (mode === "socket") await app.start();
+      ready = true;
+      log.info({ mode }, "Slack adapter ready");
+    },
+    idle: () => ctx.idle(),
+    async stop() {
+      ready = false;
+      await ctx.idle();
+      if (mode === "socket") await app.stop();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Proactive Slack messages for the outbox dispatcher: post, reply in a thread, update, and DM.
+ * The client it is given rejects rate-limited calls and does not retry, so the dispatcher owns all
+ * waiting; every failure comes out as a DeliveryError (retryAfterMs, permanent, conversationGone).
+ */
+import type { webApi } from "@slack/bolt";
+import type { DeliveryTarget, Messenger, SentMessage } from "../../src/core/messenger.js";
+import type { Reply } from "../../src/core/reply.js";
+import { toDeliveryError } from "./errors.js";
+import { renderReply } from "./render.js";
+
+/** The Web API options the messenger's client needs (the dispatcher owns retries and waiting). */
+export const MESSENGER_CLIENT_OPTIONS = { rejectRateLimitedCalls: true, retryConfig: { retries: 0 } } as const;
+
+/** Runs a Web API call and turns any failure into a DeliveryError. */
+async function call<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw toDeliveryError(err);
+  }
+}
+
+/** Builds the Slack Messenger over a WebClient made with MESSENGER_CLIENT_OPTIONS. */
+export function createSlackMessenger(client: webApi.WebClient): Messenger {
+  const send = async (channel: string, reply: Reply, threadTs?: string): Promise<SentMessage> => {
+    const message = renderReply(reply, "message");
+    const result = await call(() =>
+      client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false, ...(threadTs ? { thread_ts: threadTs } : {}) }),
+    );
+    const ts = result.ts;
+    if (!ts) throw toDeliveryError(new Error("chat.postMessage returned no ts"));
+    return { messageId: ts, threadId: threadTs ?? ts };
+  };
+  return {
+    platform: "slack",
+    post: (target: DeliveryTarget, reply) => send(target.conversationId, reply),
+    reply: (target, threadId, reply) => send(target.conversationId, reply, threadId),
+    async update(target, messageId, reply) {
+      const message = renderReply(reply, "message");
+      await call(() => client.chat.update({ channel: target.conversationId, ts: messageId, ...message }));
+    },
+    async dm(_workspace, platformUserId, reply) {
+      const opened = await call(() => client.conversations.open({ users: platformUserId }));
+      const channel = opened.channel?.id;
+      if (!channel) throw toDeliveryError(new Error("conversations.open returned no channel"));
+      return { ...(await send(channel, reply)), conversationId: channel };
+    },
+  };
+}

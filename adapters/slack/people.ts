@@ -1,0 +1,70 @@
+/**
+ * Slack users as the core's identities: name and email from users.info, cached briefly so a burst
+ * of clicks costs one lookup. A failed lookup falls back to the id (and the name Slack sent), never blocks.
+ */
+import type { webApi } from "@slack/bolt";
+import type { Identity } from "../../src/core/incoming.js";
+import type { Logger } from "../../src/logger.js";
+
+/** How long a looked-up person is reused. */
+export const PEOPLE_TTL_MS = 5 * 60 * 1000;
+const MAX_CACHED = 1000;
+
+/** The fields of users.info the bot reads. */
+interface SlackUser {
+  id?: string;
+  name?: string;
+  real_name?: string;
+  profile?: { display_name?: string; real_name?: string; email?: string };
+}
+
+/** Looks people up through users.info with a small, bounded, expiring cache. */
+export class SlackDirectory {
+  private readonly cache = new Map<string, { identity: Identity; until: number }>();
+
+  constructor(
+    private readonly log: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The identity of a user in a team; `fallbackName` is used (uncached) when Slack cannot answer. */
+  async identity(client: webApi.WebClient, teamId: string, userId: string, fallbackName?: string): Promise<Identity> {
+    const key = `${teamId}:${userId}`;
+    const hit = this.cache.get(key);
+    if (hit && hit.until > this.now()) return hit.identity;
+    try {
+      const result = await client.users.info({ user: userId });
+      const identity = toIdentity(userId, result.user as SlackUser | undefined, fallbackName);
+      this.remember(key, identity);
+      return identity;
+    } catch (err) {
+      this.log.warn({ err: describe(err), userId }, "users.info failed; using the id as the name");
+      return { platform: "slack", userId, displayName: fallbackName?.trim() || userId };
+    }
+  }
+
+  /** The identities behind mentioned user ids, keyed by the `@U…` token the text now holds; `labels` are fallback names. */
+  async mentions(client: webApi.WebClient, teamId: string, userIds: readonly string[], labels: Record<string, string> = {}): Promise<Record<string, Identity>> {
+    const found = await Promise.all(userIds.map((id) => this.identity(client, teamId, id, labels[id])));
+    return Object.fromEntries(found.map((identity) => [`@${identity.userId}`, identity]));
+  }
+
+  private remember(key: string, identity: Identity): void {
+    if (this.cache.size >= MAX_CACHED) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+    this.cache.delete(key);
+    this.cache.set(key, { identity, until: this.now() + PEOPLE_TTL_MS });
+  }
+}
+
+function toIdentity(userId: string, user: SlackUser | undefined, fallbackName?: string): Identity {
+  const name = user?.profile?.display_name?.trim() || user?.profile?.real_name?.trim() || user?.real_name?.trim() || user?.name?.trim() || fallbackName?.trim() || userId;
+  const email = user?.profile?.email?.trim().toLowerCase();
+  return { platform: "slack", userId, displayName: name.slice(0, 200), ...(email ? { email } : {}) };
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

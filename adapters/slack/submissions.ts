@@ -1,0 +1,44 @@
+/**
+ * Modal submissions (view_submission): the modal closes at once, then its inputs run as the form's
+ * neutral action. Picked users become `@U…` tokens with their identities in `mentions`; the answer
+ * goes where the modal came from (replacing the task card for Reassign).
+ */
+import type { App, ViewSubmitAction } from "@slack/bolt";
+import { textReply, type Reply } from "../../src/core/reply.js";
+import { conversationRef, homeConversation, SLACK_CAPABILITIES, type SlackContext } from "./context.js";
+import { deliverReply, type ReplyTarget } from "./deliver.js";
+import { decodeOrigin, readSubmission } from "./modal.js";
+
+/** Registers one listener for every modal the adapter opens. */
+export function registerSubmissions(app: App, ctx: SlackContext): void {
+  app.view<ViewSubmitAction>({ type: "view_submission" }, async ({ body, view, ack, client }) => {
+    await ack();
+    const origin = decodeOrigin(view.private_metadata);
+    const teamId = body.team?.id ?? body.user.team_id ?? "";
+    const target: ReplyTarget = {
+      client,
+      userId: body.user.id,
+      ...(origin.channelId ? { channelId: origin.channelId } : {}),
+      ...(origin.responseUrl ? { responseUrl: origin.responseUrl } : {}),
+      replace: origin.replace,
+      sourceEphemeral: origin.ephemeral === true,
+    };
+    const fail = (ref: string) => deliverReply({ ...target, replace: false }, textReply(`Something went wrong with that form (ref ${ref}).`), ctx.log);
+    await ctx.later(
+      "submission",
+      async () => {
+        const { inputs, people } = readSubmission(view.state.values);
+        const [actor, mentions] = await Promise.all([
+          ctx.directory.identity(client, teamId, body.user.id, body.user.name),
+          ctx.directory.mentions(client, teamId, [...new Set(Object.values(people))]),
+        ]);
+        for (const [field, userId] of Object.entries(people)) inputs[field] = `@${userId}`;
+        const conversation = origin.channelId ? conversationRef(teamId, origin.channelId) : homeConversation(teamId, body.user.id);
+        const capabilities = { ...SLACK_CAPABILITIES, forms: false };
+        const reply: Reply = await ctx.bot.handle({ kind: "action", actionId: view.callback_id, value: origin.value, inputs, actor, conversation, mentions, capabilities });
+        await deliverReply(target, reply, ctx.log);
+      },
+      fail,
+    );
+  });
+}

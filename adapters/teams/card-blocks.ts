@@ -1,0 +1,142 @@
+/**
+ * Neutral card blocks → Adaptive Card elements. Running text is RichTextBlock/TextRun, which Teams
+ * never reads as markdown; only fact sets are markdown, and their text is escaped. Every list and
+ * fact set is capped, and what is cut is counted in an "…and N more" line.
+ */
+import type { Block, CardAction, Span } from "../../src/core/reply.js";
+import { escapeMarkdown, oneLine, plain, safeUrl } from "./escape.js";
+import type { TeamsLimits } from "./limits.js";
+import { type CardMention, hasMention, mentionMarkdown } from "./mention-text.js";
+
+/** An Adaptive Card element or action, built as an object and serialised only by JSON.stringify. */
+export type CardElement = { type: string } & Record<string, unknown>;
+
+/** What rendering one card carries along: its limits and the people it mentions. */
+export interface RenderContext {
+  limits: TeamsLimits;
+  entities: CardMention[];
+}
+
+/** A TextRun for plain text, with optional styling. */
+export function run(text: string, max: number, style: Record<string, unknown> = {}): CardElement {
+  return { type: "TextRun", text: plain(text, max), ...style };
+}
+
+/** A RichTextBlock of runs: text Teams shows exactly as given. */
+export function richText(inlines: CardElement[], extra: Record<string, unknown> = {}): CardElement {
+  return { type: "RichTextBlock", inlines, ...extra };
+}
+
+/** The "…and N more" line shown where a list, fact set or card was cut. */
+export function moreLine(count: number): CardElement {
+  return richText([run(`…and ${count} more`, 40, { isSubtle: true, italic: true })]);
+}
+
+function spanRuns(spans: Span[], limits: TeamsLimits, subtle: boolean): CardElement[] {
+  let budget = limits.maxText;
+  const runs: CardElement[] = [];
+  for (const span of spans) {
+    if (budget <= 0) break;
+    const base = subtle ? { isSubtle: true, size: "Small" } : {};
+    let element: CardElement;
+    if (typeof span === "string") element = run(span, budget, base);
+    else if ("bold" in span) element = run(span.bold, budget, { ...base, weight: "Bolder" });
+    else if ("code" in span) element = run(span.code, budget, { ...base, fontType: "Monospace" });
+    else if ("mention" in span) element = run(`@${span.mention.name}`, budget, { ...base, weight: "Bolder" });
+    else {
+      const url = safeUrl(span.link.url, limits.maxUrl);
+      element = url
+        ? run(span.link.label, budget, { ...base, color: "Accent", underline: true, selectAction: { type: "Action.OpenUrl", url } })
+        : run(`${span.link.label} (${span.link.url})`, budget, base);
+    }
+    budget -= String(element.text).length;
+    runs.push(element);
+  }
+  return runs;
+}
+
+function progressBar(done: number, total: number): string {
+  const width = 20;
+  const ratio = total > 0 ? Math.min(1, Math.max(0, done / total)) : 0;
+  const filled = Math.round(ratio * width);
+  return `${"█".repeat(filled)}${"░".repeat(width - filled)} ${Math.round(ratio * 100)}% (${done}/${total})`;
+}
+
+function action(a: CardAction, limits: TeamsLimits): CardElement | undefined {
+  const title = oneLine(a.label, limits.maxActionTitle);
+  if (a.kind === "link") {
+    const url = safeUrl(a.url, limits.maxUrl);
+    return url ? { type: "Action.OpenUrl", title, url } : undefined;
+  }
+  const style = a.style === "primary" ? { style: "positive" } : a.style === "danger" ? { style: "destructive" } : {};
+  return { type: "Action.Submit", title, ...style, data: { actionId: a.actionId, value: a.value } };
+}
+
+function actionElements(actions: CardAction[], limits: TeamsLimits): CardElement[] {
+  const shown = actions.slice(0, limits.maxActions);
+  const buttons = shown.map((a) => action(a, limits)).filter((a): a is CardElement => a !== undefined);
+  const elements: CardElement[] = buttons.length ? [{ type: "ActionSet", actions: buttons }] : [];
+  for (const a of shown) {
+    if (a.kind === "link" && !safeUrl(a.url, limits.maxUrl)) elements.push(richText([run(`${a.label}: ${a.url}`, limits.maxText, { isSubtle: true })]));
+  }
+  if (actions.length > shown.length) elements.push(moreLine(actions.length - shown.length));
+  return elements;
+}
+
+function listElements(block: Extract<Block, { type: "list" }>, limits: TeamsLimits): CardElement[] {
+  if (block.items.length === 0) return [richText([run(block.empty ?? "(none)", limits.maxText, { isSubtle: true })])];
+  const shown = block.items.slice(0, limits.maxListRows);
+  const rows = shown.map((item): CardElement => {
+    const inlines = [run(item.label, limits.maxText, { weight: "Bolder" })];
+    if (item.detail) inlines.push(run(`\n${item.detail}`, limits.maxText, { isSubtle: true }));
+    return richText(inlines, { spacing: "Small" });
+  });
+  if (block.items.length > shown.length) rows.push(moreLine(block.items.length - shown.length));
+  return rows;
+}
+
+function factElements(block: Extract<Block, { type: "facts" }>, limits: TeamsLimits): CardElement[] {
+  const shown = block.facts.slice(0, limits.maxFacts);
+  const facts = shown.map((f) => ({ title: escapeMarkdown(oneLine(f.label, limits.maxFactLabel)), value: escapeMarkdown(oneLine(f.value, limits.maxFactValue)) }));
+  const elements: CardElement[] = [{ type: "FactSet", facts }];
+  if (block.facts.length > shown.length) elements.push(moreLine(block.facts.length - shown.length));
+  return elements;
+}
+
+function textElements(spans: Span[], rc: RenderContext, subtle: boolean): CardElement[] {
+  if (hasMention(spans)) {
+    return [{ type: "TextBlock", text: mentionMarkdown(spans, rc.limits, rc.entities), wrap: true, ...(subtle ? { isSubtle: true, size: "Small" } : {}) }];
+  }
+  const runs = spanRuns(spans, rc.limits, subtle);
+  return runs.length ? [richText(runs)] : [];
+}
+
+/** One neutral block as zero or more card elements (a divider becomes a separator on what follows). */
+export function blockElements(block: Block, rc: RenderContext): CardElement[] {
+  const { limits } = rc;
+  switch (block.type) {
+    case "text":
+    case "context":
+      return textElements(block.spans, rc, block.type === "context");
+    case "facts":
+      return factElements(block, limits);
+    case "list":
+      return listElements(block, limits);
+    case "progress":
+      return [
+        richText([
+          run(block.label, limits.maxTitle, { weight: "Bolder" }),
+          run(`\n${progressBar(block.done, block.total)}`, 80, { fontType: "Monospace" }),
+          ...(block.note ? [run(`  ${block.note}`, limits.maxTitle, { color: "Attention" })] : []),
+        ]),
+      ];
+    case "divider":
+      return [];
+    case "image": {
+      const ok = /^data:image\/(png|jpeg|gif);base64,[A-Za-z0-9+/=]+$/.test(block.dataUri) && block.dataUri.length <= limits.maxImageDataUri;
+      return ok ? [{ type: "Image", url: block.dataUri, altText: oneLine(block.alt, limits.maxTitle) }] : [richText([run(`[image: ${block.alt}]`, limits.maxTitle, { isSubtle: true })])];
+    }
+    case "actions":
+      return actionElements(block.actions, limits);
+  }
+}

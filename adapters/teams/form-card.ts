@@ -1,0 +1,58 @@
+/**
+ * A neutral Form → an Adaptive Card input card. Its Action.Submit carries {actionId, value} plus
+ * the ids of person fields, and Teams merges the inputs in; the adapter reads that back in parse.ts.
+ * A person field is Teams' people picker, which submits the chosen person's Entra object id.
+ */
+import type { Form, FormField } from "../../src/core/reply.js";
+import { type CardElement, richText, run } from "./card-blocks.js";
+import { oneLine } from "./escape.js";
+import type { TeamsLimits } from "./limits.js";
+
+/** The key in submit data that lists which inputs are people (so parse.ts resolves them). */
+export const PEOPLE_KEY = "people";
+
+function input(field: FormField, limits: TeamsLimits): CardElement {
+  const common = {
+    id: field.id,
+    label: oneLine(field.label, limits.maxTitle),
+    isRequired: !field.optional,
+    errorMessage: oneLine(`${field.label} is required`, limits.maxTitle),
+  };
+  switch (field.kind) {
+    case "choice": {
+      const options = field.options ?? [];
+      const choices = options.slice(0, limits.maxChoices).map((o) => ({ title: oneLine(o.label, 120), value: oneLine(o.value, 200) }));
+      const initial = field.initial && choices.some((c) => c.value === field.initial) ? { value: field.initial } : {};
+      return { type: "Input.ChoiceSet", ...common, style: "compact", choices, ...initial };
+    }
+    case "person":
+      return {
+        type: "Input.ChoiceSet",
+        ...common,
+        placeholder: "Search for a person",
+        choices: [],
+        "choices.data": { type: "Data.Query", dataset: "graph.microsoft.com/users" },
+        isMultiSelect: false,
+      };
+    case "date":
+      return { type: "Input.Date", ...common, ...(field.initial && /^\d{4}-\d{2}-\d{2}$/.test(field.initial) ? { value: field.initial } : {}) };
+    case "text":
+      return { type: "Input.Text", ...common, maxLength: 200, ...(field.initial ? { value: oneLine(field.initial, 200) } : {}) };
+  }
+}
+
+/** The input card's body and its one submit action. */
+export function formCard(form: Form, limits: TeamsLimits): { body: CardElement[]; actions: CardElement[] } {
+  const people = form.fields.filter((f) => f.kind === "person").map((f) => f.id);
+  return {
+    body: [richText([run(form.title, limits.maxTitle, { size: "Medium", weight: "Bolder" })]), ...form.fields.map((f) => input(f, limits))],
+    actions: [
+      {
+        type: "Action.Submit",
+        title: oneLine(form.submitLabel, limits.maxActionTitle),
+        style: "positive",
+        data: { actionId: form.actionId, value: form.value, [PEOPLE_KEY]: people },
+      },
+    ],
+  };
+}

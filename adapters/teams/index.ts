@@ -1,0 +1,63 @@
+/**
+ * The Teams adapter, wired: CloudAdapter (botbuilder 4.23), the turn handler and the Messenger.
+ * main.ts builds it when SECOPS_PLATFORMS includes teams and mounts it with mountTeams (server.ts).
+ * Every botbuilder import lives in this folder, so moving to its successor SDK touches only here.
+ */
+import type { CloudAdapter, TurnContext } from "botbuilder";
+import type { TeamsConfig } from "../../src/config.js";
+import type { Bot } from "../../src/core/bot.js";
+import type { Messenger } from "../../src/core/messenger.js";
+import type { Services } from "../../src/core/services.js";
+import type { Logger } from "../../src/logger.js";
+import { ConversationRepository } from "../../src/storage/repositories/conversation-repository.js";
+import { createCloudAdapter } from "./auth.js";
+import type { RetryPolicy } from "./errors.js";
+import { createTurnHandler } from "./handler.js";
+import { MemberDirectory } from "./members.js";
+import { createTeamsMessenger } from "./messenger.js";
+
+/** What the Teams adapter is built from. */
+export interface TeamsAdapterOptions {
+  config: TeamsConfig;
+  bot: Bot;
+  services: Services;
+  log: Logger;
+  /** How replies inside a turn are retried (tests shorten the waits). */
+  retry?: RetryPolicy;
+}
+
+/** The built adapter: serve `handleTurn` through `adapter.process`, and hand `messenger` to the dispatcher. */
+export interface TeamsAdapter {
+  adapter: CloudAdapter;
+  handleTurn: (ctx: TurnContext) => Promise<void>;
+  messenger: Messenger;
+  /** True when inbound requests must carry a valid Bot Framework token. */
+  authenticated: boolean;
+}
+
+/** Builds the Teams adapter over the shared services. */
+export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
+  const log = options.log.child({ platform: "teams" });
+  const adapter = createCloudAdapter(options.config, log);
+  const conversations = new ConversationRepository(options.services.db);
+  const handleTurn = createTurnHandler({
+    bot: options.bot,
+    services: options.services,
+    conversations,
+    directory: new MemberDirectory(log),
+    log,
+    ...(options.retry ? { retry: options.retry } : {}),
+  });
+  const messenger = createTeamsMessenger({
+    adapter,
+    appId: options.config.appId,
+    db: options.services.db,
+    conversations,
+    people: options.services.people,
+    clock: options.services.clock,
+    log,
+  });
+  const authenticated = options.config.appId !== "";
+  if (!authenticated) log.warn({}, "teams: no MicrosoftAppId, so /api/messages accepts unauthenticated requests (Bot Framework Emulator and local tests only)");
+  return { adapter, handleTurn, messenger, authenticated };
+}

@@ -1,0 +1,11 @@
+/** The personal home view (Slack's Home tab and its Refresh button): the actor's tasks and the plan's progress. */
+import { defineAction } from "../../src/core/command.js";
+import { cardReply } from "../../src/core/reply.js";
+import { homeCard } from "../shared/home.js";
+
+/** Shows only the actor's own tasks, so anyone may open it. */
+export const homeShowAction = defineAction({
+  id: "home.show",
+  minRole: "none",
+  run: (ctx) => cardReply(homeCard(ctx)),
+});

@@ -1,0 +1,14 @@
+/** The "In progress" button on an incident card. */
+import { defineAction } from "../../src/core/command.js";
+import { requireIncidentActor } from "../shared/incident-access.js";
+import { setIncidentStatus } from "../shared/incident-write.js";
+
+/** Marks the incident in progress in Graph. */
+export const incidentStartAction = defineAction({
+  id: "incident.start",
+  minRole: "analyst",
+  run(ctx, value) {
+    requireIncidentActor(ctx);
+    return setIncidentStatus(ctx, value, "inProgress");
+  },
+});

@@ -1,0 +1,19 @@
+/** Finding an incident of the configured tenant by the id a person typed or a button carried. */
+import type { CommandContext } from "../../src/core/command.js";
+import type { Incident } from "../../src/domain/incident.js";
+import { hasRole, roleRequirement } from "../../src/domain/roles.js";
+import { forbidden, notFound } from "../../src/errors.js";
+
+/** The incident, or a not-found error; ids are short printable strings, anything else is refused. */
+export function findIncident(ctx: CommandContext, id: string): Incident {
+  const clean = id.trim();
+  if (!/^[\w.:=+-]{1,128}$/.test(clean)) throw notFound(`"${clean.slice(0, 40)}" is not an incident id.`);
+  const incident = ctx.services.incidents.get(ctx.services.alertFeed.source.tenant, clean);
+  if (!incident) throw notFound(`No incident ${clean} has been synced (yet).`);
+  return incident;
+}
+
+/** Re-checks, inside every incident action, that the person may act on incidents (analyst or above). */
+export function requireIncidentActor(ctx: CommandContext): void {
+  if (!hasRole(ctx.actor.role, "analyst")) throw forbidden(`Acting on incidents needs ${roleRequirement("analyst")}; your role is ${ctx.actor.role}.`);
+}

@@ -1,0 +1,21 @@
+/** `trained [<module id>]`: record a completed training module, or list the ones completed. */
+import { defineCommand } from "../src/core/command.js";
+import { cardReply } from "../src/core/reply.js";
+import { moduleById } from "./shared/training-access.js";
+import { recordCompletion } from "./shared/record-completion.js";
+
+/** Records a completion for the actor; with no id, lists what they completed. */
+export const trainedCommand = defineCommand({
+  name: "trained",
+  summary: "Record a training module you completed (or list them)",
+  usage: "trained [<module id>]",
+  minRole: "analyst",
+  run(ctx, args) {
+    const word = args.next();
+    args.end();
+    if (word !== undefined) return recordCompletion(ctx, moduleById(ctx, word));
+    const done = ctx.services.training.completed(ctx.workspace, ctx.actor.id);
+    const items = ctx.services.catalog.modules.filter((m) => done.has(m.id)).map((m) => ({ label: m.title, detail: m.id }));
+    return cardReply({ title: "Training you completed", blocks: [{ type: "list", items, empty: "Nothing recorded yet; use trained <module id>." }] });
+  },
+});

@@ -1,0 +1,1 @@
+ALTER TABLE `outbox` ADD `first_failed_at` text;

@@ -1,0 +1,110 @@
+/**
+ * Incident changes → outbox rows for every subscribed conversation: one thread root per incident and
+ * conversation (op post), the root edited in place (op update), a reply per meaningful change and per
+ * watched asset touched (op reply). Keys are built from incident id + conversation + change identity,
+ * so running this twice for the same state enqueues nothing new. Call inside the sync's transaction.
+ */
+import { createHash } from "node:crypto";
+import type { Services } from "../core/services.js";
+import { enqueue } from "../delivery/outbox.js";
+import { touchedAssets, type WatchedAsset } from "../domain/incident-assets.js";
+import type { IncidentChange } from "../domain/incident-diff.js";
+import { incidentEvidence, isOpen, type Incident } from "../domain/incident.js";
+import { passesFilter, type IncidentFilter } from "../domain/incident-sources.js";
+import type { Person } from "../domain/person.js";
+import type { Subscription } from "../storage/repositories/subscription-repository.js";
+import { IncidentThreadRepository, type ThreadTarget } from "../storage/repositories/incident-thread-repository.js";
+import { cardReply } from "../core/reply.js";
+import { incidentCard } from "./incident-card.js";
+import { assetLine, changeLines, type ThreadLine } from "./thread-messages.js";
+
+/** The subscription kind name incident threads are delivered to. */
+export const INCIDENTS_KIND = "incidents";
+
+/** What emitting needs, with per-workspace lookups cached for one sync page. */
+export interface EmitContext {
+  services: Services;
+  threads: IncidentThreadRepository;
+  tenant: string;
+  sourceKind: "graph" | "demo";
+  now: Date;
+  assets(workspace: string): WatchedAsset[];
+  leads(workspace: string): Person[];
+}
+
+/** Builds an emit context; lookups are cached, so build one per transaction. */
+export function emitContext(services: Services, now: Date): EmitContext {
+  const assets = new Map<string, WatchedAsset[]>();
+  const leads = new Map<string, Person[]>();
+  const feed = services.alertFeed;
+  return {
+    services,
+    threads: new IncidentThreadRepository(services.db),
+    tenant: feed.source.tenant,
+    sourceKind: feed.source.kind,
+    now,
+    assets: (w) => assets.get(w) ?? assets.set(w, services.assets.all(w)).get(w) ?? [],
+    leads: (w) => leads.get(w) ?? leads.set(w, services.people.all(w).filter((p) => p.role === "lead")).get(w) ?? [],
+  };
+}
+
+/** Reads a subscription's saved settings defensively (they are JSON). */
+export function filterOf(settings: Record<string, unknown>): IncidentFilter {
+  const sources = Array.isArray(settings.sources) ? settings.sources.filter((s): s is string => typeof s === "string") : [];
+  return { minSeverity: typeof settings.minSeverity === "string" ? settings.minSeverity : "unknown", sources };
+}
+
+function keyBase(ctx: EmitContext, target: ThreadTarget, incidentId: string): string {
+  return `incident:${ctx.tenant}:${incidentId}:${target.platform}:${target.conversationId}`;
+}
+
+function enqueueLines(ctx: EmitContext, target: ThreadTarget, rootKey: string, base: string, lines: ThreadLine[]): void {
+  for (const line of lines) {
+    enqueue(ctx.services.db, { key: `${base}:${line.identity}`, workspace: target.workspace, platform: target.platform, conversationId: target.conversationId, op: "reply", rootKey, reply: line.reply }, ctx.now);
+  }
+}
+
+function assetLines(ctx: EmitContext, target: ThreadTarget, incident: Incident): ThreadLine[] {
+  const touches = touchedAssets(incidentEvidence(incident), ctx.assets(target.workspace));
+  return touches.map((t) => assetLine(t, ctx.leads(target.workspace)));
+}
+
+function card(ctx: EmitContext, target: ThreadTarget, incident: Incident) {
+  return incidentCard(incident, touchedAssets(incidentEvidence(incident), ctx.assets(target.workspace)), ctx.sourceKind);
+}
+
+/** Posts the incident's root card in the conversation unless it has one; true when a root was enqueued. */
+export function startThread(ctx: EmitContext, target: ThreadTarget, incident: Incident): boolean {
+  const base = keyBase(ctx, target, incident.id);
+  const rootKey = `${base}:root`;
+  if (!ctx.threads.add(target, ctx.tenant, incident.id, rootKey, ctx.now)) return false;
+  enqueue(ctx.services.db, { key: rootKey, ...target, op: "post", reply: cardReply(card(ctx, target, incident), "conversation") }, ctx.now);
+  enqueueLines(ctx, target, rootKey, base, assetLines(ctx, target, incident));
+  return true;
+}
+
+/** A subscription's conversation as a thread target. */
+export function targetOf(sub: Subscription): ThreadTarget {
+  return { workspace: sub.workspace, platform: sub.platform, conversationId: sub.conversationId };
+}
+
+/**
+ * Delivers one incident's changes to every subscribed conversation it concerns. Open matching
+ * incidents without a thread get one, except during a backfill (`startThreads` false), which ends
+ * by posting the most severe open incidents instead (see open-incidents.ts).
+ */
+export function emitIncident(ctx: EmitContext, subs: readonly Subscription[], incident: Incident, changes: readonly IncidentChange[], actorName?: string, startThreads = true): void {
+  for (const sub of subs) {
+    const target = targetOf(sub);
+    const rootKey = ctx.threads.rootKey(target, ctx.tenant, incident.id);
+    if (!rootKey) {
+      if (startThreads && isOpen(incident) && passesFilter(incident, filterOf(sub.settings))) startThread(ctx, target, incident);
+      continue;
+    }
+    const base = keyBase(ctx, target, incident.id);
+    const reply = cardReply(card(ctx, target, incident), "conversation");
+    const hash = createHash("sha256").update(JSON.stringify(reply)).digest("hex").slice(0, 16);
+    enqueue(ctx.services.db, { key: `${base}:card:${incident.lastUpdateAt}:${hash}`, ...target, op: "update", rootKey, reply }, ctx.now);
+    enqueueLines(ctx, target, rootKey, base, [...changeLines(incident, changes, actorName), ...assetLines(ctx, target, incident)]);
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The lines posted in an incident's thread, one per meaningful change, each with a stable identity
+ * (used in its outbox key) so a replayed page or a restart never posts it twice.
+ */
+import type { AssetTouch } from "../domain/incident-assets.js";
+import type { IncidentChange } from "../domain/incident-diff.js";
+import { enumLabel, severityRank, type Incident } from "../domain/incident.js";
+import { sourceLabel } from "../domain/incident-sources.js";
+import type { Person } from "../domain/person.js";
+import { announce, type Reply, type Span } from "../core/reply.js";
+import { excerpt } from "./incident-card.js";
+
+/** New alerts posted one by one per change; more are summed up in one line. */
+export const MAX_ALERT_LINES = 5;
+
+/** A thread line and the identity that makes its outbox key. */
+export interface ThreadLine {
+  identity: string;
+  reply: Reply;
+}
+
+function by(actorName: string | undefined): Span[] {
+  return actorName ? [` (by ${actorName})`] : [];
+}
+
+/** The thread lines for a set of changes; `created` and updated alerts need none (the card shows them). */
+export function changeLines(incident: Incident, changes: readonly IncidentChange[], actorName?: string): ThreadLine[] {
+  const at = incident.lastUpdateAt;
+  const lines: ThreadLine[] = [];
+  let classified = false;
+  for (const c of changes) {
+    if (c.kind !== "field") continue;
+    if (c.field === "severity") {
+      const up = severityRank(c.to ?? "") > severityRank(c.from ?? "");
+      lines.push({ identity: `severity:${at}`, reply: announce({ bold: up ? "Severity raised" : "Severity changed" }, `: ${enumLabel(c.from ?? "unknown")} → ${enumLabel(c.to ?? "unknown")}`, ...by(actorName)) });
+    } else if (c.field === "status") {
+      lines.push({ identity: `status:${at}`, reply: announce({ bold: "Status" }, `: ${enumLabel(c.from ?? "unknown")} → ${enumLabel(c.to ?? "unknown")}`, ...by(actorName)) });
+    } else if (c.field === "assignedTo") {
+      const text: Span[] = c.to ? [{ bold: "Assigned to " }, c.to] : [{ bold: "Unassigned" }];
+      lines.push({ identity: `assignedTo:${at}`, reply: announce(...text, ...by(actorName)) });
+    } else if (!classified) {
+      classified = true;
+      const det = incident.determination === "unknown" ? "" : ` (${enumLabel(incident.determination)})`;
+      lines.push({ identity: `classification:${at}`, reply: announce({ bold: "Classified" }, `: ${enumLabel(incident.classification)}${det}`, ...by(actorName)) });
+    }
+  }
+  const added = changes.flatMap((c) => (c.kind === "alert-added" ? [c.alert] : []));
+  for (const alert of added.slice(0, MAX_ALERT_LINES)) {
+    const source = alert.serviceSource === "unknown" ? "" : `, ${sourceLabel(alert.serviceSource)}`;
+    lines.push({ identity: `alert:${alert.id}`, reply: announce({ bold: "New alert" }, ": ", excerpt(alert.title, 200), ` (${enumLabel(alert.severity)}${source})`) });
+  }
+  if (added.length > MAX_ALERT_LINES) {
+    const rest = added.slice(MAX_ALERT_LINES);
+    lines.push({ identity: `alerts:${at}:${rest[0]?.id ?? ""}:${rest.length}`, reply: announce(`…and ${rest.length} more new alerts; the card shows the total.`) });
+  }
+  return lines;
+}
+
+/** A watched asset touched: honeypots ping the workspace's leads (ids from our people table only). */
+export function assetLine(touch: AssetTouch, leads: readonly Person[]): ThreadLine {
+  const what = `${touch.asset.type} ${touch.asset.label}`;
+  const seen = touch.evidence.value.toLowerCase() === touch.asset.value ? "" : ` (seen as ${excerpt(touch.evidence.value, 120)})`;
+  const identity = `asset:${touch.asset.mark}:${touch.asset.value}`;
+  if (touch.asset.mark === "critical") {
+    return { identity, reply: announce({ bold: "Business-critical asset involved" }, `: ${what}${seen}.`) };
+  }
+  const ping: Span[] = leads.length
+    ? leads.flatMap((p, i): Span[] => [...(i ? [", "] : []), { mention: { platformUserId: p.platformUserId, name: p.displayName } }]).concat([": please look now."])
+    : ["No lead is set in this workspace to alert; a lead or admin can run ", { code: "role @name lead" }, "."];
+  return { identity, reply: announce({ bold: "⚠ Honeypot touched" }, `: ${what}${seen}. Nobody should use it, so this is likely an attacker. `, ...ping) };
+}

@@ -1,0 +1,64 @@
+/**
+ * Enqueues a subscription's weekly digest when it is due: from the cron firing, from the catch-up at
+ * start and from the every-minute check alike. The idempotency key (conversation + ISO week) and the
+ * snapshot are written in one transaction, so a digest goes out at most once per week, across restarts.
+ */
+import type { PlatformName } from "../core/incoming.js";
+import type { Services } from "../core/services.js";
+import { digestScheduleSchema, dueWeek, type DigestSchedule } from "../domain/digest-schedule.js";
+import { enqueue } from "../delivery/outbox.js";
+import { hasKey } from "../delivery/outbox-rows.js";
+import { isConversationInactive } from "../storage/repositories/conversation-activity.js";
+import type { Subscription } from "../storage/repositories/subscription-repository.js";
+import { composeDigest } from "./compose.js";
+
+/** The subscription kind's name. */
+export const DIGEST_KIND = "digest";
+
+/** What digest jobs need. */
+export interface DigestDeps {
+  services: Services;
+  /** Whether a platform shows images in cards (then the digest carries a PNG chart). */
+  showsImages(platform: PlatformName): boolean;
+}
+
+/** The outbox idempotency key of a conversation's digest for an ISO week. */
+export function digestKey(platform: string, conversationId: string, week: string): string {
+  return `digest:${platform}:${conversationId}:${week}`;
+}
+
+/** Reads stored settings; undefined for a row that does not parse (logged by the caller). */
+export function readSchedule(settings: Record<string, unknown>): DigestSchedule | undefined {
+  const parsed = digestScheduleSchema.safeParse(settings);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Enqueues this week's digest if due and not enqueued before; true when it enqueued one. */
+export function enqueueDueDigest(deps: DigestDeps, sub: Subscription, now: Date): boolean {
+  const { services } = deps;
+  const schedule = readSchedule(sub.settings);
+  if (!schedule) {
+    services.log.warn({ subscription: sub.id }, "digest subscription has unreadable settings; skipped");
+    return false;
+  }
+  const week = dueWeek(schedule, now);
+  if (!week) return false;
+  const key = digestKey(sub.platform, sub.conversationId, week);
+  if (hasKey(services.db, key) || isConversationInactive(services.db, sub.platform, sub.conversationId)) return false;
+  const target = { workspace: sub.workspace, platform: sub.platform, conversationId: sub.conversationId };
+  const { card, snapshot } = composeDigest(services, { target, timezone: schedule.timezone, week, now, images: deps.showsImages(sub.platform) });
+  return services.db.transaction(() => {
+    const fresh = enqueue(services.db, { key, ...target, op: "post", reply: { kind: "card", card, visibility: "conversation" } }, now);
+    if (fresh) services.digests.save(target, week, snapshot, now);
+    return fresh;
+  });
+}
+
+/** Enqueues every digest that is due and missing (run at start and every minute); returns how many. */
+export async function runDigestCatchUp(deps: DigestDeps, now: Date): Promise<number> {
+  let count = 0;
+  for (const sub of deps.services.subscriptions.ofKind(DIGEST_KIND)) {
+    if (enqueueDueDigest(deps, sub, now)) count++;
+  }
+  return count;
+}

@@ -1,0 +1,48 @@
+/** The task side of a weekly digest, computed from tasks and the week's completions: pure, no storage. */
+import { addDays, daysBetween } from "./dates.js";
+import { isOverdue, type Task } from "./task.js";
+
+/** A task marked done, by whom and when (from the audit history). */
+export interface Completion {
+  taskId: string;
+  by: string;
+  at: string;
+}
+
+/** What the digest lists about tasks. */
+export interface DigestFacts {
+  completed: { taskId: string; title: string; by: string }[];
+  overdue: { taskId: string; title: string; owner: string | null; daysLate: number }[];
+  dueSoon: { taskId: string; title: string; owner: string | null; dueDate: string }[];
+  unowned: { taskId: string; title: string }[];
+}
+
+/** Days ahead `dueSoon` covers. */
+export const DUE_SOON_DAYS = 7;
+
+/**
+ * Completed: tasks done in the period and still done, credited to whoever marked them done last.
+ * Overdue: most days late first. Due soon: today up to 7 days ahead, soonest first. Unowned: open tasks with no owner.
+ */
+export function digestFacts(tasks: readonly Task[], completions: readonly Completion[], today: string): DigestFacts {
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const lastBy = new Map<string, Completion>();
+  for (const c of [...completions].sort((a, b) => a.at.localeCompare(b.at))) lastBy.set(c.taskId, c);
+  const completed = [...lastBy.values()]
+    .filter((c) => byId.get(c.taskId)?.status === "done")
+    .map((c) => ({ taskId: c.taskId, title: byId.get(c.taskId)?.title ?? "", by: c.by }));
+  const open = tasks.filter((t) => t.status !== "done");
+  const horizon = addDays(today, DUE_SOON_DAYS);
+  return {
+    completed,
+    overdue: open
+      .filter((t) => isOverdue(t, today))
+      .map((t) => ({ taskId: t.id, title: t.title, owner: t.ownerName, daysLate: daysBetween(t.dueDate ?? today, today) }))
+      .sort((a, b) => b.daysLate - a.daysLate),
+    dueSoon: open
+      .filter((t) => t.dueDate !== null && t.dueDate >= today && t.dueDate <= horizon)
+      .map((t) => ({ taskId: t.id, title: t.title, owner: t.ownerName, dueDate: t.dueDate ?? today }))
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+    unowned: open.filter((t) => t.ownerId === null).map((t) => ({ taskId: t.id, title: t.title })),
+  };
+}

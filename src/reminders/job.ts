@@ -1,0 +1,66 @@
+/**
+ * The reminder job: for each open task with an owner and a due date, sends the reminder the rules
+ * call for, only inside the owner's working hours. The record and the outbox row are written in one
+ * transaction, so a reminder is never repeated and never lost.
+ */
+import type { Services } from "../core/services.js";
+import { todayIn } from "../domain/dates.js";
+import type { Person } from "../domain/person.js";
+import { enqueue } from "../delivery/outbox.js";
+import { platformOfWorkspace } from "../delivery/workspace-platform.js";
+import { ReminderRepository, type ReminderCandidate } from "../storage/repositories/reminder-repository.js";
+import { leadEscalation, ownerReminder } from "./message.js";
+import { nextReminder } from "./rules.js";
+import { isWorkingTime, nextWorkingTime } from "./working-time.js";
+
+/** What the job needs. */
+export interface ReminderDeps {
+  services: Services;
+}
+
+/**
+ * Who hears about a task once its owner was reminded the maximum number of times: the workspace's
+ * leads (there is no per-stage lead), or its admins when it has no lead; never the owner themself.
+ */
+export function escalationRecipients(people: readonly Person[], ownerId: number): Person[] {
+  const others = people.filter((p) => p.id !== ownerId);
+  const leads = others.filter((p) => p.role === "lead");
+  return leads.length > 0 ? leads : others.filter((p) => p.role === "admin");
+}
+
+/** Runs one pass at `now`; safe to run as often as wanted. */
+export async function runReminders(deps: ReminderDeps, now: Date): Promise<void> {
+  const { services } = deps;
+  const repo = new ReminderRepository(services.db);
+  for (const c of repo.candidates()) {
+    if (!isWorkingTime(c.owner, now)) continue;
+    const platform = platformOfWorkspace(services.db, c.workspace);
+    if (!platform) {
+      services.log.warn({ workspace: c.workspace, task: c.taskId }, "reminder skipped: the workspace's platform is unknown");
+      continue;
+    }
+    const cycle = { workspace: c.workspace, taskId: c.taskId, dueDate: c.dueDate, ownerId: c.owner.id };
+    const today = todayIn(c.owner.timezone, now);
+    const decision = nextReminder(today, c.dueDate, repo.sent(cycle));
+    if (!decision) continue;
+    const key = `reminder:${c.workspace}:${c.taskId}:${c.dueDate}:${c.owner.id}:${decision.kind}:${decision.seq}`;
+    services.db.transaction(() => {
+      repo.record(cycle, decision.kind, decision.seq, today, now);
+      if (decision.kind !== "escalation") {
+        enqueue(services.db, { key, workspace: c.workspace, platform, conversationId: c.owner.platformUserId, op: "dm", reply: ownerReminder(c, decision, today) }, now);
+        return;
+      }
+      for (const lead of escalationRecipients(services.people.all(c.workspace), c.owner.id)) {
+        const reply = leadEscalation(c, c.owner.displayName, todayIn(lead.timezone, now));
+        enqueue(services.db, { key: `${key}:lead:${lead.id}`, workspace: c.workspace, platform, conversationId: lead.platformUserId, op: "dm", reply, notBefore: nextWorkingTime(lead, now) }, now);
+      }
+    });
+    logEscalationWithoutLeads(deps, c, decision.kind);
+  }
+}
+
+function logEscalationWithoutLeads(deps: ReminderDeps, c: ReminderCandidate, kind: string): void {
+  if (kind === "escalation" && escalationRecipients(deps.services.people.all(c.workspace), c.owner.id).length === 0) {
+    deps.services.log.warn({ workspace: c.workspace, task: c.taskId }, "overdue task escalated, but the workspace has no lead or admin to tell");
+  }
+}

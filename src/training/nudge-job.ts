@@ -1,0 +1,68 @@
+/**
+ * The weekly training nudge: for each person on a team who has not opted out, within their working
+ * hours and at most once per TRAINING_NUDGE_DAYS, enqueue one direct message suggesting the one or
+ * two modules that close their largest gap. A plain job (deps, now) for the scheduler.
+ */
+import type { PlatformName } from "../core/incoming.js";
+import { cardReply } from "../core/reply.js";
+import type { Person } from "../domain/person.js";
+import { enqueue } from "../delivery/outbox.js";
+import type { Logger } from "../logger.js";
+import type { Db } from "../storage/db.js";
+import { nudgeCard } from "./suggestion-card.js";
+import { currentSuggestions, type TrainingDeps } from "./suggestions.js";
+import { isoWeekIn, withinWorkingHours } from "./working-hours.js";
+
+/** What the nudge job needs besides the training data. */
+export interface NudgeJobDeps extends TrainingDeps {
+  db: Db;
+  log: Logger;
+  /** Least days between two nudges to one person (TRAINING_NUDGE_DAYS). */
+  nudgeDays: number;
+  /** The platform a workspace's DMs go through (src/delivery/workspace-platform.ts), or undefined (the person is skipped). */
+  platformOf(workspace: string): PlatformName | undefined;
+}
+
+/** What happened for one person, for logs and tests. */
+export type NudgeOutcome = "sent" | "outside-hours" | "too-soon" | "nothing-to-suggest" | "no-platform" | "already-this-week";
+
+/** The outbox idempotency key of a person's nudge in an ISO week. */
+export function nudgeKey(person: Pick<Person, "workspace" | "id">, week: string): string {
+  return `training-nudge:${person.workspace}:${person.id}:${week}`;
+}
+
+/** Decides and, when due, enqueues one person's nudge (nudge row, offers and outbox row in one transaction). */
+export function nudgePerson(deps: NudgeJobDeps, person: Person, now: Date): NudgeOutcome {
+  if (!withinWorkingHours(person, now)) return "outside-hours";
+  const last = deps.training.lastNudgeAt(person.workspace, person.id);
+  if (last && now.getTime() - last.getTime() < deps.nudgeDays * 86_400_000) return "too-soon";
+  const suggestions = currentSuggestions(deps, person, now, { limit: 2, perGap: 2, maxGaps: 1 });
+  if (suggestions.length === 0) return "nothing-to-suggest";
+  const platform = deps.platformOf(person.workspace);
+  if (!platform) return "no-platform";
+  const week = isoWeekIn(person.timezone, now);
+  const key = nudgeKey(person, week);
+  const moduleIds = suggestions.map((s) => s.moduleId);
+  return deps.db.transaction(() => {
+    const fresh = deps.training.recordNudge({ workspace: person.workspace, personId: person.id, week, outboxKey: key, moduleIds, reason: suggestions[0]?.why ?? "", sentAt: now });
+    if (!fresh) return "already-this-week";
+    enqueue(deps.db, { key, workspace: person.workspace, platform, conversationId: person.platformUserId, op: "dm", reply: cardReply(nudgeCard(suggestions)) }, now);
+    deps.training.recordOffers(person.workspace, person.id, moduleIds, now);
+    return "sent";
+  });
+}
+
+/** Runs over everyone who may be nudged; one person's failure is logged and never stops the rest. */
+export async function trainingNudgeJob(deps: NudgeJobDeps, now: Date): Promise<void> {
+  let sent = 0;
+  for (const person of deps.training.nudgeCandidates()) {
+    try {
+      const outcome = nudgePerson(deps, person, now);
+      if (outcome === "sent") sent += 1;
+      if (outcome === "no-platform") deps.log.warn({ workspace: person.workspace, personId: person.id }, "training nudge skipped: platform unknown");
+    } catch (err) {
+      deps.log.error({ err, workspace: person.workspace, personId: person.id }, "training nudge failed");
+    }
+  }
+  deps.log.info({ sent }, "training nudges enqueued");
+}

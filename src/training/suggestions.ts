@@ -1,0 +1,78 @@
+/** A person's gaps and current suggestions, gathered from storage: used by `train`, the nudge job and Slack App Home. */
+import type { Person } from "../domain/person.js";
+import type { SkillRepository } from "../storage/repositories/skill-repository.js";
+import type { TaskRepository } from "../storage/repositories/task-repository.js";
+import type { TrainingRepository } from "../storage/repositories/training-repository.js";
+import { aboutDuration, skillName, type TrainingCatalog, type TrainingModule } from "./catalog.js";
+import { computeGaps, type SkillGap } from "./gaps.js";
+import { rankModules, type RankingLimits } from "./ranking.js";
+import { headline } from "./reasons.js";
+import { WORKLOAD_DAYS, type IncidentWorkload } from "./workload.js";
+
+/** What training features read; `Services` provides all of it. */
+export interface TrainingDeps {
+  catalog: TrainingCatalog;
+  skills: SkillRepository;
+  training: TrainingRepository;
+  tasks: TaskRepository;
+  workload: IncidentWorkload;
+}
+
+/** A suggestion in neutral terms, ready for any surface (card, App Home, digest). */
+export interface Suggestion {
+  moduleId: string;
+  title: string;
+  description: string;
+  url: string;
+  kind: TrainingModule["kind"];
+  minutes: number;
+  /** "about 45 minutes": catalog durations are estimates. */
+  duration: string;
+  skill: string;
+  skillName: string;
+  /** Why, as a phrase: "you handled 6 incidents touching Identity in the last 30 days". */
+  why: string;
+}
+
+/** Stages (plan areas named in the catalog) with any task in progress or done. */
+export function startedStages(deps: Pick<TrainingDeps, "catalog" | "tasks">, workspace: string): string[] {
+  const started = new Set(deps.tasks.all(workspace).filter((t) => t.status === "in_progress" || t.status === "done").map((t) => t.area));
+  return Object.keys(deps.catalog.stageSkills).filter((s) => started.has(s));
+}
+
+/** A person's gaps from all three signals, largest first. */
+export function gapsFor(deps: TrainingDeps, person: Person, now: Date, stages = startedStages(deps, person.workspace)): SkillGap[] {
+  const since = new Date(now.getTime() - WORKLOAD_DAYS * 86_400_000);
+  return computeGaps({
+    catalog: deps.catalog,
+    role: person.role,
+    ratings: deps.skills.ratings(person.workspace, person.id),
+    needs: deps.skills.requirements(person.workspace, person.role),
+    workload: deps.workload.countsFor(person.workspace, person, since),
+    workloadDays: WORKLOAD_DAYS,
+    startedStages: stages,
+    completed: deps.training.completed(person.workspace, person.id),
+  });
+}
+
+/** The modules to suggest now, best first: on demand up to 5 from up to 3 gaps; the nudge asks for 2 from 1 gap. */
+export function currentSuggestions(deps: TrainingDeps, person: Person, now: Date, limits: RankingLimits = { limit: 5, perGap: 2, maxGaps: 3 }): Suggestion[] {
+  const gaps = gapsFor(deps, person, now);
+  const history = {
+    completed: deps.training.completed(person.workspace, person.id),
+    suppressions: deps.training.suppressions(person.workspace, person.id),
+    now,
+  };
+  return rankModules(deps.catalog, gaps, history, limits).map(({ module, gap }) => ({
+    moduleId: module.id,
+    title: module.title,
+    description: module.description,
+    url: module.url,
+    kind: module.kind,
+    minutes: module.minutes,
+    duration: aboutDuration(module.minutes),
+    skill: gap.skill,
+    skillName: skillName(deps.catalog, gap.skill),
+    why: headline(deps.catalog, gap),
+  }));
+}

@@ -1,0 +1,122 @@
+/**
+ * The Web API methods the fake Slack implements, with Slack's documented response shapes and error
+ * codes: auth.test, chat.postMessage/update/postEphemeral, views.open/publish, users.info, conversations.open.
+ */
+
+/** A person the fake knows (users.info). */
+export interface FakeUser {
+  id: string;
+  name: string;
+  displayName: string;
+  realName?: string;
+  email?: string;
+}
+
+/** What the fake remembers between calls. */
+export interface FakeState {
+  users: Map<string, FakeUser>;
+  /** Channels the bot can see; `member: false` → not_in_channel, `archived` → is_archived. */
+  channels: Map<string, { member: boolean; archived: boolean }>;
+  /** Posted messages by `channel:ts`. */
+  messages: Map<string, { channel: string; ts: string; text: unknown; blocks: unknown; threadTs?: unknown }>;
+  triggers: Map<string, { issued: number; used: boolean }>;
+  ts: number;
+  views: number;
+}
+
+type Args = Record<string, unknown>;
+type Method = (args: Args, state: FakeState) => object;
+
+/** The fake workspace's ids, as auth.test reports them. */
+export const FAKE_TEAM = { team_id: "T0FAKE", team: "Fake SecOps", bot_user_id: "U0BOT", bot_id: "B0BOT" };
+
+const err = (error: string) => ({ ok: false, error });
+
+function nextTs(state: FakeState): string {
+  state.ts += 1;
+  return `${state.ts}.000100`;
+}
+
+/** Channel checks shared by posting methods. */
+function channelError(args: Args, state: FakeState): object | undefined {
+  const channel = String(args.channel ?? "");
+  if (!channel) return err("channel_not_found");
+  if (channel.startsWith("D")) return undefined;
+  const known = state.channels.get(channel);
+  if (!known) return err("channel_not_found");
+  if (known.archived) return err("is_archived");
+  if (!known.member) return err("not_in_channel");
+  return undefined;
+}
+
+function hasContent(args: Args): boolean {
+  return (typeof args.text === "string" && args.text !== "") || (Array.isArray(args.blocks) && args.blocks.length > 0);
+}
+
+function useTrigger(args: Args, state: FakeState): object | undefined {
+  const trigger = state.triggers.get(String(args.trigger_id ?? ""));
+  if (!trigger) return err("invalid_trigger_id");
+  if (trigger.used) return err("exchanged_trigger_id");
+  if (Date.now() - trigger.issued > 3000) return err("expired_trigger_id");
+  trigger.used = true;
+  return undefined;
+}
+
+function viewResult(view: Args, state: FakeState): object {
+  state.views += 1;
+  return { ...view, id: `V${String(state.views).padStart(8, "0")}`, team_id: FAKE_TEAM.team_id, state: { values: {} }, hash: `${state.ts}.abc`, app_id: "A0FAKE", bot_id: FAKE_TEAM.bot_id };
+}
+
+/** Method name → handler. */
+export const slackMethods: Record<string, Method> = {
+  "auth.test": () => ({ ok: true, url: "https://fake-secops.slack.com/", team: FAKE_TEAM.team, user: "secops-bot", team_id: FAKE_TEAM.team_id, user_id: FAKE_TEAM.bot_user_id, bot_id: FAKE_TEAM.bot_id }),
+  "chat.postMessage": (args, state) => {
+    const problem = channelError(args, state);
+    if (problem) return problem;
+    if (!hasContent(args)) return err("no_text");
+    const channel = String(args.channel);
+    const ts = nextTs(state);
+    state.messages.set(`${channel}:${ts}`, { channel, ts, text: args.text, blocks: args.blocks, threadTs: args.thread_ts });
+    return { ok: true, channel, ts, message: { type: "message", subtype: "bot_message", text: args.text, bot_id: FAKE_TEAM.bot_id, ts, ...(args.thread_ts ? { thread_ts: args.thread_ts } : {}) } };
+  },
+  "chat.update": (args, state) => {
+    const problem = channelError(args, state);
+    if (problem) return problem;
+    const key = `${String(args.channel)}:${String(args.ts)}`;
+    const message = state.messages.get(key);
+    if (!message) return err("message_not_found");
+    state.messages.set(key, { ...message, text: args.text, blocks: args.blocks });
+    return { ok: true, channel: args.channel, ts: args.ts, text: args.text, message: { text: args.text, ts: args.ts } };
+  },
+  "chat.postEphemeral": (args, state) => {
+    const problem = channelError(args, state);
+    if (problem) return problem;
+    if (!state.users.has(String(args.user))) return err("user_not_in_channel");
+    return hasContent(args) ? { ok: true, message_ts: nextTs(state) } : err("no_text");
+  },
+  "views.open": (args, state) => useTrigger(args, state) ?? { ok: true, view: viewResult(args.view as Args, state) },
+  "views.publish": (args, state) => (state.users.has(String(args.user_id)) ? { ok: true, view: viewResult(args.view as Args, state) } : err("user_not_found")),
+  "users.info": (args, state) => {
+    const user = state.users.get(String(args.user));
+    if (!user) return err("user_not_found");
+    return {
+      ok: true,
+      user: {
+        id: user.id,
+        team_id: FAKE_TEAM.team_id,
+        name: user.name,
+        deleted: false,
+        real_name: user.realName ?? user.displayName,
+        tz: "Europe/Berlin",
+        is_bot: false,
+        profile: { real_name: user.realName ?? user.displayName, display_name: user.displayName, ...(user.email ? { email: user.email } : {}) },
+      },
+    };
+  },
+  "conversations.open": (args, state) => {
+    const users = String(args.users ?? "").split(",").filter(Boolean);
+    if (users.length === 0) return err("users_list_not_supplied");
+    if (!users.every((u) => state.users.has(u))) return err("user_not_found");
+    return { ok: true, channel: { id: `D${users[0]?.slice(1)}` } };
+  },
+};

@@ -1,0 +1,184 @@
+/**
+ * A local fake of Slack's Web API and response_url endpoints for end-to-end tests of the real Bolt app.
+ * Requests arrive as @slack/web-api sends them (POST /api/<method>, form-encoded, nested fields
+ * JSON-stringified, `Authorization: Bearer`); answers follow Slack's shapes. Every call is recorded;
+ * 429 + Retry-After, 5xx and `{ok:false,error}` can be injected; blocks and views are checked against
+ * Block Kit's limits and refused with `invalid_blocks` like Slack does.
+ */
+import { EventEmitter } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { blockProblems, viewProblems } from "./block-kit-rules.js";
+import { slackMethods, type FakeState } from "./slack-web-api-methods.js";
+
+/** One recorded Web API call. */
+export interface SlackCall {
+  method: string;
+  args: Record<string, unknown>;
+  authorization: string | undefined;
+  contentType: string | undefined;
+}
+
+/** One recorded POST to a response_url. */
+export interface ResponsePost {
+  id: string;
+  body: Record<string, unknown>;
+}
+
+/** A failure to inject: an HTTP status (429 with Retry-After seconds) or a Slack error code. */
+export type Failure = { status: number; retryAfter?: number } | { error: string };
+
+const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata"]);
+
+/** The fake, listening on 127.0.0.1. */
+export class FakeSlack extends EventEmitter {
+  readonly token = "xoxb-test-token";
+  readonly calls: SlackCall[] = [];
+  readonly responses: ResponsePost[] = [];
+  /** Payloads refused for breaking Block Kit rules (should stay empty). */
+  readonly rejected: { where: string; problems: string[] }[] = [];
+  readonly state: FakeState = { users: new Map(), channels: new Map(), messages: new Map(), triggers: new Map(), ts: 1_700_000_000, views: 0 };
+  private readonly failures = new Map<string, Failure[]>();
+  private readonly delays = new Map<string, number>();
+  private readonly responseUses = new Map<string, number>();
+  private server!: Server;
+  private nextResponse = 0;
+  url = "";
+
+  /** Starts the fake on a free port. */
+  static async start(): Promise<FakeSlack> {
+    const fake = new FakeSlack();
+    fake.server = createServer((req, res) => void fake.handle(req, res));
+    await new Promise<void>((resolve) => fake.server.listen(0, "127.0.0.1", resolve));
+    fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
+    return fake;
+  }
+
+  /** The base URL to give the WebClient (`slackApiUrl`). */
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  /** Makes the next `times` calls of `method` (or "response_url") fail. */
+  fail(method: string, failure: Failure, times = 1): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array<Failure>(times).fill(failure)]);
+  }
+
+  /** Makes every call of `method` answer only after `ms` milliseconds (slow Slack). */
+  slow(method: string, ms: number): void {
+    this.delays.set(method, ms);
+  }
+
+  /** A fresh response_url that accepts five posts, as Slack's do. */
+  responseUrl(): string {
+    return `${this.url}/response/${++this.nextResponse}`;
+  }
+
+  /** A fresh trigger_id, usable once within 3 seconds. */
+  trigger(): string {
+    const id = `${Date.now()}.${Math.floor(Math.random() * 1e9)}.trigger`;
+    this.state.triggers.set(id, { issued: Date.now(), used: false });
+    return id;
+  }
+
+  /** The calls made to one method. */
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** The posts made to one response_url. */
+  postsTo(url: string): Record<string, unknown>[] {
+    const id = url.split("/").pop() ?? "";
+    return this.responses.filter((r) => r.id === id).map((r) => r.body);
+  }
+
+  /** Resolves once `check` holds after a recorded request (rejects after `ms`, naming what never came). */
+  waitFor(what: string, check: () => boolean, ms = 8000): Promise<void> {
+    if (check()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.off("request", listener);
+        reject(new Error(`fake Slack never saw: ${what}`));
+      }, ms);
+      const listener = () => {
+        if (!check()) return;
+        clearTimeout(timer);
+        this.off("request", listener);
+        resolve();
+      };
+      this.on("request", listener);
+    });
+  }
+
+  /** Stops listening. */
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private takeFailure(key: string): Failure | undefined {
+    const queue = this.failures.get(key);
+    return queue?.shift();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await new Promise<string>((resolve) => {
+      let data = "";
+      req.on("data", (c: Buffer) => (data += c.toString("utf8")));
+      req.on("end", () => resolve(data));
+    });
+    const path = req.url ?? "";
+    try {
+      if (path.startsWith("/response/")) this.handleResponseUrl(path.slice("/response/".length), raw, res);
+      else if (path.startsWith("/api/")) {
+        const method = path.slice(5).split("?")[0] ?? "";
+        const delay = this.delays.get(method);
+        if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+        this.handleApi(method, req, raw, res);
+      }
+      else res.writeHead(404).end();
+    } finally {
+      this.emit("request");
+    }
+  }
+
+  private handleResponseUrl(id: string, raw: string, res: ServerResponse): void {
+    const failure = this.takeFailure("response_url");
+    if (failure) return void res.writeHead("status" in failure ? failure.status : 500).end("error");
+    const uses = (this.responseUses.get(id) ?? 0) + 1;
+    this.responseUses.set(id, uses);
+    if (uses > 5) return void res.writeHead(404).end("used_url");
+    const body = JSON.parse(raw) as Record<string, unknown>;
+    const problems = blockProblems(body.blocks, "message");
+    if (problems.length) {
+      this.rejected.push({ where: `response_url ${id}`, problems });
+      return void res.writeHead(400).end("invalid_blocks");
+    }
+    this.responses.push({ id, body });
+    res.writeHead(200, { "Content-Type": "text/plain" }).end("ok");
+  }
+
+  private handleApi(method: string, req: IncomingMessage, raw: string, res: ServerResponse): void {
+    const args: Record<string, unknown> = {};
+    for (const [key, value] of new URLSearchParams(raw)) args[key] = JSON_FIELDS.has(key) ? JSON.parse(value) : value;
+    this.calls.push({ method, args, authorization: req.headers.authorization, contentType: req.headers["content-type"] });
+    const send = (status: number, body: object, headers: Record<string, string> = {}): void => {
+      res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", ...headers }).end(JSON.stringify(body));
+    };
+    const failure = this.takeFailure(method);
+    if (failure && "status" in failure) {
+      const headers: Record<string, string> = failure.retryAfter !== undefined ? { "Retry-After": String(failure.retryAfter) } : {};
+      return send(failure.status, failure.status === 429 ? { ok: false, error: "ratelimited" } : { ok: false, error: "internal_error" }, headers);
+    }
+    if (failure) return send(200, { ok: false, error: failure.error });
+    if (!req.headers.authorization) return send(200, { ok: false, error: "not_authed" });
+    if (req.headers.authorization !== `Bearer ${this.token}`) return send(200, { ok: false, error: "invalid_auth" });
+    const problems = [...blockProblems(args.blocks, "message"), ...(args.view !== undefined ? viewProblems(args.view) : [])];
+    if (problems.length) {
+      this.rejected.push({ where: method, problems });
+      return send(200, { ok: false, error: "invalid_blocks", errors: problems });
+    }
+    const handler = slackMethods[method];
+    send(200, handler ? handler(args, this.state) : { ok: false, error: "unknown_method" });
+  }
+}

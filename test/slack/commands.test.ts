@@ -1,0 +1,111 @@
+/** The /secops slash command end to end: signed requests in, answers out through response_url. */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ConversationRepository } from "../../src/storage/repositories/conversation-repository.js";
+import { sendSigned, slashCommandBody } from "../fakes/slack-requests.js";
+import { allText, lastPost } from "./blocks.js";
+import { CHANNEL, SECRET, startHarness, type Harness } from "./harness.js";
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  expect(h.fake.rejected).toEqual([]);
+  await h.close();
+});
+
+describe("/secops commands", () => {
+  it("acks with an empty 200 and answers help privately, with fallback text", async () => {
+    const sent = await h.command("help");
+    expect(sent.status).toBe(200);
+    const post = lastPost(h.fake, sent.responseUrl);
+    expect(post.response_type).toBe("ephemeral");
+    expect(post.text).toContain("SecOps bot commands");
+    expect(allText(post)).toContain("assign <task> @person [due <date>]".replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+  });
+
+  it("acks before slow work finishes and answers through response_url afterwards", async () => {
+    h.fake.slow("users.info", 700);
+    const responseUrl = h.fake.responseUrl();
+    const body = slashCommandBody({ text: "plan", userId: "UADMIN", userName: "ada", channelId: CHANNEL, responseUrl, triggerId: h.fake.trigger() });
+    const res = await sendSigned(h.eventsUrl, body, "application/x-www-form-urlencoded", { secret: SECRET });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("");
+    expect(h.fake.postsTo(responseUrl)).toHaveLength(0);
+    await h.settle();
+    expect(lastPost(h.fake, responseUrl).text).toContain("adoption plan");
+  });
+
+  it("treats a bare /secops as help", async () => {
+    const sent = await h.command("");
+    expect(lastPost(h.fake, sent.responseUrl).text).toContain("SecOps bot commands");
+  });
+
+  it("shows the plan with progress per stage", async () => {
+    const sent = await h.command("plan");
+    const text = allText(lastPost(h.fake, sent.responseUrl));
+    expect(text).toContain("Threat protection and XDR adoption plan");
+    expect(text).toMatch(/0% \(0\/\d+\)/);
+  });
+
+  it("assigns a mentioned person, resolving them through users.info, and posts it in the channel", async () => {
+    const sent = await h.command("assign S1-2 <@UDANA|dana> due friday");
+    const post = lastPost(h.fake, sent.responseUrl);
+    expect(post.response_type).toBe("in_channel");
+    expect(allText(post)).toContain("dana");
+    expect(allText(post)).toContain("2026-12-04");
+    const dana = h.services.people.byPlatformId("slack:T0FAKE", "UDANA");
+    expect(dana?.email).toBe("dana@example.com");
+    expect(h.services.tasks.get("slack:T0FAKE", "S1-2")?.ownerId).toBe(dana?.id);
+    expect(h.fake.callsTo("users.info").map((c) => c.args.user)).toContain("UDANA");
+  });
+
+  it("lists tasks privately and shows one task with its buttons", async () => {
+    const list = await h.command("tasks S1");
+    expect(lastPost(h.fake, list.responseUrl).response_type).toBe("ephemeral");
+    expect(allText(lastPost(h.fake, list.responseUrl))).toContain("S1-1");
+    const one = await h.command("task S1-2");
+    const card = lastPost(h.fake, one.responseUrl);
+    expect(allText(card)).toContain("Turn on");
+    expect(allText(card)).toMatch(/Start[\s\S]*Done[\s\S]*Reassign/);
+  });
+
+  it("runs role, due, start and done as the people Slack says they are", async () => {
+    await h.command("role <@UDANA|dana> analyst");
+    await h.command("assign S1-3 <@UDANA>");
+    const due = await h.command("due S1-3 2026-12-20", "dana");
+    expect(allText(lastPost(h.fake, due.responseUrl))).toContain("2026-12-20");
+    const start = await h.command("start S1-3", "dana");
+    expect(allText(lastPost(h.fake, start.responseUrl))).toContain("in progress");
+    const done = await h.command("done S1-3", "dana");
+    expect(lastPost(h.fake, done.responseUrl).response_type).toBe("in_channel");
+    expect(h.services.tasks.get("slack:T0FAKE", "S1-3")?.status).toBe("done");
+  });
+
+  it("refuses a command the person's role does not allow, privately, and changes nothing", async () => {
+    const sent = await h.command("assign S1-2 <@ULEAD>", "dana");
+    const post = lastPost(h.fake, sent.responseUrl);
+    expect(post.response_type).toBe("ephemeral");
+    expect(post.text).toMatch(/needs a lead or an admin/);
+    expect(h.services.tasks.get("slack:T0FAKE", "S1-2")?.ownerId).toBeNull();
+  });
+
+  it("adds a task with the text Slack escaped decoded once and escaped again on the way out", async () => {
+    const sent = await h.command('add S2 "Block &lt;script&gt; &amp; macros" <@UDANA>');
+    const post = lastPost(h.fake, sent.responseUrl);
+    expect(allText(post)).toContain("Block &lt;script&gt; &amp; macros");
+    const task = h.services.tasks.all("slack:T0FAKE").find((t) => t.custom);
+    expect(task?.title).toBe("Block <script> & macros");
+  });
+
+  it("saves the channel for proactive posts", async () => {
+    await h.command("plan");
+    const saved = new ConversationRepository(h.services.db).get("slack", CHANNEL);
+    expect(saved).toMatchObject({ workspace: "slack:T0FAKE", kind: "channel", name: "secops", active: true });
+  });
+
+  it("answers an unknown command with the reason and the usage line", async () => {
+    const sent = await h.command("frobnicate");
+    expect(lastPost(h.fake, sent.responseUrl).text).toMatch(/Unknown command[\s\S]*Usage/);
+  });
+});

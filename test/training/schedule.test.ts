@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createCronScheduler } from "../../src/scheduler/cron.js";
+import { backgroundJobs } from "../../src/scheduler/jobs.js";
+import { outbox } from "../../src/storage/schema/outbox.js";
+import { loadConfig } from "../../src/config.js";
+import { createTestBot, type TestBot } from "../support/test-bot.js";
+import { analysts } from "./team-setup.js";
+
+let t: TestBot;
+afterEach(() => t.close());
+
+describe("the nudge job on the schedule", () => {
+  it("is one of the background jobs, hourly, and enqueues nudges when run", async () => {
+    t = createTestBot({ now: "2026-12-01T10:00:00Z", workspace: "console" });
+    await analysts(t, "dana");
+    await t.run("skills require analyst hunting 3");
+    const scheduler = createCronScheduler({ log: t.services.log, clock: t.clock.now });
+    const job = backgroundJobs({ services: t.services, scheduler, showsImages: () => false }).find((j) => j.name === "training-nudges");
+    expect(job?.cron).toBe("7 * * * *");
+    await job?.run(t.clock.now());
+    expect(t.services.db.select().from(outbox).all().map((r) => [r.op, r.conversationId, r.platform])).toEqual([["dm", "dana", "console"]]);
+    await scheduler.stop();
+  });
+
+  it("reads TRAINING_NUDGE_DAYS (default 7, at least 7) and reports a bad value", () => {
+    expect(loadConfig({}).trainingNudgeDays).toBe(7);
+    expect(loadConfig({ TRAINING_NUDGE_DAYS: "14" }).trainingNudgeDays).toBe(14);
+    expect(() => loadConfig({ TRAINING_NUDGE_DAYS: "3" })).toThrow(/TRAINING_NUDGE_DAYS: a whole number of days from 7 to 365/);
+    expect(() => loadConfig({ TRAINING_NUDGE_DAYS: "weekly" })).toThrow(/TRAINING_NUDGE_DAYS/);
+  });
+});
