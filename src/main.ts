@@ -78,7 +78,10 @@ async function main(): Promise<void> {
 
   if (config.platforms.includes("console")) {
     await runConsole({ bot, input: process.stdin, output: process.stdout, user: config.consoleUser, prompt: process.stdin.isTTY === true });
-    if (!server) await shutdown("end of input");
+    if (!server) {
+      for (let pass = 0; pass < 20 && (await background.dispatcher.tick()) > 0; pass++);
+      await shutdown("end of input");
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import { digestCard, type AreaCount } from "../domain/digest.js";
 import { progressChart } from "../domain/digest-chart.js";
 import { digestFacts } from "../domain/digest-facts.js";
 import type { DigestTarget } from "../storage/repositories/digest-repository.js";
+import { coverageLine, loadTeamCoverage } from "../training/coverage.js";
 
 /** What to compose: for whom, in which timezone and week, and whether to draw the chart. */
 export interface DigestRequest {
@@ -40,6 +41,7 @@ export function composeDigest(services: Services, req: DigestRequest): { card: C
     ...(previous ? { previous } : {}),
     facts: digestFacts(tasks, services.digests.completions(target.workspace, from, now), today),
     ...(alerts ? { alerts } : {}),
+    skills: coverageLine(loadTeamCoverage(services, services.people.all(target.workspace), target.workspace)),
     ...(req.images ? { chart: progressChart(areas, previous) } : {}),
   });
   return { card, snapshot: areas.map(({ id, done, total }) => ({ id, done, total })) };

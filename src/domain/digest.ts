@@ -22,6 +22,8 @@ export interface DigestInput {
   previous?: AreaCount[];
   facts: DigestFacts;
   alerts?: AlertWeekStats;
+  /** One line of team skill coverage, for leads reading the digest. */
+  skills?: string;
   /** A PNG chart as a data URI, only where the platform shows images. */
   chart?: string;
 }
@@ -70,6 +72,7 @@ export function digestCard(input: DigestInput): Card {
   section(blocks, `Due in the next 7 days (${facts.dueSoon.length})`, facts.dueSoon.map((d) => ({ label: `${d.taskId}  ${d.title}`, detail: `${d.owner ?? "no owner"} · due ${d.dueDate}` })), "Nothing is due.");
   section(blocks, `No owner (${facts.unowned.length})`, facts.unowned.map((u) => ({ label: `${u.taskId}  ${u.title}` })), "Every open task has an owner.");
   if (input.alerts) blocks.push(...alertBlocks(input.alerts));
+  if (input.skills) blocks.push({ type: "divider" }, { type: "text", spans: [input.skills] });
   return { title: `Weekly digest · ${input.week}`, subtitle: `${input.from} to ${input.to} (${input.timezone})`, blocks };
 }
 

@@ -58,6 +58,16 @@ describe("weekly digest content", () => {
     expect(text).not.toContain("No change this week");
   });
 
+  it("ends with one line of the team's skill coverage for the started stages", async () => {
+    await team();
+    t.clock.set("2026-03-16T10:00:00Z");
+    await t.run("start S3-2");
+    await t.run("skills require analyst hunting 3");
+    await t.run("skills set hunting 1", "dana");
+    const text = await digestAt("2026-03-23T08:00:00Z", "2026-W13");
+    expect(text).toContain("Skills: 2 of 3 people are below their role's skill needs; nobody covers IoT and OT, SIEM (Microsoft Sentinel), Threat hunting (Stage 3).");
+  });
+
   it("says there was no change rather than staying silent", async () => {
     await team();
     await digestAt("2026-03-16T08:00:00Z", "2026-W12");
