@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { crc32, deflateSync } from "node:zlib";
+import { encodePng } from "../src/domain/png.js";
 
 type Rgba = [number, number, number, number];
 
@@ -15,28 +15,13 @@ export const ACCENT: Rgba = [0x1f, 0x4e, 0x79, 255];
 const WHITE: Rgba = [255, 255, 255, 255];
 const CLEAR: Rgba = [0, 0, 0, 0];
 
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body) >>> 0);
-  return Buffer.concat([length, body, crc]);
-}
-
-/** Encodes an 8-bit RGBA image (a pixel function over x, y) as PNG. */
+/** Encodes a square 8-bit RGBA image (a pixel function over x, y) as PNG. */
 export function encodeRgbaPng(size: number, pixel: (x: number, y: number) => Rgba): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header.writeUInt8(8, 8);
-  header.writeUInt8(6, 9);
-  const raw = Buffer.alloc((size * 4 + 1) * size);
+  const pixels = new Uint8Array(size * size * 4);
   for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) raw.set(pixel(x, y), y * (size * 4 + 1) + 1 + x * 4);
+    for (let x = 0; x < size; x++) pixels.set(pixel(x, y), (y * size + x) * 4);
   }
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(raw, { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
+  return encodePng(size, size, pixels);
 }
 
 /** True inside a shield centred in a unit square (u, v in 0..1). */

@@ -1,17 +1,11 @@
 /** Task card buttons and the modals they open, end to end through Bolt and the fake Slack. */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { allText, button, lastPost } from "./blocks.js";
-import { startHarness, type Harness, type Who } from "./harness.js";
+import { useHarness, type Harness, type Who } from "./harness.js";
 
 const WS = "slack:T0FAKE";
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  expect(h.fake.rejected).toEqual([]);
-  await h.close();
-});
+useHarness((started) => (h = started));
 
 /** Shows a task card as `who` and returns it. */
 async function card(id: string, who: Who = "admin") {

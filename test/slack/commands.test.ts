@@ -1,18 +1,12 @@
 /** The /secops slash command end to end: signed requests in, answers out through response_url. */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ConversationRepository } from "../../src/storage/repositories/conversation-repository.js";
 import { sendSigned, slashCommandBody } from "../fakes/slack-requests.js";
 import { allText, lastPost } from "./blocks.js";
-import { CHANNEL, SECRET, startHarness, type Harness } from "./harness.js";
+import { CHANNEL, SECRET, useHarness, type Harness } from "./harness.js";
 
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  expect(h.fake.rejected).toEqual([]);
-  await h.close();
-});
+useHarness((started) => (h = started));
 
 describe("/secops commands", () => {
   it("acks with an empty 200 and answers help privately, with fallback text", async () => {

@@ -1,17 +1,11 @@
 /** Slack failing under the adapter: retried where that helps, otherwise explained to the person; never a crash. */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { lastPost } from "./blocks.js";
-import { CHANNEL, startHarness, type Harness } from "./harness.js";
+import { CHANNEL, useHarness, type Harness } from "./harness.js";
 
 const WS = "slack:T0FAKE";
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  expect(h.fake.rejected).toEqual([]);
-  await h.close();
-});
+useHarness((started) => (h = started));
 
 /** The direct messages the bot sent to a person's DM channel (the fake opens D<id without U>). */
 const dmsTo = (userId: string) => h.fake.callsTo("chat.postMessage").filter((c) => c.args.channel === `D${userId.slice(1)}`);

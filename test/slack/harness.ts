@@ -4,6 +4,7 @@
  * until the adapter has finished the work it started after the ack.
  */
 import type { Server } from "node:http";
+import { afterEach, beforeEach, expect } from "vitest";
 import type { AddressInfo } from "node:net";
 import { actions, commands } from "../../commands/index.js";
 import { createHttpApp, listen } from "../../adapters/http/server.js";
@@ -133,4 +134,17 @@ export async function startHarness(): Promise<Harness> {
       database.close();
     },
   };
+}
+
+/** Starts a fresh harness before each test and, after it, checks the fake Slack refused nothing and closes it. */
+export function useHarness(set: (h: Harness) => void): void {
+  let current: Harness | undefined;
+  beforeEach(async () => {
+    current = await startHarness();
+    set(current);
+  });
+  afterEach(async () => {
+    expect(current?.fake.rejected).toEqual([]);
+    await current?.close();
+  });
 }

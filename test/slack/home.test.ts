@@ -1,17 +1,11 @@
 /** The Home tab: published on app_home_opened with the person's own tasks (overdue first) and the stage progress. */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { allText, button } from "./blocks.js";
-import { startHarness, type Harness } from "./harness.js";
+import { useHarness, type Harness } from "./harness.js";
 
 const WS = "slack:T0FAKE";
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  expect(h.fake.rejected).toEqual([]);
-  await h.close();
-});
+useHarness((started) => (h = started));
 
 const opened = (tab: string) => ({ type: "app_home_opened", user: "UDANA", channel: "D0DANA", tab, event_ts: "1700000000.000001" });
 

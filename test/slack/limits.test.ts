@@ -1,16 +1,11 @@
 /** Very long task lists through Slack: the message and the Home tab stay within Block Kit's limits and say what they left out. */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { allText, lastPost } from "./blocks.js";
-import { startHarness, type Harness } from "./harness.js";
+import { useHarness, type Harness } from "./harness.js";
 
 const WS = "slack:T0FAKE";
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
+useHarness((started) => (h = started));
 
 /** Adds `n` long team tasks owned by dana (after one command has seeded the workspace). */
 async function manyTasks(n: number): Promise<number> {

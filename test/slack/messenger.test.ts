@@ -1,18 +1,13 @@
 /** The Slack Messenger the outbox dispatcher uses: Web API calls out, DeliveryErrors back. */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DeliveryError } from "../../src/core/messenger.js";
 import { cardReply, textReply } from "../../src/core/reply.js";
 import type { Failure } from "../fakes/slack-web-api.js";
-import { CHANNEL, startHarness, type Harness } from "./harness.js";
+import { CHANNEL, useHarness, type Harness } from "./harness.js";
 
 const target = { platform: "slack" as const, workspace: "slack:T0FAKE", conversationId: CHANNEL };
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
+useHarness((started) => (h = started));
 
 describe("Slack messenger", () => {
   it("posts, replies in the thread, updates and DMs with Slack's ids", async () => {

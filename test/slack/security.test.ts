@@ -1,5 +1,5 @@
 /** Refused requests, replays and retries, and hostile text, end to end. */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createHttpApp } from "../../adapters/http/server.js";
 import { createSlackAdapter } from "../../adapters/slack/index.js";
 import { silentLogger } from "../../src/logger.js";
@@ -7,17 +7,11 @@ import { createBot } from "../../src/core/bot.js";
 import { actions, commands } from "../../commands/index.js";
 import { blockActionsBody, sendSigned, slashCommandBody } from "../fakes/slack-requests.js";
 import { allText, button, lastPost, parsedTexts } from "./blocks.js";
-import { CHANNEL, SECRET, startHarness, type Harness } from "./harness.js";
+import { CHANNEL, SECRET, useHarness, type Harness } from "./harness.js";
 
 const WS = "slack:T0FAKE";
 let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  expect(h.fake.rejected).toEqual([]);
-  await h.close();
-});
+useHarness((started) => (h = started));
 
 function assignBody(responseUrl: string, triggerId: string): string {
   return slashCommandBody({ text: "assign S1-2 <@UDANA>", userId: "UADMIN", userName: "ada", channelId: CHANNEL, responseUrl, triggerId });
