@@ -12,8 +12,3 @@ export interface IncidentWorkload {
    */
   countsFor(workspace: string, person: Pick<Person, "email" | "displayName">, since: Date): Map<string, number>;
 }
-
-/** The honest provider while no incidents are stored: nobody has any workload. */
-export const noWorkload: IncidentWorkload = {
-  countsFor: () => new Map(),
-};
