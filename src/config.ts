@@ -80,7 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const port = z.coerce.number().int().min(0).max(65535).safeParse(pick(env, "PORT") ?? "3000");
   if (!port.success) problems.push("PORT: must be a whole number from 0 to 65535");
-  const logLevel = pick(env, "LOG_LEVEL") ?? "info";
+  const consoleOnly = platforms.length === 1 && platforms[0] === "console";
+  const logLevel = pick(env, "LOG_LEVEL") ?? (consoleOnly ? "warn" : "info");
   if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(logLevel)) {
     problems.push("LOG_LEVEL: use fatal, error, warn, info, debug, trace or silent");
   }
