@@ -14,7 +14,7 @@ import { createBot } from "./core/bot.js";
 import { createServices } from "./core/create-services.js";
 import type { Messenger } from "./core/messenger.js";
 import { loadPlan } from "./data/load-plan.js";
-import { createLogger } from "./logger.js";
+import { createLogger, routeConsoleTo } from "./logger.js";
 import { startBackground } from "./scheduler/background.js";
 import { openDatabase } from "./storage/db.js";
 import { migrationStatus } from "./storage/migration-status.js";
@@ -22,7 +22,9 @@ import { IncidentRepository } from "./storage/repositories/incident-repository.j
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const secrets = [config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.teams?.appPassword, config.graph?.clientSecret];
+  const log = createLogger(config.logLevel, process.stderr, secrets.filter((s): s is string => !!s));
+  routeConsoleTo(log);
   const database = openDatabase(config.databaseUrl);
   const consoleAdmins = config.platforms.includes("console") ? [config.consoleUser] : [];
   const services = createServices({
@@ -57,10 +59,10 @@ async function main(): Promise<void> {
     log.info({ port: config.port, slack: slack?.mode, teams: teams ? (teams.authenticated ? "authenticated" : "no authentication") : undefined }, "serving HTTP");
   }
   const imagesOn = { console: false, slack: SLACK_CAPABILITIES.images, teams: TEAMS_CAPABILITIES.images };
-  const background = await startBackground({ services, messengers, showsImages: (platform) => imagesOn[platform] });
+  const started = startBackground({ services, messengers, showsImages: (platform) => imagesOn[platform] });
 
   let stopping: Promise<void> | undefined;
-  /** Stop accepting, finish in-flight turns and the message being sent, then close the database. */
+  /** Stop accepting, finish in-flight turns, the catch-up jobs and the message being sent, then close the database. */
   const shutdown = (reason: string): Promise<void> =>
     (stopping ??= (async () => {
       log.info({ reason }, "shutting down");
@@ -68,13 +70,14 @@ async function main(): Promise<void> {
       server?.closeIdleConnections();
       await slack?.stop();
       await closed;
-      await background.stop();
+      await (await started).stop();
       database.close();
       log.info({}, "stopped");
     })());
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => void shutdown(signal).then(() => process.exit(0)));
   }
+  const background = await started;
 
   if (config.platforms.includes("console")) {
     await runConsole({ bot, input: process.stdin, output: process.stdout, user: config.consoleUser, prompt: process.stdin.isTTY === true });

@@ -4,9 +4,10 @@ import { randomUUID } from "node:crypto";
 
 const storage = new AsyncLocalStorage<{ requestId: string }>();
 
-/** The current request's fields for log lines (empty outside a request). */
+/** The current request's fields for log lines (empty outside a request); a fresh object, as pino merges each line's fields into it. */
 export function requestFields(): { requestId?: string } {
-  return storage.getStore() ?? {};
+  const store = storage.getStore();
+  return store ? { requestId: store.requestId } : {};
 }
 
 /** Runs `fn` with a request id: the caller's (when it looks safe) or a new one. */

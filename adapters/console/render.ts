@@ -14,10 +14,15 @@ export interface ConsoleOutput {
 /** Longest single value printed before "…"; keeps 100 KB alert descriptions readable. */
 const MAX_VALUE = 2000;
 
-/** Makes a string safe for a terminal: no escapes, no bidi overrides, bounded length. */
+/** Broken UTF-16 halves, which a terminal cannot show (they become U+FFFD). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Makes a string safe for a terminal: no escapes, no bidi overrides, no broken UTF-16, bounded length. */
 export function consoleSafe(text: string): string {
-  const clean = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, "�");
-  return clean.length > MAX_VALUE ? `${clean.slice(0, MAX_VALUE)}… (${clean.length - MAX_VALUE} more characters)` : clean;
+  const clean = text.replace(LONE_SURROGATE, "�").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, "�");
+  if (clean.length <= MAX_VALUE) return clean;
+  const end = /[\ud800-\udbff]/.test(clean.charAt(MAX_VALUE - 1)) ? MAX_VALUE - 1 : MAX_VALUE;
+  return `${clean.slice(0, end)}… (${clean.length - end} more characters)`;
 }
 
 function spans(list: Span[]): string {
@@ -36,10 +41,12 @@ function spans(list: Span[]): string {
     .join("");
 }
 
+/** A 20-cell bar; counts outside 0…total (or not numbers at all) are drawn as empty or full, never thrown on. */
 function bar(done: number, total: number): string {
   const width = 20;
-  const filled = total === 0 ? 0 : Math.round((done / total) * width);
-  const pct = total === 0 ? 0 : Math.round((done / total) * 100);
+  const ratio = total > 0 ? Math.min(1, Math.max(0, done / total)) || 0 : 0;
+  const filled = Math.round(ratio * width);
+  const pct = Math.round(ratio * 100);
   return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${pct}% (${done}/${total})`;
 }
 

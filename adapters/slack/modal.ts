@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Form, FormField } from "../../src/core/reply.js";
 import { LIMITS } from "./limits.js";
 import { contextLine, plain } from "./render-blocks.js";
-import { clipPlain, safeUrl } from "./text.js";
+import { clipPlain, safeUrl, sendable } from "./text.js";
 
 /** Where a submitted modal's reply goes, and the entity id the form was about. */
 export interface ModalOrigin {
@@ -78,21 +78,21 @@ function element(field: FormField): types.InputBlockElement {
 export function formToModal(form: Form, origin: ModalOrigin): types.ModalView {
   const blocks: types.KnownBlock[] = [];
   for (const field of form.fields.slice(0, LIMITS.blocks.modal - 1)) {
-    blocks.push({ type: "input", block_id: field.id.slice(0, LIMITS.blockId), label: plain(clipPlain(field.label, LIMITS.inputLabel)), element: element(field), optional: field.optional === true });
+    blocks.push({ type: "input", block_id: field.id.slice(0, LIMITS.blockId), label: plain(clipPlain(field.label.trim() ? field.label : field.id || "Value", LIMITS.inputLabel)), element: element(field), optional: field.optional === true });
     const hidden = (field.options?.length ?? 0) - LIMITS.selectOptions;
     if (field.kind === "choice" && hidden > 0 && blocks.length < LIMITS.blocks.modal) {
       blocks.push(contextLine(`…and ${hidden} more not listed here; use the typed command for those.`));
     }
   }
-  return {
+  return sendable({
     type: "modal",
     callback_id: form.actionId.slice(0, LIMITS.callbackId),
-    title: plain(clipPlain(form.title, LIMITS.modalTitle)),
-    submit: plain(clipPlain(form.submitLabel, LIMITS.modalButton)),
+    title: plain(clipPlain(form.title.trim() ? form.title : "SecOps", LIMITS.modalTitle)),
+    submit: plain(clipPlain(form.submitLabel.trim() ? form.submitLabel : "Submit", LIMITS.modalButton)),
     close: plain("Cancel"),
     private_metadata: encodeOrigin(origin),
     blocks,
-  };
+  } satisfies types.ModalView);
 }
 
 /** Submitted values by field id; `people` lists the fields that hold a Slack user id. */

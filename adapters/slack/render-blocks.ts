@@ -35,10 +35,15 @@ function textBlocks(spans: Span[]): KnownBlock[] {
   return text.trim() ? [section(text)] : [];
 }
 
+/** A label in bold on one line: Slack's bold cannot span lines or start with a space, and a `*` inside would end it early. */
+function boldLine(text: string, max: number): string {
+  return `*${clipMrkdwn(text.replace(/\s*[\r\n]+\s*/g, " ").trim() || "—", max).replace(/\*/g, "∗")}*`;
+}
+
 /** Facts as section fields, ten per section. */
 function factBlocks(facts: { label: string; value: string }[]): KnownBlock[] {
   const fields = facts.map((f) => {
-    const label = `*${clipMrkdwn(f.label, 200).replace(/\*/g, "∗")}*\n`;
+    const label = `${boldLine(f.label, 200)}\n`;
     return mrkdwn(label + clipMrkdwn(f.value || "—", LIMITS.fieldText - label.length));
   });
   const blocks: KnownBlock[] = [];
@@ -110,7 +115,7 @@ export function fixedBlocks(b: Exclude<Block, { type: "list" }>, counter: { n: n
       return factBlocks(b.facts);
     case "progress": {
       const note = b.note ? ` · ${clipMrkdwn(b.note, 200)}` : "";
-      return [section(`*${clipMrkdwn(b.label, 300).replace(/\*/g, "∗")}*\n${progressText(b.done, b.total)}${note}`)];
+      return [section(`${boldLine(b.label, 300)}\n${progressText(b.done, b.total)}${note}`)];
     }
     case "divider":
       return [{ type: "divider" }];
@@ -123,7 +128,7 @@ export function fixedBlocks(b: Exclude<Block, { type: "list" }>, counter: { n: n
 
 /** One list row as mrkdwn: the label in bold, the detail below. */
 function row(item: ListItem): string {
-  const label = `*${clipMrkdwn(item.label, 500).replace(/\*/g, "∗")}*`;
+  const label = boldLine(item.label, 500);
   return item.detail ? `${label}\n${clipMrkdwn(item.detail, 1000)}` : label;
 }
 

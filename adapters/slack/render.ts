@@ -7,7 +7,7 @@ import type { types } from "@slack/bolt";
 import type { Block, Card, CardSeverity, Reply } from "../../src/core/reply.js";
 import { LIMITS, type Surface } from "./limits.js";
 import { contextLine, fixedBlocks, listBlocks, mrkdwn, plain } from "./render-blocks.js";
-import { clipMrkdwn, clipPlain, clipRendered, spansToMrkdwn } from "./text.js";
+import { clipMrkdwn, clipPlain, clipRendered, sendable, spansToMrkdwn } from "./text.js";
 
 /** What chat.postMessage, chat.update, response_url and views take: blocks and the notification text. */
 export interface SlackMessage {
@@ -25,6 +25,10 @@ const SEVERITY: Record<CardSeverity, { icon: string; word: string }> = {
 
 /** Renders any reply for a surface (a message: 50 blocks; a modal or the Home tab: 100). */
 export function renderReply(reply: Reply, surface: Surface = "message"): SlackMessage {
+  return sendable(draw(reply, surface));
+}
+
+function draw(reply: Reply, surface: Surface): SlackMessage {
   if (reply.kind === "card") return renderCard(reply.card, surface);
   const spans = reply.kind === "text" ? reply.spans : reply.fallback;
   const text = spansToMrkdwn(spans);

@@ -1,6 +1,7 @@
 /**
  * Making untrusted strings inert in Slack: mrkdwn escaping (& < > only, as Slack asks), length
- * clipping that says what it cut, and link rendering that shows the real URL beside the label.
+ * clipping that says what it cut, link rendering that shows the real URL beside the label, and a
+ * last pass that leaves no broken UTF-16 or direction-override characters in what is sent.
  */
 import type { Span } from "../../src/core/reply.js";
 
@@ -74,12 +75,24 @@ export function mentionMrkdwn(userId: string, name: string): string {
   return /^[UW][A-Z0-9]{2,20}$/.test(userId) ? `<@${userId}>` : `@${escapeMrkdwn(name)}`;
 }
 
+/** Bold text as `*…*` on each line, with surrounding spaces outside the marks (Slack bolds nothing else). */
+function boldMrkdwn(text: string): string {
+  return text
+    .replace(/\*/g, "∗")
+    .split("\n")
+    .map((line) => {
+      const [, before = "", inner = "", after = ""] = /^(\s*)(.*?)(\s*)$/s.exec(line) ?? [];
+      return inner ? `${before}*${escapeMrkdwn(inner)}*${after}` : escapeMrkdwn(line);
+    })
+    .join("\n");
+}
+
 /** Neutral spans → mrkdwn: strings escaped, bold as *…*, code as `…`, links via linkMrkdwn, mentions via mentionMrkdwn. */
 export function spansToMrkdwn(spans: Span[]): string {
   return spans
     .map((s) => {
       if (typeof s === "string") return escapeMrkdwn(s);
-      if ("bold" in s) return s.bold.trim() ? `*${escapeMrkdwn(s.bold.replace(/\*/g, "∗"))}*` : escapeMrkdwn(s.bold);
+      if ("bold" in s) return boldMrkdwn(s.bold);
       if ("code" in s) return s.code ? `\`${escapeMrkdwn(s.code.replace(/`/g, "ˋ"))}\`` : "";
       if ("mention" in s) return mentionMrkdwn(s.mention.platformUserId, s.mention.name);
       return linkMrkdwn(s.link.label, s.link.url);
@@ -100,4 +113,22 @@ export function clipRendered(mrkdwn: string, max: number): string {
   if (amp >= 0 && amp > cut - 5 && mrkdwn.indexOf(";", amp) >= cut) cut = amp;
   if (/[\uD800-\uDBFF]/.test(mrkdwn.charAt(cut - 1))) cut -= 1;
   return mrkdwn.slice(0, Math.max(0, cut)) + moreNote(mrkdwn.length - Math.max(0, cut));
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const CONTROLS_AND_BIDI = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/**
+ * The last pass over a rendered payload: every string loses broken UTF-16 halves (Slack refuses
+ * them) and shown `text` also loses control and direction-override characters (which can disguise
+ * a file name), each replaced by U+FFFD one for one, so lengths and therefore limits are unchanged.
+ */
+export function sendable<T>(value: T, key = ""): T {
+  if (typeof value === "string") {
+    const whole = value.replace(LONE_SURROGATE, "\ufffd");
+    return (key === "text" ? whole.replace(CONTROLS_AND_BIDI, "\ufffd") : whole) as T;
+  }
+  if (Array.isArray(value)) return value.map((v: unknown) => sendable(v)) as T;
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sendable(v, k)])) as T;
+  return value;
 }

@@ -32,25 +32,32 @@ export function moreLine(count: number): CardElement {
   return richText([run(`…and ${count} more`, 40, { isSubtle: true, italic: true })]);
 }
 
+/**
+ * A link as runs: the label as plain text, then the real URL itself as the clickable run, so a label
+ * can never pass off one address as another (as in Slack). A URL that is not http(s) is only shown.
+ */
+function linkRuns(link: { label: string; url: string }, budget: number, base: Record<string, unknown>, limits: TeamsLimits): CardElement[] {
+  const url = safeUrl(link.url, limits.maxUrl);
+  if (!url) return [run(`${link.label} (${link.url})`, budget, base)];
+  const target = run(url, budget, { ...base, color: "Accent", underline: true, selectAction: { type: "Action.OpenUrl", url } });
+  if (!link.label.trim() || link.label === url || link.label === link.url) return [target];
+  return [run(`${link.label} (`, budget, base), target, run(")", budget, base)];
+}
+
 function spanRuns(spans: Span[], limits: TeamsLimits, subtle: boolean): CardElement[] {
   let budget = limits.maxText;
   const runs: CardElement[] = [];
   for (const span of spans) {
     if (budget <= 0) break;
     const base = subtle ? { isSubtle: true, size: "Small" } : {};
-    let element: CardElement;
-    if (typeof span === "string") element = run(span, budget, base);
-    else if ("bold" in span) element = run(span.bold, budget, { ...base, weight: "Bolder" });
-    else if ("code" in span) element = run(span.code, budget, { ...base, fontType: "Monospace" });
-    else if ("mention" in span) element = run(`@${span.mention.name}`, budget, { ...base, weight: "Bolder" });
-    else {
-      const url = safeUrl(span.link.url, limits.maxUrl);
-      element = url
-        ? run(span.link.label, budget, { ...base, color: "Accent", underline: true, selectAction: { type: "Action.OpenUrl", url } })
-        : run(`${span.link.label} (${span.link.url})`, budget, base);
-    }
-    budget -= String(element.text).length;
-    runs.push(element);
+    let elements: CardElement[];
+    if (typeof span === "string") elements = [run(span, budget, base)];
+    else if ("bold" in span) elements = [run(span.bold, budget, { ...base, weight: "Bolder" })];
+    else if ("code" in span) elements = [run(span.code, budget, { ...base, fontType: "Monospace" })];
+    else if ("mention" in span) elements = [run(`@${span.mention.name}`, budget, { ...base, weight: "Bolder" })];
+    else elements = linkRuns(span.link, budget, base, limits);
+    for (const element of elements) budget -= String(element.text).length;
+    runs.push(...elements);
   }
   return runs;
 }
@@ -62,11 +69,18 @@ function progressBar(done: number, total: number): string {
   return `${"█".repeat(filled)}${"░".repeat(width - filled)} ${Math.round(ratio * 100)}% (${done}/${total})`;
 }
 
+/** A link button's title names the real host after the label, so a label cannot pass off one site as another. */
+function linkTitle(label: string, url: string, limits: TeamsLimits): string {
+  const host = oneLine(new URL(url).host, 60);
+  const shown = oneLine(label, limits.maxActionTitle);
+  return shown.trim() && shown !== host ? `${shown} (${host})` : host;
+}
+
 function action(a: CardAction, limits: TeamsLimits): CardElement | undefined {
   const title = oneLine(a.label, limits.maxActionTitle);
   if (a.kind === "link") {
     const url = safeUrl(a.url, limits.maxUrl);
-    return url ? { type: "Action.OpenUrl", title, url } : undefined;
+    return url ? { type: "Action.OpenUrl", title: linkTitle(a.label, url, limits), url } : undefined;
   }
   const style = a.style === "primary" ? { style: "positive" } : a.style === "danger" ? { style: "destructive" } : {};
   return { type: "Action.Submit", title, ...style, data: { actionId: a.actionId, value: a.value } };

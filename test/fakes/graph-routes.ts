@@ -46,10 +46,18 @@ export class GraphRoutes {
     return out;
   }
 
-  private incidentView(item: Json, req: SeenRequest, expand: boolean): Json {
+  /** `alertsOf` (given when expanding) holds the alerts of the incidents on the page. */
+  private incidentView(item: Json, req: SeenRequest, alertsOf?: Map<unknown, Json[]>): Json {
     const out = this.view(item, req.prefer, "incident");
-    if (expand) out.alerts = [...this.alerts.values()].filter((a) => a.incidentId === item.id).map((a) => this.view(a, req.prefer, "alert"));
+    if (alertsOf) out.alerts = (alertsOf.get(item.id) ?? []).map((a) => this.view(a, req.prefer, "alert"));
     return out;
+  }
+
+  /** The alerts of the given incidents in one pass (a page expands in linear time, even with 100,000 alerts). */
+  private alertsOf(page: Json[]): Map<unknown, Json[]> {
+    const found = new Map<unknown, Json[]>(page.map((i) => [i.id, []]));
+    for (const a of this.alerts.values()) found.get(a.incidentId)?.push(a);
+    return found;
   }
 
   /** Answers a Graph request the server authenticated. */
@@ -67,7 +75,7 @@ export class GraphRoutes {
     const item = store.get(decodeURIComponent(rawId));
     if (!item) return graphError(res, 404, "itemNotFound", "Not found.");
     if (comments && req.method === "POST") return this.comment(req, res, item);
-    if (req.method === "GET") return send(res, 200, incidents ? this.incidentView(item, req, false) : this.view(item, req.prefer, "alert"));
+    if (req.method === "GET") return send(res, 200, incidents ? this.incidentView(item, req) : this.view(item, req.prefer, "alert"));
     if (req.method === "PATCH") return this.patch(req, res, item, incidents);
     graphError(res, 405, "invalidRequest", "Method not allowed.");
   }
@@ -88,12 +96,15 @@ export class GraphRoutes {
       if ("error" in parsed) return graphError(res, 400, "BadRequest", parsed.error);
       items = items.filter(parsed.test);
     }
-    items.sort((a, b) => Date.parse(String(b.createdDateTime)) - Date.parse(String(a.createdDateTime)) || String(a.id).localeCompare(String(b.id)));
+    const keyed = items.map((item) => ({ item, created: Date.parse(String(item.createdDateTime)) }));
+    keyed.sort((a, b) => b.created - a.created || String(a.item.id).localeCompare(String(b.item.id)));
+    items = keyed.map((k) => k.item);
     const size = Math.min(top, this.maxPage);
     const page = items.slice(skip, skip + size);
     const body: Json = { "@odata.context": `${this.base()}/v1.0/$metadata#security/${incidents ? "incidents" : "alerts_v2"}` };
     if (q.get("$count") === "true") body["@odata.count"] = items.length;
-    body.value = page.map((i) => (incidents ? this.incidentView(i, req, expand === "alerts") : this.view(i, req.prefer, "alert")));
+    const alertsOf = incidents && expand === "alerts" ? this.alertsOf(page) : undefined;
+    body.value = page.map((i) => (incidents ? this.incidentView(i, req, alertsOf) : this.view(i, req.prefer, "alert")));
     if (skip + size < items.length) {
       const params = [...(expand ? [`$expand=${expand}`] : []), ...(filter !== null ? [`$filter=${encodeURIComponent(filter)}`] : []), `$top=${size}`, `$skip=${skip + size}`];
       body["@odata.nextLink"] = `${this.base()}${req.path}?${params.join("&")}`;
@@ -118,7 +129,7 @@ export class GraphRoutes {
     }
     const previous = Date.parse(String(item.lastUpdateDateTime ?? 0));
     item.lastUpdateDateTime = new Date(Math.max(this.now().getTime(), previous + 1)).toISOString();
-    send(res, 200, incident ? this.incidentView(item, req, false) : this.view(item, req.prefer, "alert"));
+    send(res, 200, incident ? this.incidentView(item, req) : this.view(item, req.prefer, "alert"));
   }
 
   private comment(req: SeenRequest, res: ServerResponse, item: Json): void {

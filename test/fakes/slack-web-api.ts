@@ -32,7 +32,8 @@ const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata"]);
 
 /** The fake, listening on 127.0.0.1. */
 export class FakeSlack extends EventEmitter {
-  readonly token = "xoxb-test-token";
+  /** The bot token the fake accepts (a test may choose its own, e.g. to look for it in logs). */
+  readonly token: string;
   readonly calls: SlackCall[] = [];
   readonly responses: ResponsePost[] = [];
   /** Payloads refused for breaking Block Kit rules (should stay empty). */
@@ -45,9 +46,14 @@ export class FakeSlack extends EventEmitter {
   private nextResponse = 0;
   url = "";
 
+  private constructor(token: string) {
+    super();
+    this.token = token;
+  }
+
   /** Starts the fake on a free port. */
-  static async start(): Promise<FakeSlack> {
-    const fake = new FakeSlack();
+  static async start(options: { token?: string } = {}): Promise<FakeSlack> {
+    const fake = new FakeSlack(options.token ?? "xoxb-test-token");
     fake.server = createServer((req, res) => void fake.handle(req, res));
     await new Promise<void>((resolve) => fake.server.listen(0, "127.0.0.1", resolve));
     fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
