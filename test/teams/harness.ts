@@ -17,6 +17,7 @@ import { silentLogger } from "../../src/logger.js";
 import { openDatabase, type OpenDatabase } from "../../src/storage/db.js";
 import { startFakeBotConnector, type ConnectorCall, type FakeBotConnector } from "../fakes/bot-connector.js";
 import { testClock, type TestClock } from "../support/clock.js";
+import type { AlertFeed } from "../../src/alerts/alert-source.js";
 import { ADA, DANA, EVE, TENANT } from "./activities.js";
 
 /** The running bot, its fake connector and helpers. */
@@ -42,13 +43,13 @@ export interface TeamsHarness {
 }
 
 /** Starts everything on loopback ports; `appId` turns Bot Framework authentication on. */
-export async function startTeamsHarness(options: { appId?: string; now?: string } = {}): Promise<TeamsHarness> {
+export async function startTeamsHarness(options: { appId?: string; now?: string; alertFeed?: AlertFeed } = {}): Promise<TeamsHarness> {
   const connector = await startFakeBotConnector(`/amer/${TENANT}/`);
   connector.members.push(ADA, DANA, EVE);
   const clock = testClock(options.now ?? "2026-11-28T10:00:00Z");
   const database = openDatabase(":memory:");
   const log = silentLogger();
-  const services = createServices({ db: database.db, plan: loadPlan(), log, clock: clock.now, admins: [ADA.aadObjectId ?? ""] });
+  const services = createServices({ db: database.db, plan: loadPlan(), log, clock: clock.now, admins: [ADA.aadObjectId ?? ""], ...(options.alertFeed ? { alertFeed: options.alertFeed } : {}) });
   const bot = createBot(services, commands, actions);
   const config = options.appId
     ? { appId: options.appId, appPassword: "not-a-real-secret", appType: "SingleTenant" as const, tenantId: TENANT }
