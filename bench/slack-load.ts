@@ -1,0 +1,114 @@
+/**
+ * Benchmark 1: slash-command round trips under concurrent load through the REAL Slack adapter
+ * (Bolt + the core + a file database holding 100,000 tasks and 100,000 alerts), against a BARE Bolt
+ * app that only acks, both in a worker process on a loopback port, the fake Slack Web API and a
+ * response_url sink in this process. Reports acks (HTTP round trip) and, for the real adapter,
+ * completion: the time until its answer reached response_url.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadPlan } from "../src/data/load-plan.js";
+import { openDatabase } from "../src/storage/db.js";
+import { TaskRepository } from "../src/storage/repositories/task-repository.js";
+import { FakeSlack } from "../test/fakes/slack-web-api.js";
+import { ms, note } from "./report.js";
+import { ResponseSink } from "./response-sink.js";
+import { benchUserId, seedIncidents, seedPeople, seedTasks } from "./seed.js";
+import { scaled, settings } from "./settings.js";
+import { ONE_AT_A_TIME, printSlackLoad, type Outcome, type Scenario } from "./slack-report.js";
+import type { ServerMessage } from "./slack-server.js";
+import { CHANNEL, SENDERS, WORKSPACE } from "./slack-fixture.js";
+import { concurrentLoad, nextSeq, oneAtATime } from "./signed-load.js";
+import { summarize } from "./stats.js";
+import { Worker } from "./worker.js";
+
+function seedDatabase(path: string, now: Date): { tasks: number; alerts: number } {
+  const database = openDatabase(path);
+  const plan = loadPlan();
+  new TaskRepository(database.db, plan.areas.map((a) => a.id)).seed(WORKSPACE, plan, now);
+  const owners = seedPeople(database.sqlite, WORKSPACE, 500);
+  const tasks = scaled(100_000);
+  const incidents = scaled(25_000);
+  seedTasks(database.sqlite, WORKSPACE, plan, tasks, owners, now);
+  seedIncidents(database.sqlite, "demo", incidents, 4, now);
+  database.close();
+  return { tasks, alerts: incidents * 4 };
+}
+
+/** Warnings and errors the worker logged, counted by message. */
+function logProblems(path: string): string {
+  const counts = new Map<string, number>();
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    if (!/"level":(40|50|60)/.test(line)) continue;
+    const entry = JSON.parse(line) as { msg?: string; bolt?: string };
+    const msg = (entry.msg ?? `Bolt: ${entry.bolt ?? "?"}`).slice(0, 120);
+    counts.set(msg, (counts.get(msg) ?? 0) + 1);
+  }
+  return counts.size ? [...counts].map(([msg, n]) => `${n} × ${msg}`).join("; ") : "none";
+}
+
+async function runScenario(s: Scenario, dbPath: string, logPath: string, fake: FakeSlack, sink: ResponseSink): Promise<Outcome> {
+  note(`slack: ${s.name}`);
+  const callsBefore = fake.calls.length;
+  const worker = Worker.start<ServerMessage>("./slack-server.ts", [s.mode, dbPath, fake.apiUrl, logPath]);
+  const ready = await worker.next();
+  if (!("port" in ready)) throw new Error("the Slack worker did not report its port");
+  const target = { port: ready.port, text: s.text, sink };
+  const c = s.connections;
+  const load = (seconds: number, count: number) => (c === ONE_AT_A_TIME ? oneAtATime(target, count) : concurrentLoad(target, seconds, c));
+  sink.reset(s.expect, nextSeq());
+  await load(2, 2);
+  const before = await worker.ask({ do: "idle" });
+  sink.reset(s.expect, nextSeq());
+  const run = await load(settings.seconds, 10);
+  const after = await worker.ask({ do: "idle" });
+  await worker.exit({ do: "stop" });
+  if ("port" in before || "port" in after) throw new Error("unexpected message from the Slack worker");
+  const completions = [...run.acked].flatMap(([seq, sentAt]) => {
+    const arrived = sink.arrivals.get(seq);
+    return arrived === undefined ? [] : [arrived - sentAt];
+  });
+  return {
+    scenario: s,
+    run,
+    ack: summarize(run.acks),
+    ...(s.mode === "real" ? { completion: summarize(completions) } : {}),
+    unexpected: sink.unexpected + (s.mode === "real" ? run.acks.length - completions.length : 0),
+    cpuPerRequestMs: (after.cpuMs - before.cpuMs) / Math.max(1, run.acks.length),
+    maxRssMb: after.maxRssMb,
+    logProblems: logProblems(logPath),
+    viaWebApi: fake.calls.slice(callsBefore).filter((call) => call.method.startsWith("chat.")).length,
+  };
+}
+
+/** Runs benchmark 1 and prints its tables. */
+export async function slackLoadBenchmark(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "secops-bench-slack-"));
+  const dbPath = join(dir, "secops.db");
+  const started = performance.now();
+  const data = seedDatabase(dbPath, new Date());
+  note(`slack: seeded ${data.tasks} tasks and ${data.alerts} alerts in ${ms(performance.now() - started)} ms`);
+  const fake = await FakeSlack.start();
+  for (let n = 1; n <= SENDERS; n++) fake.state.users.set(benchUserId(n), { id: benchUserId(n), name: benchUserId(n).toLowerCase(), displayName: `Analyst ${n}`, email: `analyst${n}@example.com` });
+  fake.state.channels.set(CHANNEL, { member: true, archived: false });
+  const sink = await ResponseSink.start();
+  const title = loadPlan().areas.flatMap((a) => a.objectives.flatMap((o) => o.tasks)).find((t) => t.id === "S1-2")?.title ?? "S1-2";
+  const c = settings.connections;
+  const scenarios: Scenario[] = [
+    { name: "Bare Bolt app (ack only)", mode: "bare", text: "task S1-2", expect: "", connections: c },
+    { name: "Real adapter, `task S1-2`", mode: "real", text: "task S1-2", expect: title, connections: c },
+    { name: "Real adapter, `task S1-2`", mode: "real", text: "task S1-2", expect: title, connections: ONE_AT_A_TIME },
+    { name: "Real adapter, `tasks S2`", mode: "real", text: "tasks S2", expect: "Tasks in S2", connections: ONE_AT_A_TIME },
+    { name: "Real adapter, `tasks S2`", mode: "real", text: "tasks S2", expect: "Tasks in S2", connections: 4 },
+  ];
+  try {
+    const outcomes: Outcome[] = [];
+    for (const [i, s] of scenarios.entries()) outcomes.push(await runScenario(s, dbPath, join(dir, `worker-${i}.log`), fake, sink));
+    printSlackLoad(outcomes, data);
+  } finally {
+    await sink.close();
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
