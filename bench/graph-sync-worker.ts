@@ -30,8 +30,6 @@ export interface GraphJob {
   pageSize: number;
   incidents: number;
   alertsPer: number;
-  /** Adds PROPOSED_INDEX to the database first (a what-if; the shipped schema lacks it). */
-  proposedIndex?: boolean;
 }
 
 /**
@@ -39,7 +37,6 @@ export interface GraphJob {
  * SQLite serves `WHERE tenant = ? AND incident_id = ? ORDER BY created_at` from the
  * (tenant, created_at) index and scans every alert of the tenant for each lookup.
  */
-export const PROPOSED_INDEX = "CREATE INDEX bench_incident_alerts_by_incident ON incident_alerts (tenant, incident_id, created_at)";
 
 /** What the worker reports. */
 export interface GraphResult {
@@ -95,7 +92,6 @@ async function main(): Promise<void> {
   const [mode, dbPath = "", jobJson = "{}"] = process.argv.slice(2);
   const job = JSON.parse(jobJson) as GraphJob;
   const database = openDatabase(dbPath);
-  if (job.proposedIndex) database.sqlite.exec(PROPOSED_INDEX);
   let sampledPeak = process.memoryUsage().rss;
   const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, process.memoryUsage().rss)), 20);
   const result = mode === "sync" ? await sync(database, job) : raw(database, job);

@@ -2,27 +2,30 @@
 import { defineCommand, type CommandContext } from "../src/core/command.js";
 import { cardReply } from "../src/core/reply.js";
 import { parseAreaId } from "../src/domain/plan.js";
-import { isOverdue, type Task } from "../src/domain/task.js";
+import type { TaskFilter } from "../src/storage/repositories/task-repository.js";
 import { usageError } from "../src/errors.js";
 import { taskRow } from "./shared/task-views.js";
 import { today } from "./shared/today.js";
 
 const FILTER_WORDS = ["mine", "overdue", "open", "done", "unassigned"] as const;
 
-function filterFor(ctx: CommandContext, word: string | undefined, day: string): { title: string; keep: (t: Task) => boolean } {
-  if (word === undefined) return { title: "All tasks", keep: () => true };
+/** Rows listed before "…and N more": more than any platform shows, few enough to answer fast on any plan size. */
+const LIST_CAP = 100;
+
+function filterFor(ctx: CommandContext, word: string | undefined, day: string): { title: string; filter: TaskFilter } {
+  if (word === undefined) return { title: "All tasks", filter: {} };
   const lower = word.toLowerCase();
-  if (lower === "mine") return { title: "Your tasks", keep: (t) => t.ownerId === ctx.actor.id };
-  if (lower === "overdue") return { title: "Overdue tasks", keep: (t) => isOverdue(t, day) };
-  if (lower === "open") return { title: "Open tasks", keep: (t) => t.status !== "done" };
-  if (lower === "done") return { title: "Done tasks", keep: (t) => t.status === "done" };
-  if (lower === "unassigned") return { title: "Unassigned tasks", keep: (t) => t.ownerId === null && t.status !== "done" };
+  if (lower === "mine") return { title: "Your tasks", filter: { ownerId: ctx.actor.id } };
+  if (lower === "overdue") return { title: "Overdue tasks", filter: { overdueBefore: day } };
+  if (lower === "open") return { title: "Open tasks", filter: { status: "open" } };
+  if (lower === "done") return { title: "Done tasks", filter: { status: "done" } };
+  if (lower === "unassigned") return { title: "Unassigned tasks", filter: { unassigned: true, status: "open" } };
   if (word.startsWith("@")) {
     const person = ctx.person(word);
-    return { title: `Tasks of ${person.displayName}`, keep: (t) => t.ownerId === person.id };
+    return { title: `Tasks of ${person.displayName}`, filter: { ownerId: person.id } };
   }
   const area = parseAreaId(ctx.services.plan, word);
-  if (area) return { title: `Tasks in ${area}`, keep: (t) => t.area === area };
+  if (area) return { title: `Tasks in ${area}`, filter: { area } };
   throw usageError(`"${word.slice(0, 40)}" is not a filter; use ${FILTER_WORDS.join(", ")}, @person or an area such as S2.`);
 }
 
@@ -36,11 +39,11 @@ export const tasksCommand = defineCommand({
     const day = today(ctx);
     const filter = filterFor(ctx, args.next(), day);
     args.end();
-    const shown = ctx.services.tasks.all(ctx.workspace).filter(filter.keep);
+    const { tasks, total } = ctx.services.tasks.list(ctx.workspace, filter.filter, LIST_CAP);
     return cardReply({
       title: filter.title,
-      subtitle: `${shown.length} task${shown.length === 1 ? "" : "s"}`,
-      blocks: [{ type: "list", items: shown.map((t) => taskRow(t, day)), empty: "No tasks match." }],
+      subtitle: `${total} task${total === 1 ? "" : "s"}` + (total > tasks.length ? "; narrow the list with tasks mine, tasks overdue or tasks S2" : ""),
+      blocks: [{ type: "list", items: tasks.map((t) => taskRow(t, day)), empty: "No tasks match.", more: total - tasks.length }],
     });
   },
 });

@@ -60,7 +60,10 @@ function block(b: Block, buttons: ConsoleOutput["buttons"]): string[] {
       return b.facts.map((f) => `${consoleSafe(f.label)}: ${consoleSafe(f.value)}`);
     case "list":
       if (b.items.length === 0) return [consoleSafe(b.empty ?? "(none)")];
-      return b.items.flatMap((i) => [`• ${consoleSafe(i.label)}`, ...(i.detail ? [`    ${consoleSafe(i.detail)}`] : [])]);
+      return [
+        ...b.items.flatMap((i) => [`• ${consoleSafe(i.label)}`, ...(i.detail ? [`    ${consoleSafe(i.detail)}`] : [])]),
+        ...(b.more ? [`…and ${b.more} more`] : []),
+      ];
     case "progress":
       return [`${consoleSafe(b.label).padEnd(34)} ${bar(b.done, b.total)}${b.note ? `  ${consoleSafe(b.note)}` : ""}`];
     case "divider":

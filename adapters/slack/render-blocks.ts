@@ -136,7 +136,7 @@ function row(item: ListItem): string {
  * A list packed into as few sections as fit (3,000 characters each), within `maxBlocks` blocks and
  * `maxChars` characters; rows that do not fit become a final "…and N more".
  */
-export function listBlocks(items: ListItem[], empty: string | undefined, maxBlocks: number, maxChars: number): KnownBlock[] {
+export function listBlocks(items: ListItem[], empty: string | undefined, maxBlocks: number, maxChars: number, more = 0): KnownBlock[] {
   if (items.length === 0) return [contextLine(clipMrkdwn(empty ?? "Nothing to show.", 500))];
   const rows = items.map(row);
   const pack = (sections: number, chars: number): { blocks: KnownBlock[]; shown: number } => {
@@ -162,8 +162,8 @@ export function listBlocks(items: ListItem[], empty: string | undefined, maxBloc
     if (current.length > 0) blocks.push(section(current.join("\n")));
     return { blocks, shown };
   };
-  const all = pack(maxBlocks, maxChars);
+  const all = more > 0 ? { blocks: [], shown: -1 } : pack(maxBlocks, maxChars);
   if (all.shown === rows.length) return all.blocks;
   const some = maxBlocks > 1 ? pack(maxBlocks - 1, maxChars) : { blocks: [], shown: 0 };
-  return [...some.blocks, contextLine(`…and ${rows.length - some.shown} more`)];
+  return [...some.blocks, contextLine(`…and ${rows.length - some.shown + more} more`)];
 }

@@ -75,7 +75,7 @@ function renderCard(card: Card, surface: Surface): SlackMessage {
     }
     listsLeft--;
     const budget = Math.max(1, blocksLeft - listsLeft);
-    const rendered = listBlocks(part.list.items, part.list.empty, budget, charsLeft);
+    const rendered = listBlocks(part.list.items, part.list.empty, budget, charsLeft, part.list.more);
     blocksLeft -= rendered.length;
     charsLeft -= rendered.reduce((n, b) => n + (b.type === "section" && b.text ? b.text.text.length : 0), 0);
     blocks.push(...rendered);

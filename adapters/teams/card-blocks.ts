@@ -105,7 +105,8 @@ function listElements(block: Extract<Block, { type: "list" }>, limits: TeamsLimi
     if (item.detail) inlines.push(run(`\n${item.detail}`, limits.maxText, { isSubtle: true }));
     return richText(inlines, { spacing: "Small" });
   });
-  if (block.items.length > shown.length) rows.push(moreLine(block.items.length - shown.length));
+  const hidden = block.items.length - shown.length + (block.more ?? 0);
+  if (hidden > 0) rows.push(moreLine(hidden));
   return rows;
 }
 

@@ -29,11 +29,11 @@ export interface ListItem {
   detail?: string;
 }
 
-/** The blocks a card is made of. */
+/** The blocks a card is made of; a list's `more` counts rows the command left out (shown as "…and N more"). */
 export type Block =
   | { type: "text"; spans: Span[] }
   | { type: "facts"; facts: { label: string; value: string }[] }
-  | { type: "list"; items: ListItem[]; empty?: string }
+  | { type: "list"; items: ListItem[]; empty?: string; more?: number }
   | { type: "progress"; label: string; done: number; total: number; note?: string }
   | { type: "divider" }
   | { type: "image"; alt: string; dataUri: string }

@@ -54,11 +54,14 @@ export function enqueueDueDigest(deps: DigestDeps, sub: Subscription, now: Date)
   });
 }
 
-/** Enqueues every digest that is due and missing (run at start and every minute); returns how many. */
+/** Enqueues every digest that is due and missing (run at start and every minute), yielding between digests so commands are answered meanwhile; returns how many. */
 export async function runDigestCatchUp(deps: DigestDeps, now: Date): Promise<number> {
   let count = 0;
   for (const sub of deps.services.subscriptions.ofKind(DIGEST_KIND)) {
-    if (enqueueDueDigest(deps, sub, now)) count++;
+    if (enqueueDueDigest(deps, sub, now)) {
+      count++;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
   return count;
 }

@@ -48,6 +48,17 @@ describe("tasks", () => {
     for (const id of absent) expect(text).not.toContain(`${id} `);
   });
 
+  it("lists at most 100 tasks and counts the rest", async () => {
+    for (let i = 0; i < 150; i++) t.services.tasks.addCustom(t.workspace, "S2", "Team tasks", `Bulk task ${i}`, t.clock.now());
+    const reply = await t.run("tasks S2");
+    const text = t.text(reply);
+    expect(text).toContain("158 tasks; narrow the list");
+    expect(text).toContain("S2-1  Turn on Microsoft Defender for Cloud");
+    expect(text).toContain("Bulk task 91");
+    expect(text).not.toContain("Bulk task 92 ");
+    expect(text).toContain("…and 58 more");
+  });
+
   it("says how late an overdue task is", async () => {
     await t.run("assign S1-1 @dana due 2026-11-30");
     t.clock.set("2026-12-03T10:00:00Z");

@@ -84,7 +84,7 @@ export function replyText(reply: Reply): string {
   for (const b of card.blocks) {
     if (b.type === "text" || b.type === "context") lines.push(spansToPlain(b.spans));
     else if (b.type === "facts") lines.push(...b.facts.map((f) => `${f.label}: ${f.value}`));
-    else if (b.type === "list") lines.push(...(b.items.length ? b.items.map((i) => `${i.label} | ${i.detail ?? ""}`) : [b.empty ?? ""]));
+    else if (b.type === "list") lines.push(...(b.items.length ? b.items.map((i) => `${i.label} | ${i.detail ?? ""}`) : [b.empty ?? ""]), ...(b.more ? [`…and ${b.more} more`] : []));
     else if (b.type === "progress") lines.push(`${b.label} ${b.done}/${b.total} ${b.note ?? ""}`);
     else if (b.type === "actions") lines.push(b.actions.map((a) => `[${a.label}]`).join(" "));
     else if (b.type === "image") lines.push(`[image ${b.alt}]`);

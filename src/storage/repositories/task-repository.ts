@@ -1,5 +1,5 @@
 /** Reads and writes plan tasks; seeds a workspace with the shipped plan on first use. */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { Plan } from "../../domain/plan.js";
 import type { Task, TaskStatus } from "../../domain/task.js";
 import type { Db } from "../db.js";
@@ -8,6 +8,16 @@ import { tasks } from "../schema/tasks.js";
 
 /** Fields a command may change on a task. */
 export type TaskChange = Partial<{ ownerId: number | null; dueDate: string | null; status: TaskStatus; completedAt: string | null }>;
+
+/** What a listing keeps; every field narrows it further. */
+export interface TaskFilter {
+  area?: string;
+  ownerId?: number;
+  unassigned?: boolean;
+  status?: "open" | "done";
+  /** Not done and due before this date (YYYY-MM-DD). */
+  overdueBefore?: string;
+}
 
 /** Access to the tasks of every workspace. */
 export class TaskRepository {
@@ -53,6 +63,30 @@ export class TaskRepository {
       .all()
       .map(({ t, ownerName }) => ({ ...t, ownerName }))
       .sort((a, b) => this.rank(a.area) - this.rank(b.area));
+  }
+
+  /** The tasks matching `filter` in plan order, at most `limit` of them, and how many matched in all. */
+  list(workspace: string, filter: TaskFilter, limit: number): { tasks: Task[]; total: number } {
+    const where: SQL[] = [eq(tasks.workspace, workspace)];
+    if (filter.area) where.push(eq(tasks.area, filter.area));
+    if (filter.ownerId !== undefined) where.push(eq(tasks.ownerId, filter.ownerId));
+    if (filter.unassigned) where.push(isNull(tasks.ownerId));
+    if (filter.status === "done") where.push(eq(tasks.status, "done"));
+    if (filter.status === "open" || filter.overdueBefore) where.push(ne(tasks.status, "done"));
+    if (filter.overdueBefore) where.push(lt(tasks.dueDate, filter.overdueBefore));
+    const condition = and(...where);
+    const rank = sql`case ${tasks.area} ${sql.join(this.areaOrder.map((a, i) => sql`when ${a} then ${i}`), sql` `)} else ${this.areaOrder.length} end`;
+    const rows = this.db
+      .select({ t: tasks, ownerName: people.displayName })
+      .from(tasks)
+      .leftJoin(people, eq(people.id, tasks.ownerId))
+      .where(condition)
+      .orderBy(rank, asc(tasks.position))
+      .limit(limit)
+      .all()
+      .map(({ t, ownerName }) => ({ ...t, ownerName }));
+    const total = this.db.select({ n: sql<number>`count(*)` }).from(tasks).where(condition).get()?.n ?? 0;
+    return { tasks: rows, total };
   }
 
   /** One task, or undefined. */

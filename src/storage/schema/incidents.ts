@@ -51,7 +51,7 @@ export const incidentAlerts = sqliteTable(
     createdAt: text("created_at"),
     lastUpdateAt: text("last_update_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenant, t.id] }), index("incident_alerts_incident").on(t.tenant, t.incidentId), index("incident_alerts_created").on(t.tenant, t.createdAt)],
+  (t) => [primaryKey({ columns: [t.tenant, t.id] }), index("incident_alerts_incident").on(t.tenant, t.incidentId, t.createdAt), index("incident_alerts_created").on(t.tenant, t.createdAt)],
 );
 
 /** The history of meaningful changes: created, a tracked field old → new, an alert added. */
