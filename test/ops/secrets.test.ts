@@ -115,7 +115,7 @@ describe("secrets stay out of logs and replies", () => {
     const lines: string[] = [];
     const log = createLogger("info", { write: (line: string) => void lines.push(line) } as unknown as NodeJS.WritableStream, Object.values(SECRETS));
     Object.assign(t.services, { log });
-    t.services.tasks.all = () => {
+    t.services.tasks.list = () => {
       throw new Error(`connection to https://x:${SECRETS.AZURE_CLIENT_SECRET}@db.internal failed (token ${SECRETS.SLACK_BOT_TOKEN}, password ${SECRETS.MicrosoftAppPassword})`);
     };
     const reply = await t.run("tasks");
