@@ -79,7 +79,7 @@ export function expectSlackInert(message: object, reply: Reply, surface: "messag
 }
 
 /** Markdown-active characters (and `<at`) that are not backslash-escaped. */
-function unescapedMarkdown(text: string): string[] {
+export function unescapedMarkdown(text: string): string[] {
   const found: string[] = [];
   for (let i = 0; i < text.length; i++) {
     let slashes = 0;

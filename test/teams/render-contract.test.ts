@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { renderReply } from "../../adapters/teams/render.js";
 import { activityBytes, TEAMS_LIMITS } from "../../adapters/teams/limits.js";
 import type { Card, Reply } from "../../src/core/reply.js";
+import { unescapedMarkdown } from "../hardening/inert.js";
 import { hostileStrings } from "../support/hostile-strings.js";
 
 const ALLOWED_TYPES = new Set(["AdaptiveCard", "RichTextBlock", "TextRun", "TextBlock", "FactSet", "ActionSet", "Action.Submit", "Action.OpenUrl", "Image", "Input.ChoiceSet", "Input.Text", "Input.Date", "Data.Query", "mention"]);
@@ -31,20 +32,6 @@ function walk(node: unknown, visit: (o: Record<string, unknown>) => void): void 
   Object.values(node).forEach((v) => walk(v, visit));
 }
 
-/** Markdown-active characters in `text` that are not backslash-escaped. */
-function unescaped(text: string): string[] {
-  const found: string[] = [];
-  for (let i = 0; i < text.length; i++) {
-    let slashes = 0;
-    for (let j = i - 1; j >= 0 && text[j] === "\\"; j--) slashes++;
-    if (slashes % 2 === 1) continue;
-    const c = text[i] ?? "";
-    if ("[]*_~`".includes(c)) found.push(c);
-    if (c === "<" && /^<\/?at\b/i.test(text.slice(i))) found.push("<at");
-  }
-  return found;
-}
-
 function checkInert(reply: Reply, mentions = false): void {
   const message = renderReply(reply);
   expect(JSON.parse(JSON.stringify(message))).toEqual(message);
@@ -56,8 +43,8 @@ function checkInert(reply: Reply, mentions = false): void {
   const withoutOurMentions = (text: string) => ours.reduce((t, m) => t.replace(new RegExp(`(?<!\\\\)${m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "g"), ""), text);
   walk(card, (o) => {
     if (typeof o.type === "string") expect(ALLOWED_TYPES.has(o.type), `element type ${o.type.slice(0, 40)}`).toBe(true);
-    if (o.type === "TextBlock") expect(unescaped(withoutOurMentions(String(o.text)))).toEqual([]);
-    if (o.type === "FactSet") for (const f of o.facts as { title: string; value: string }[]) expect([...unescaped(f.title), ...unescaped(f.value)]).toEqual([]);
+    if (o.type === "TextBlock") expect(unescapedMarkdown(withoutOurMentions(String(o.text)))).toEqual([]);
+    if (o.type === "FactSet") for (const f of o.facts as { title: string; value: string }[]) expect([...unescapedMarkdown(f.title), ...unescapedMarkdown(f.value)]).toEqual([]);
     if (o.type === "TextRun") expect(String(o.text)).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
     if (o.type === "Action.OpenUrl") expect(String(o.url)).toMatch(/^https?:\/\//);
     if (o.type === "Image") expect(String(o.url)).toMatch(/^data:image\/(png|jpeg|gif);base64,/);
