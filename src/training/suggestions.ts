@@ -36,7 +36,7 @@ export interface Suggestion {
 
 /** Stages (plan areas named in the catalog) with any task in progress or done. */
 export function startedStages(deps: Pick<TrainingDeps, "catalog" | "tasks">, workspace: string): string[] {
-  const started = new Set(deps.tasks.all(workspace).filter((t) => t.status === "in_progress" || t.status === "done").map((t) => t.area));
+  const started = deps.tasks.startedAreas(workspace);
   return Object.keys(deps.catalog.stageSkills).filter((s) => started.has(s));
 }
 

@@ -3,6 +3,7 @@
  * @azure/identity ClientSecretCredential + real Graph client) pointed at the HTTPS fake, or a scripted
  * in-memory AlertSource for fast threading tests; plus readers for the outbox rows the sync wrote.
  */
+import { afterEach } from "vitest";
 import { asc } from "drizzle-orm";
 import type { AlertSource, GraphAlert, GraphIncident, IncidentPatch, SourcePage } from "../../src/alerts/alert-source.js";
 import { createGraphSource } from "../../src/alerts/graph/create-graph-source.js";
@@ -104,6 +105,17 @@ export function scriptedBot(now = "2026-11-28T10:00:00Z", pageSize = 3): { t: Te
   const source = new ScriptedSource(pageSize);
   const t = createTestBot({ now, alertFeed: () => ({ source, backfillDays: 7, pollSeconds: 120 }) });
   return { t, source, sync: () => syncIncidents(t.services, t.clock.now()) };
+}
+
+/** Registers an afterEach that closes the bot made by the returned `setup` (one per test). */
+export function scriptedBotPerTest(): () => ReturnType<typeof scriptedBot> {
+  let close: (() => void) | undefined;
+  afterEach(() => close?.());
+  return () => {
+    const b = scriptedBot();
+    close = () => b.t.close();
+    return b;
+  };
 }
 
 /** The plain text of a text reply. */

@@ -1,18 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderReply as renderTeams } from "../../adapters/teams/render.js";
 import { replyToConsole } from "../../adapters/console/render.js";
 import type { Span } from "../../src/core/reply.js";
 import { deviceEvidence, graphAlert, graphIncident, ipEvidence, userEvidence } from "../fakes/graph-data.js";
-import { outboxRows, scriptedBot } from "./harness.js";
+import { outboxRows, scriptedBotPerTest } from "./harness.js";
 
-let close: (() => void) | undefined;
-afterEach(() => close?.());
-
-function setup() {
-  const b = scriptedBot();
-  close = () => b.t.close();
-  return b;
-}
+const setup = scriptedBotPerTest();
 
 function mentions(spans: Span[]): { platformUserId: string; name: string }[] {
   return spans.flatMap((s) => (typeof s === "object" && "mention" in s ? [s.mention] : []));

@@ -1,19 +1,12 @@
 import { PassThrough } from "node:stream";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createConsoleMessenger } from "../../adapters/console/index.js";
 import { createDispatcher } from "../../src/delivery/dispatcher.js";
 import { silentLogger } from "../../src/logger.js";
 import { graphAlert, graphIncident, userEvidence } from "../fakes/graph-data.js";
-import { outboxRows, scriptedBot } from "./harness.js";
+import { outboxRows, scriptedBotPerTest } from "./harness.js";
 
-let close: (() => void) | undefined;
-afterEach(() => close?.());
-
-function setup() {
-  const b = scriptedBot();
-  close = () => b.t.close();
-  return b;
-}
+const setup = scriptedBotPerTest();
 
 describe("incident threads", () => {
   it("posts the 20 most severe open matching incidents on subscribe, then one line counting the rest", async () => {

@@ -29,17 +29,16 @@ function personalConversation(member: FakeMember): Json {
   return { conversationType: "personal", id: `a:personal-${member.aadObjectId}`, tenantId: TENANT };
 }
 
+/** The fields every inbound message shares: a fresh id, the sender, the bot as recipient. */
+function envelope(serviceUrl: string, member: FakeMember): Json {
+  return { type: "message", id: String(counter++), timestamp: new Date().toISOString(), serviceUrl, channelId: "msteams", from: from(member), recipient: BOT };
+}
+
 /** A one-to-one message (no mention needed). */
 export function personal(serviceUrl: string, member: FakeMember, text: string, extra: Json = {}): Json {
   return {
-    type: "message",
-    id: String(counter++),
-    timestamp: new Date().toISOString(),
-    serviceUrl,
-    channelId: "msteams",
-    from: from(member),
+    ...envelope(serviceUrl, member),
     conversation: personalConversation(member),
-    recipient: BOT,
     textFormat: "plain",
     text,
     entities: [{ type: "clientInfo", locale: "en-US", country: "US", platform: "Web", timezone: "Europe/Paris" }],
@@ -53,13 +52,7 @@ export function personal(serviceUrl: string, member: FakeMember, text: string, e
 export function channel(serviceUrl: string, member: FakeMember, text: string, people: FakeMember[] = [], thread = "1759881511856"): Json {
   const botAt = `<at>${BOT.name}</at>`;
   return {
-    type: "message",
-    id: String(counter++),
-    timestamp: new Date().toISOString(),
-    serviceUrl,
-    channelId: "msteams",
-    from: from(member),
-    recipient: BOT,
+    ...envelope(serviceUrl, member),
     conversation: { id: `${CHANNEL};messageid=${thread}`, isGroup: true, conversationType: "channel", tenantId: TENANT },
     text: `${botAt} ${text}`,
     textFormat: "plain",

@@ -1,5 +1,5 @@
 /** Reads and writes plan tasks; seeds a workspace with the shipped plan on first use. */
-import { and, asc, eq, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { Plan } from "../../domain/plan.js";
 import type { Task, TaskStatus } from "../../domain/task.js";
 import type { Db } from "../db.js";
@@ -27,11 +27,6 @@ export class TaskRepository {
     private readonly areaOrder: readonly string[],
   ) {}
 
-  private rank(area: string): number {
-    const i = this.areaOrder.indexOf(area);
-    return i < 0 ? this.areaOrder.length : i;
-  }
-
   /** Copies the plan's tasks into a workspace the first time it is seen; later calls change nothing. */
   seed(workspace: string, plan: Plan, now: Date): void {
     const rows = plan.areas.flatMap((area) =>
@@ -54,15 +49,17 @@ export class TaskRepository {
 
   /** Every task in a workspace in plan order, owners' names resolved. */
   all(workspace: string): Task[] {
-    return this.db
-      .select({ t: tasks, ownerName: people.displayName })
+    return this.select(eq(tasks.workspace, workspace));
+  }
+
+  /** Areas with any task in progress or done: the stages a team has started. */
+  startedAreas(workspace: string): Set<string> {
+    const rows = this.db
+      .selectDistinct({ area: tasks.area })
       .from(tasks)
-      .leftJoin(people, eq(people.id, tasks.ownerId))
-      .where(eq(tasks.workspace, workspace))
-      .orderBy(asc(tasks.position))
-      .all()
-      .map(({ t, ownerName }) => ({ ...t, ownerName }))
-      .sort((a, b) => this.rank(a.area) - this.rank(b.area));
+      .where(and(eq(tasks.workspace, workspace), inArray(tasks.status, ["in_progress", "done"])))
+      .all();
+    return new Set(rows.map((r) => r.area));
   }
 
   /** The tasks matching `filter` in plan order, at most `limit` of them, and how many matched in all. */
@@ -75,18 +72,21 @@ export class TaskRepository {
     if (filter.status === "open" || filter.overdueBefore) where.push(ne(tasks.status, "done"));
     if (filter.overdueBefore) where.push(lt(tasks.dueDate, filter.overdueBefore));
     const condition = and(...where);
+    const rows = this.select(condition, limit);
+    const total = this.db.select({ n: sql<number>`count(*)` }).from(tasks).where(condition).get()?.n ?? 0;
+    return { tasks: rows, total };
+  }
+
+  /** Tasks matching `condition` in plan order (area, then number), owners' names resolved. */
+  private select(condition: SQL | undefined, limit?: number): Task[] {
     const rank = sql`case ${tasks.area} ${sql.join(this.areaOrder.map((a, i) => sql`when ${a} then ${i}`), sql` `)} else ${this.areaOrder.length} end`;
-    const rows = this.db
+    const query = this.db
       .select({ t: tasks, ownerName: people.displayName })
       .from(tasks)
       .leftJoin(people, eq(people.id, tasks.ownerId))
       .where(condition)
-      .orderBy(rank, asc(tasks.position))
-      .limit(limit)
-      .all()
-      .map(({ t, ownerName }) => ({ ...t, ownerName }));
-    const total = this.db.select({ n: sql<number>`count(*)` }).from(tasks).where(condition).get()?.n ?? 0;
-    return { tasks: rows, total };
+      .orderBy(rank, asc(tasks.position));
+    return (limit === undefined ? query.all() : query.limit(limit).all()).map(({ t, ownerName }) => ({ ...t, ownerName }));
   }
 
   /** One task, or undefined. */
