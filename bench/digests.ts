@@ -27,7 +27,10 @@ const CHANNELS = 50;
 /** A Monday just after the digests' 09:00 UTC slot, so every subscription is due. */
 const NOW = new Date("2026-11-30T09:05:00Z");
 
-function seed(services: Services, sqlite: Parameters<typeof seedPeople>[0]): { tasks: number; people: number; alerts: number } {
+function seed(
+  services: Services,
+  sqlite: Parameters<typeof seedPeople>[0],
+): { tasks: number; people: number; alerts: number } {
   const plan = services.plan;
   services.tasks.seed(WORKSPACE, plan, NOW);
   const planTasks = plan.areas.reduce((n, a) => n + a.objectives.reduce((m, o) => m + o.tasks.length, 0), 0);
@@ -35,16 +38,41 @@ function seed(services: Services, sqlite: Parameters<typeof seedPeople>[0]): { t
   const owners = seedPeople(sqlite, WORKSPACE, people);
   const tasks = Math.max(planTasks, scaled(10_000));
   seedTasks(sqlite, WORKSPACE, plan, tasks - planTasks, owners, NOW);
-  seedSkillRatings(sqlite, WORKSPACE, owners, services.catalog.skills.map((s) => s.id), NOW);
+  seedSkillRatings(
+    sqlite,
+    WORKSPACE,
+    owners,
+    services.catalog.skills.map((s) => s.id),
+    NOW,
+  );
   seedCompletions(sqlite, WORKSPACE, plan, scaled(400), NOW);
   const incidents = scaled(2_500);
   seedIncidents(sqlite, services.alertFeed.source.tenant, incidents, 4, NOW);
   const lastWeek = isoWeek(new Date(NOW.getTime() - PERIOD_MS), "UTC");
-  const snapshot = plan.areas.map((a, i) => ({ id: a.id, done: 100 + i, total: Math.round(tasks / plan.areas.length) }));
+  const snapshot = plan.areas.map((a, i) => ({
+    id: a.id,
+    done: 100 + i,
+    total: Math.round(tasks / plan.areas.length),
+  }));
   for (let c = 1; c <= CHANNELS; c++) {
     const conversationId = `C0DIGEST${String(c).padStart(2, "0")}`;
-    services.subscriptions.put({ workspace: WORKSPACE, platform: "slack", conversationId, kind: DIGEST_KIND, settings: { day: 1, hour: 9, minute: 0, timezone: "UTC" }, createdBy: null }, new Date(NOW.getTime() - 30 * 86_400_000));
-    services.digests.save({ workspace: WORKSPACE, platform: "slack", conversationId }, lastWeek, snapshot, new Date(NOW.getTime() - PERIOD_MS));
+    services.subscriptions.put(
+      {
+        workspace: WORKSPACE,
+        platform: "slack",
+        conversationId,
+        kind: DIGEST_KIND,
+        settings: { day: 1, hour: 9, minute: 0, timezone: "UTC" },
+        createdBy: null,
+      },
+      new Date(NOW.getTime() - 30 * 86_400_000),
+    );
+    services.digests.save(
+      { workspace: WORKSPACE, platform: "slack", conversationId },
+      lastWeek,
+      snapshot,
+      new Date(NOW.getTime() - PERIOD_MS),
+    );
   }
   return { tasks, people, alerts: incidents * 4 };
 }
@@ -54,24 +82,65 @@ export async function digestBenchmark(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "secops-bench-digest-"));
   const database = openDatabase(join(dir, "secops.db"));
   try {
-    const services = createServices({ db: database.db, plan: loadPlan(), log: silentLogger(), clock: () => NOW, admins: [] });
+    const services = createServices({
+      db: database.db,
+      plan: loadPlan(),
+      log: silentLogger(),
+      clock: () => NOW,
+      admins: [],
+    });
     const data = seed(services, database.sqlite);
-    note(`digests: seeded ${data.tasks} tasks, ${data.people} people, ${data.alerts} alerts, ${CHANNELS} subscribed channels`);
+    note(
+      `digests: seeded ${data.tasks} tasks, ${data.people} people, ${data.alerts} alerts, ${CHANNELS} subscribed channels`,
+    );
     const week = isoWeek(NOW, "UTC");
     const requests = (images: boolean): DigestRequest[] =>
-      services.subscriptions.ofKind(DIGEST_KIND).map((s) => ({ target: { workspace: s.workspace, platform: s.platform, conversationId: s.conversationId }, timezone: "UTC", week, now: NOW, images }));
-    const count = database.sqlite.prepare("SELECT area, count(*) AS total, sum(status = 'done') AS done FROM tasks WHERE workspace = ? GROUP BY area");
+      services.subscriptions.ofKind(DIGEST_KIND).map((s) => ({
+        target: { workspace: s.workspace, platform: s.platform, conversationId: s.conversationId },
+        timezone: "UTC",
+        week,
+        now: NOW,
+        images,
+      }));
+    const count = database.sqlite.prepare(
+      "SELECT area, count(*) AS total, sum(status = 'done') AS done FROM tasks WHERE workspace = ? GROUP BY area",
+    );
     for (const r of requests(true).slice(0, 3)) composeDigest(services, r);
     const tasks = services.tasks.all(WORKSPACE);
     const completions = services.digests.completions(WORKSPACE, new Date(NOW.getTime() - PERIOD_MS), NOW);
     const rows: { name: string; samples: number[] }[] = [
-      { name: "Baseline: one SQL count per area (GROUP BY over the tasks)", samples: timeEach(requests(false), (r) => count.all(r.target.workspace)) },
-      { name: "Part of composing: loading the workspace's tasks (TaskRepository.all)", samples: timeEach(requests(false), (r) => services.tasks.all(r.target.workspace)) },
-      { name: "Part of composing: overdue, due-soon, unowned and completed tasks (digestFacts)", samples: timeEach(requests(false), () => digestFacts(tasks, completions, "2026-11-30")) },
-      { name: "Part of composing: the team's skills coverage line", samples: timeEach(requests(false), (r) => coverageLine(loadTeamCoverage(services, services.people.all(r.target.workspace), r.target.workspace))) },
-      { name: "Part of composing: the week's alert numbers", samples: timeEach(requests(false), (r) => services.alertStats.weekStats(r.target.workspace, new Date(NOW.getTime() - PERIOD_MS), NOW)) },
-      { name: "composeDigest, Slack (no image)", samples: timeEach(requests(false), (r) => composeDigest(services, r)) },
-      { name: "composeDigest, Teams (with the PNG progress chart)", samples: timeEach(requests(true), (r) => composeDigest(services, r)) },
+      {
+        name: "Baseline: one SQL count per area (GROUP BY over the tasks)",
+        samples: timeEach(requests(false), (r) => count.all(r.target.workspace)),
+      },
+      {
+        name: "Part of composing: loading the workspace's tasks (TaskRepository.all)",
+        samples: timeEach(requests(false), (r) => services.tasks.all(r.target.workspace)),
+      },
+      {
+        name: "Part of composing: overdue, due-soon, unowned and completed tasks (digestFacts)",
+        samples: timeEach(requests(false), () => digestFacts(tasks, completions, "2026-11-30")),
+      },
+      {
+        name: "Part of composing: the team's skills coverage line",
+        samples: timeEach(requests(false), (r) =>
+          coverageLine(loadTeamCoverage(services, services.people.all(r.target.workspace), r.target.workspace)),
+        ),
+      },
+      {
+        name: "Part of composing: the week's alert numbers",
+        samples: timeEach(requests(false), (r) =>
+          services.alertStats.weekStats(r.target.workspace, new Date(NOW.getTime() - PERIOD_MS), NOW),
+        ),
+      },
+      {
+        name: "composeDigest, Slack (no image)",
+        samples: timeEach(requests(false), (r) => composeDigest(services, r)),
+      },
+      {
+        name: "composeDigest, Teams (with the PNG progress chart)",
+        samples: timeEach(requests(true), (r) => composeDigest(services, r)),
+      },
     ];
     const started = performance.now();
     const enqueued = await runDigestCatchUp({ services, showsImages: (platform) => platform === "teams" }, NOW);
@@ -85,7 +154,15 @@ export async function digestBenchmark(): Promise<void> {
           const s = summarize(samples);
           return [name, ms(s.mean), ms(s.p50), ms(s.p99), ms(s.max), ms(s.mean * s.count), ratio(s.mean, base.mean)];
         }),
-        [`Digest job (runDigestCatchUp: compose + outbox row + snapshot), ${enqueued} enqueued`, ms(jobMs / Math.max(1, enqueued)), "—", "—", "—", ms(jobMs), ratio(jobMs / Math.max(1, enqueued), base.mean)],
+        [
+          `Digest job (runDigestCatchUp: compose + outbox row + snapshot), ${enqueued} enqueued`,
+          ms(jobMs / Math.max(1, enqueued)),
+          "—",
+          "—",
+          "—",
+          ms(jobMs),
+          ratio(jobMs / Math.max(1, enqueued), base.mean),
+        ],
       ],
     );
   } finally {

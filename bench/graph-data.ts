@@ -10,8 +10,25 @@ type Json = Record<string, unknown>;
 
 const MINUTE = 60_000;
 const SEVERITIES = ["informational", "low", "medium", "medium", "high"] as const;
-const STATUSES = ["active", "active", "active", "active", "active", "active", "active", "inProgress", "inProgress", "resolved"] as const;
-const TITLES = ["Suspicious PowerShell command line", "Possible credential dumping with Mimikatz", "Anomalous sign-in from an unfamiliar location", "Malicious file detected and quarantined", "Suspicious inbox forwarding rule"];
+const STATUSES = [
+  "active",
+  "active",
+  "active",
+  "active",
+  "active",
+  "active",
+  "active",
+  "inProgress",
+  "inProgress",
+  "resolved",
+] as const;
+const TITLES = [
+  "Suspicious PowerShell command line",
+  "Possible credential dumping with Mimikatz",
+  "Anomalous sign-in from an unfamiliar location",
+  "Malicious file detected and quarantined",
+  "Suspicious inbox forwarding rule",
+];
 
 /** The shape in words, for the report. */
 export function describeShape(count: number, alertsPer: number): string {
@@ -30,11 +47,26 @@ export function* benchGraphIncidents(count: number, alertsPer: number, now: Date
       return graphAlert(`da${id}_${a}`, at, {
         severity,
         title: TITLES[(i + a) % TITLES.length],
-        evidence: [deviceEvidence(`ws-${i % 4000}.contoso.local`), userEvidence(`user${i % 900}@contoso.com`), ipEvidence(`10.${i % 200}.${a}.${i % 250}`)],
+        evidence: [
+          deviceEvidence(`ws-${i % 4000}.contoso.local`),
+          userEvidence(`user${i % 900}@contoso.com`),
+          ipEvidence(`10.${i % 200}.${a}.${i % 250}`),
+        ],
       });
     });
     const updated = new Date(created + Math.max(0, alertsPer - 1) * 2 * MINUTE).toISOString();
     const status = STATUSES[i % STATUSES.length] ?? "active";
-    yield graphIncident(id, new Date(created).toISOString(), updated, { severity, status, displayName: `Multi-stage incident ${id} on ws-${i % 4000}`, assignedTo: i % 3 ? `analyst${i % 40}@contoso.com` : null }, alerts);
+    yield graphIncident(
+      id,
+      new Date(created).toISOString(),
+      updated,
+      {
+        severity,
+        status,
+        displayName: `Multi-stage incident ${id} on ws-${i % 4000}`,
+        assignedTo: i % 3 ? `analyst${i % 40}@contoso.com` : null,
+      },
+      alerts,
+    );
   }
 }

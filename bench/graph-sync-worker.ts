@@ -52,20 +52,62 @@ export interface GraphResult {
 }
 
 function countRows(database: OpenDatabase): Record<string, number> {
-  const count = (table: string) => (database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  return { incidents: count("incidents"), alerts: count("incident_alerts"), changes: count("incident_changes"), outbox: count("outbox") };
+  const count = (table: string) =>
+    (database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return {
+    incidents: count("incidents"),
+    alerts: count("incident_alerts"),
+    changes: count("incident_changes"),
+    outbox: count("outbox"),
+  };
 }
 
-async function sync(database: OpenDatabase, job: GraphJob): Promise<Omit<GraphResult, "rows" | "sampledPeakMb" | "maxRssMb" | "cpuMs">> {
+async function sync(
+  database: OpenDatabase,
+  job: GraphJob,
+): Promise<Omit<GraphResult, "rows" | "sampledPeakMb" | "maxRssMb" | "cpuMs">> {
   const now = new Date(job.now);
-  const config = { tenantId: job.tenantId, clientId: job.clientId, clientSecret: job.clientSecret, managedIdentity: false, authorityHost: job.url, baseUrl: job.url };
+  const config = {
+    tenantId: job.tenantId,
+    clientId: job.clientId,
+    clientSecret: job.clientSecret,
+    managedIdentity: false,
+    authorityHost: job.url,
+    baseUrl: job.url,
+  };
   const timing: SourceTiming = { fetchMs: 0, pages: 0 };
-  const source = timedSource(createGraphSource(config, { pageSize: job.pageSize, bucket: new TokenBucket(60_000_000) }), timing);
-  const services = createServices({ db: database.db, plan: loadPlan(), log: silentLogger(), clock: () => now, admins: [], alertFeed: { source, backfillDays: 7, pollSeconds: 120 } });
-  services.subscriptions.put({ workspace: "slack:T0FAKE", platform: "slack", conversationId: "C0SECOPS", kind: "incidents", settings: { minSeverity: "high", sources: [] }, createdBy: null }, now);
+  const source = timedSource(
+    createGraphSource(config, { pageSize: job.pageSize, bucket: new TokenBucket(60_000_000) }),
+    timing,
+  );
+  const services = createServices({
+    db: database.db,
+    plan: loadPlan(),
+    log: silentLogger(),
+    clock: () => now,
+    admins: [],
+    alertFeed: { source, backfillDays: 7, pollSeconds: 120 },
+  });
+  services.subscriptions.put(
+    {
+      workspace: "slack:T0FAKE",
+      platform: "slack",
+      conversationId: "C0SECOPS",
+      kind: "incidents",
+      settings: { minSeverity: "high", sources: [] },
+      createdBy: null,
+    },
+    now,
+  );
   const started = performance.now();
   const summary = await syncIncidents(services, now);
-  return { ms: performance.now() - started, fetchMs: timing.fetchMs, pages: timing.pages, items: summary.items, ...(summary.error ? { error: summary.error } : {}) };
+  return {
+    ms: performance.now() - started,
+    fetchMs: timing.fetchMs,
+    pages: timing.pages,
+    items: summary.items,
+    ...(summary.error ? { error: summary.error } : {}),
+  };
 }
 
 function raw(database: OpenDatabase, job: GraphJob): { ms: number } {
@@ -75,12 +117,48 @@ function raw(database: OpenDatabase, job: GraphJob): { ms: number } {
   for (const graph of benchGraphIncidents(job.incidents, job.alertsPer, new Date(job.now))) {
     const i = mapIncident(graph, job.tenantId);
     if (!i) continue;
-    incidentRows.push([i.tenant, i.id, i.displayName, i.description, i.severity, severityRank(i.severity), i.status, i.classification, i.determination, i.assignedTo, i.webUrl, i.redirectIncidentId, JSON.stringify(i.customTags), i.createdAt, i.lastUpdateAt, now]);
-    for (const a of i.alerts) alertRows.push([i.tenant, a.id, i.id, a.title, a.severity, a.status, a.serviceSource, a.detectionSource, a.category, JSON.stringify(a.mitreTechniques), JSON.stringify(a.evidence), a.createdAt, a.lastUpdateAt]);
+    incidentRows.push([
+      i.tenant,
+      i.id,
+      i.displayName,
+      i.description,
+      i.severity,
+      severityRank(i.severity),
+      i.status,
+      i.classification,
+      i.determination,
+      i.assignedTo,
+      i.webUrl,
+      i.redirectIncidentId,
+      JSON.stringify(i.customTags),
+      i.createdAt,
+      i.lastUpdateAt,
+      now,
+    ]);
+    for (const a of i.alerts)
+      alertRows.push([
+        i.tenant,
+        a.id,
+        i.id,
+        a.title,
+        a.severity,
+        a.status,
+        a.serviceSource,
+        a.detectionSource,
+        a.category,
+        JSON.stringify(a.mitreTechniques),
+        JSON.stringify(a.evidence),
+        a.createdAt,
+        a.lastUpdateAt,
+      ]);
   }
   const started = performance.now();
-  const insertIncident = database.sqlite.prepare(`INSERT INTO incidents (tenant, id, display_name, description, severity, severity_rank, status, classification, determination, assigned_to, web_url, redirect_incident_id, custom_tags, created_at, last_update_at, first_seen_at) VALUES (${Array(16).fill("?").join(", ")})`);
-  const insertAlert = database.sqlite.prepare(`INSERT INTO incident_alerts (tenant, id, incident_id, title, severity, status, service_source, detection_source, category, mitre_techniques, evidence, created_at, last_update_at) VALUES (${Array(13).fill("?").join(", ")})`);
+  const insertIncident = database.sqlite.prepare(
+    `INSERT INTO incidents (tenant, id, display_name, description, severity, severity_rank, status, classification, determination, assigned_to, web_url, redirect_incident_id, custom_tags, created_at, last_update_at, first_seen_at) VALUES (${Array(16).fill("?").join(", ")})`,
+  );
+  const insertAlert = database.sqlite.prepare(
+    `INSERT INTO incident_alerts (tenant, id, incident_id, title, severity, status, service_source, detection_source, category, mitre_techniques, evidence, created_at, last_update_at) VALUES (${Array(13).fill("?").join(", ")})`,
+  );
   database.sqlite.transaction(() => {
     for (const row of incidentRows) insertIncident.run(...row);
     for (const row of alertRows) insertAlert.run(...row);

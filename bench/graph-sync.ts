@@ -46,8 +46,14 @@ async function measure(run: Run, dir: string): Promise<Measured> {
     for (const incident of benchGraphIncidents(run.incidents, ALERTS_PER_INCIDENT, now)) fake.routes.put(incident);
     const app = fake.entra.app;
     const job: GraphJob = {
-      url: fake.url, tenantId: app.tenantId, clientId: app.clientId, clientSecret: app.clientSecret, now: now.toISOString(),
-      pageSize: settings.graphPage, incidents: run.incidents, alertsPer: ALERTS_PER_INCIDENT,
+      url: fake.url,
+      tenantId: app.tenantId,
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      now: now.toISOString(),
+      pageSize: settings.graphPage,
+      incidents: run.incidents,
+      alertsPer: ALERTS_PER_INCIDENT,
     };
     const name = `${run.incidents}`;
     const sync = await inWorker("sync", join(dir, `${name}-sync.db`), job);
@@ -62,26 +68,67 @@ const seconds = (value: number | undefined) => (value === undefined ? "—" : nu
 const storing = (r: GraphResult) => r.ms - (r.fetchMs ?? 0);
 
 async function print(results: Measured[]): Promise<void> {
-  const size = (m: Measured) => `${num(m.run.incidents)} × ${ALERTS_PER_INCIDENT} = ${num(m.run.incidents * ALERTS_PER_INCIDENT)}`;
+  const size = (m: Measured) =>
+    `${num(m.run.incidents)} × ${ALERTS_PER_INCIDENT} = ${num(m.run.incidents * ALERTS_PER_INCIDENT)}`;
   table(
     `Graph sync, time: incidents × alerts, $top=${settings.graphPage}, production rate limiter lifted`,
-    ["Sync run", "Incidents × alerts", "Sync total (s)", "Waiting for pages (s)", "Storing (s)", "Raw insert (s)", "Total ÷ raw", "Storing ÷ raw"],
-    results.map((m) => [m.run.label, size(m), seconds(m.sync.ms), seconds(m.sync.fetchMs), seconds(storing(m.sync)), seconds(m.raw.ms), ratio(m.sync.ms, m.raw.ms), ratio(storing(m.sync), m.raw.ms)]),
+    [
+      "Sync run",
+      "Incidents × alerts",
+      "Sync total (s)",
+      "Waiting for pages (s)",
+      "Storing (s)",
+      "Raw insert (s)",
+      "Total ÷ raw",
+      "Storing ÷ raw",
+    ],
+    results.map((m) => [
+      m.run.label,
+      size(m),
+      seconds(m.sync.ms),
+      seconds(m.sync.fetchMs),
+      seconds(storing(m.sync)),
+      seconds(m.raw.ms),
+      ratio(m.sync.ms, m.raw.ms),
+      ratio(storing(m.sync), m.raw.ms),
+    ]),
   );
-  const rows = (r: GraphResult) => `${num(r.rows.incidents ?? 0)} / ${num(r.rows.alerts ?? 0)} / ${num(r.rows.changes ?? 0)} / ${num(r.rows.outbox ?? 0)}`;
+  const rows = (r: GraphResult) =>
+    `${num(r.rows.incidents ?? 0)} / ${num(r.rows.alerts ?? 0)} / ${num(r.rows.changes ?? 0)} / ${num(r.rows.outbox ?? 0)}`;
   table(
     "Graph sync, memory and work",
-    ["Sync run", "Incidents × alerts", "Sync peak RSS, maxRSS (MB)", "Sync peak RSS, sampled (MB)", "Raw insert peak RSS (MB)", "Sync CPU (s)", "Pages / items read", "Rows: incidents / alerts / history / outbox", "Error"],
+    [
+      "Sync run",
+      "Incidents × alerts",
+      "Sync peak RSS, maxRSS (MB)",
+      "Sync peak RSS, sampled (MB)",
+      "Raw insert peak RSS (MB)",
+      "Sync CPU (s)",
+      "Pages / items read",
+      "Rows: incidents / alerts / history / outbox",
+      "Error",
+    ],
     results.map((m) => [
-      m.run.label, size(m), mb(m.sync.maxRssMb * 1024 * 1024), mb(m.sync.sampledPeakMb * 1024 * 1024), mb(m.raw.maxRssMb * 1024 * 1024), seconds(m.sync.cpuMs),
-      `${num(m.sync.pages ?? 0)} / ${num(m.sync.items ?? 0)}`, rows(m.sync), m.sync.error ?? "none",
+      m.run.label,
+      size(m),
+      mb(m.sync.maxRssMb * 1024 * 1024),
+      mb(m.sync.sampledPeakMb * 1024 * 1024),
+      mb(m.raw.maxRssMb * 1024 * 1024),
+      seconds(m.sync.cpuMs),
+      `${num(m.sync.pages ?? 0)} / ${num(m.sync.items ?? 0)}`,
+      rows(m.sync),
+      m.sync.error ?? "none",
     ]),
   );
   const full = results.at(-1);
   if (!full) return;
   const at50 = Math.ceil(full.run.incidents / 50) + Math.ceil((full.run.incidents * ALERTS_PER_INCIDENT) / 50);
-  console.log(`\nThe production limiter (150 requests/min) alone would stretch the ${num(full.requests)} Graph requests of the largest run to at least ${num((await rateLimitFloorMs(full.requests)) / 60_000, 1)} min, and the ${num(at50)} requests at the production page size (50) to at least ${num((await rateLimitFloorMs(at50)) / 60_000, 1)} min.`);
-  console.log(`Shape: ${describeShape(full.run.incidents, ALERTS_PER_INCIDENT)}; the alerts stream then reads every alert again.`);
+  console.log(
+    `\nThe production limiter (150 requests/min) alone would stretch the ${num(full.requests)} Graph requests of the largest run to at least ${num((await rateLimitFloorMs(full.requests)) / 60_000, 1)} min, and the ${num(at50)} requests at the production page size (50) to at least ${num((await rateLimitFloorMs(at50)) / 60_000, 1)} min.`,
+  );
+  console.log(
+    `Shape: ${describeShape(full.run.incidents, ALERTS_PER_INCIDENT)}; the alerts stream then reads every alert again.`,
+  );
 }
 
 /** Runs benchmark 2 and prints its tables. */
@@ -100,7 +147,10 @@ export async function graphSyncBenchmark(): Promise<void> {
   } finally {
     removeCa();
     rmSync(dir, { recursive: true, force: true });
-    for (const [key, value] of [["NODE_EXTRA_CA_CERTS", saved.ca], ["SECOPS_TEST_TLS_DIR", saved.dir]] as const) {
+    for (const [key, value] of [
+      ["NODE_EXTRA_CA_CERTS", saved.ca],
+      ["SECOPS_TEST_TLS_DIR", saved.dir],
+    ] as const) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }

@@ -18,10 +18,22 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
 async function main(): Promise<void> {
   const chosen = process.argv.slice(2);
   const unknown = chosen.filter((name) => !(name in BENCHMARKS));
-  if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(", ")}; choose from ${Object.keys(BENCHMARKS).join(", ")}`);
+  if (unknown.length)
+    throw new Error(`unknown benchmark ${unknown.join(", ")}; choose from ${Object.keys(BENCHMARKS).join(", ")}`);
   const names = chosen.length ? chosen : Object.keys(BENCHMARKS);
-  const env = Object.entries(process.env).filter(([k]) => k.startsWith("BENCH_")).map(([k, v]) => `${k}=${v} `).join("");
-  table("Machine", ["", ""], [...describeMachine().map((m) => [m.label, m.value]), ["Command", `${env}npm run bench${chosen.length ? ` -- ${chosen.join(" ")}` : ""}`], ["Settings", JSON.stringify(settings)]]);
+  const env = Object.entries(process.env)
+    .filter(([k]) => k.startsWith("BENCH_"))
+    .map(([k, v]) => `${k}=${v} `)
+    .join("");
+  table(
+    "Machine",
+    ["", ""],
+    [
+      ...describeMachine().map((m) => [m.label, m.value]),
+      ["Command", `${env}npm run bench${chosen.length ? ` -- ${chosen.join(" ")}` : ""}`],
+      ["Settings", JSON.stringify(settings)],
+    ],
+  );
   const started = performance.now();
   for (const name of names) {
     const fn = BENCHMARKS[name];

@@ -65,7 +65,14 @@ export async function concurrentLoad(t: LoadTarget, seconds: number, connections
       },
     ],
   });
-  return { acks, acked, seconds: result.duration, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts };
+  return {
+    acks,
+    acked,
+    seconds: result.duration,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
 }
 
 /** Sends `count` commands one after another, each only after the previous one's answer reached response_url. */

@@ -18,12 +18,27 @@ export const WORKSPACE = `slack:${FAKE_TEAM.team_id}`;
 export const SENDERS = 20;
 
 /** The headers and body of one slash command, signed now. */
-export function signedCommand(text: string, seq: number, responseUrl: string): { headers: Record<string, string>; body: string } {
+export function signedCommand(
+  text: string,
+  seq: number,
+  responseUrl: string,
+): { headers: Record<string, string>; body: string } {
   const userId = benchUserId((seq % SENDERS) + 1);
-  const body = slashCommandBody({ text, userId, userName: userId.toLowerCase(), channelId: CHANNEL, responseUrl, triggerId: `${Date.now()}.${seq}.bench` });
+  const body = slashCommandBody({
+    text,
+    userId,
+    userName: userId.toLowerCase(),
+    channelId: CHANNEL,
+    responseUrl,
+    triggerId: `${Date.now()}.${seq}.bench`,
+  });
   const timestamp = Math.floor(Date.now() / 1000);
   return {
     body,
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature(SECRET, timestamp, body) },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-slack-request-timestamp": String(timestamp),
+      "x-slack-signature": signature(SECRET, timestamp, body),
+    },
   };
 }

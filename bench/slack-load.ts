@@ -26,7 +26,10 @@ import { Worker } from "./worker.js";
 function seedDatabase(path: string, now: Date): { tasks: number; alerts: number } {
   const database = openDatabase(path);
   const plan = loadPlan();
-  new TaskRepository(database.db, plan.areas.map((a) => a.id)).seed(WORKSPACE, plan, now);
+  new TaskRepository(
+    database.db,
+    plan.areas.map((a) => a.id),
+  ).seed(WORKSPACE, plan, now);
   const owners = seedPeople(database.sqlite, WORKSPACE, 500);
   const tasks = scaled(100_000);
   const incidents = scaled(25_000);
@@ -48,7 +51,13 @@ function logProblems(path: string): string {
   return counts.size ? [...counts].map(([msg, n]) => `${n} × ${msg}`).join("; ") : "none";
 }
 
-async function runScenario(s: Scenario, dbPath: string, logPath: string, fake: FakeSlack, sink: ResponseSink): Promise<Outcome> {
+async function runScenario(
+  s: Scenario,
+  dbPath: string,
+  logPath: string,
+  fake: FakeSlack,
+  sink: ResponseSink,
+): Promise<Outcome> {
   note(`slack: ${s.name}`);
   const callsBefore = fake.calls.length;
   const worker = Worker.start<ServerMessage>("./slack-server.ts", [s.mode, dbPath, fake.apiUrl, logPath]);
@@ -56,7 +65,8 @@ async function runScenario(s: Scenario, dbPath: string, logPath: string, fake: F
   if (!("port" in ready)) throw new Error("the Slack worker did not report its port");
   const target = { port: ready.port, text: s.text, sink };
   const c = s.connections;
-  const load = (seconds: number, count: number) => (c === ONE_AT_A_TIME ? oneAtATime(target, count) : concurrentLoad(target, seconds, c));
+  const load = (seconds: number, count: number) =>
+    c === ONE_AT_A_TIME ? oneAtATime(target, count) : concurrentLoad(target, seconds, c);
   sink.reset(s.expect, nextSeq());
   await load(2, 2);
   const before = await worker.ask({ do: "idle" });
@@ -90,21 +100,37 @@ export async function slackLoadBenchmark(): Promise<void> {
   const data = seedDatabase(dbPath, new Date());
   note(`slack: seeded ${data.tasks} tasks and ${data.alerts} alerts in ${ms(performance.now() - started)} ms`);
   const fake = await FakeSlack.start();
-  for (let n = 1; n <= SENDERS; n++) fake.state.users.set(benchUserId(n), { id: benchUserId(n), name: benchUserId(n).toLowerCase(), displayName: `Analyst ${n}`, email: `analyst${n}@example.com` });
+  for (let n = 1; n <= SENDERS; n++)
+    fake.state.users.set(benchUserId(n), {
+      id: benchUserId(n),
+      name: benchUserId(n).toLowerCase(),
+      displayName: `Analyst ${n}`,
+      email: `analyst${n}@example.com`,
+    });
   fake.state.channels.set(CHANNEL, { member: true, archived: false });
   const sink = await ResponseSink.start();
-  const title = loadPlan().areas.flatMap((a) => a.objectives.flatMap((o) => o.tasks)).find((t) => t.id === "S1-2")?.title ?? "S1-2";
+  const title =
+    loadPlan()
+      .areas.flatMap((a) => a.objectives.flatMap((o) => o.tasks))
+      .find((t) => t.id === "S1-2")?.title ?? "S1-2";
   const c = settings.connections;
   const scenarios: Scenario[] = [
     { name: "Bare Bolt app (ack only)", mode: "bare", text: "task S1-2", expect: "", connections: c },
     { name: "Real adapter, `task S1-2`", mode: "real", text: "task S1-2", expect: title, connections: c },
     { name: "Real adapter, `task S1-2`", mode: "real", text: "task S1-2", expect: title, connections: ONE_AT_A_TIME },
-    { name: "Real adapter, `tasks S2`", mode: "real", text: "tasks S2", expect: "Tasks in S2", connections: ONE_AT_A_TIME },
+    {
+      name: "Real adapter, `tasks S2`",
+      mode: "real",
+      text: "tasks S2",
+      expect: "Tasks in S2",
+      connections: ONE_AT_A_TIME,
+    },
     { name: "Real adapter, `tasks S2`", mode: "real", text: "tasks S2", expect: "Tasks in S2", connections: 4 },
   ];
   try {
     const outcomes: Outcome[] = [];
-    for (const [i, s] of scenarios.entries()) outcomes.push(await runScenario(s, dbPath, join(dir, `worker-${i}.log`), fake, sink));
+    for (const [i, s] of scenarios.entries())
+      outcomes.push(await runScenario(s, dbPath, join(dir, `worker-${i}.log`), fake, sink));
     printSlackLoad(outcomes, data);
   } finally {
     await sink.close();

@@ -38,19 +38,56 @@ export function printSlackLoad(outcomes: Outcome[], data: { tasks: number; alert
   const rps = (o: Outcome) => o.run.acks.length / o.run.seconds;
   table(
     `Slash commands under load (${num(data.tasks)} tasks in the workspace, ${num(data.alerts)} alerts stored, ${settings.seconds} s per concurrent row)`,
-    ["Scenario", "Connections", "Acked", "Throughput (req/s)", "Ack p50 (ms)", "Ack p99 (ms)", "Acks > 3 s", "Completion p50 (ms)", "Completion p99 (ms)", "Worker CPU / request (ms)", "Worker peak RSS (MB)"],
+    [
+      "Scenario",
+      "Connections",
+      "Acked",
+      "Throughput (req/s)",
+      "Ack p50 (ms)",
+      "Ack p99 (ms)",
+      "Acks > 3 s",
+      "Completion p50 (ms)",
+      "Completion p99 (ms)",
+      "Worker CPU / request (ms)",
+      "Worker peak RSS (MB)",
+    ],
     outcomes.map((o) => [
-      o.scenario.name, o.scenario.connections, num(o.run.acks.length), num(rps(o)), ms(o.ack.p50), ms(o.ack.p99), num(o.run.acks.filter((a) => a > 3000).length),
-      o.completion ? ms(o.completion.p50) : "—", o.completion ? ms(o.completion.p99) : "—", ms(o.cpuPerRequestMs), mb(o.maxRssMb * 1024 * 1024),
+      o.scenario.name,
+      o.scenario.connections,
+      num(o.run.acks.length),
+      num(rps(o)),
+      ms(o.ack.p50),
+      ms(o.ack.p99),
+      num(o.run.acks.filter((a) => a > 3000).length),
+      o.completion ? ms(o.completion.p50) : "—",
+      o.completion ? ms(o.completion.p99) : "—",
+      ms(o.cpuPerRequestMs),
+      mb(o.maxRssMb * 1024 * 1024),
     ]),
   );
   const bare = outcomes.find((o) => o.scenario.mode === "bare");
   const real = outcomes.find((o) => o.scenario.mode === "real");
-  if (bare && real) console.log(`\nThroughput ratio, bare ÷ real (\`${real.scenario.text}\`): ${ratio(rps(bare), rps(real))}; real ÷ bare: ${ratio(rps(real), rps(bare))}.`);
+  if (bare && real)
+    console.log(
+      `\nThroughput ratio, bare ÷ real (\`${real.scenario.text}\`): ${ratio(rps(bare), rps(real))}; real ÷ bare: ${ratio(rps(real), rps(bare))}.`,
+    );
   table(
     "Slash command load: correctness checks",
-    ["Scenario", "Non-2xx", "Errors / timeouts", "Answers missing or wrong at response_url", "Answers sent through the Web API fallback (incl. warm-up)", "Worker log warnings and errors (incl. warm-up)"],
-    outcomes.map((o) => [o.scenario.name, o.run.non2xx, `${o.run.errors} / ${o.run.timeouts}`, o.scenario.mode === "real" ? o.unexpected : "—", o.viaWebApi, o.logProblems]),
+    [
+      "Scenario",
+      "Non-2xx",
+      "Errors / timeouts",
+      "Answers missing or wrong at response_url",
+      "Answers sent through the Web API fallback (incl. warm-up)",
+      "Worker log warnings and errors (incl. warm-up)",
+    ],
+    outcomes.map((o) => [
+      o.scenario.name,
+      o.run.non2xx,
+      `${o.run.errors} / ${o.run.timeouts}`,
+      o.scenario.mode === "real" ? o.unexpected : "—",
+      o.viaWebApi,
+      o.logProblems,
+    ]),
   );
 }
-

@@ -34,7 +34,13 @@ interface Served {
 async function real(http: HttpApp, log: Logger, dbPath: string, apiUrl: string): Promise<Served> {
   const database = openDatabase(dbPath);
   const services = createServices({ db: database.db, plan: loadPlan(), log, clock: () => new Date(), admins: [] });
-  const adapter = createSlackAdapter({ bot: createBot(services, commands, actions), services, log, http, config: { botToken: BOT_TOKEN, signingSecret: SECRET, apiUrl } });
+  const adapter = createSlackAdapter({
+    bot: createBot(services, commands, actions),
+    services,
+    log,
+    http,
+    config: { botToken: BOT_TOKEN, signingSecret: SECRET, apiUrl },
+  });
   await adapter.start();
   return { idle: () => adapter.idle(), close: () => database.close() };
 }
@@ -42,7 +48,13 @@ async function real(http: HttpApp, log: Logger, dbPath: string, apiUrl: string):
 async function bare(http: HttpApp, log: Logger, apiUrl: string): Promise<Served> {
   const logger = toBoltLogger(log);
   const receiver = new ExpressReceiver({ signingSecret: SECRET, app: http.app, endpoints: SLACK_EVENTS_PATH, logger });
-  const app = new App({ token: BOT_TOKEN, receiver, logger, clientOptions: { slackApiUrl: apiUrl }, deferInitialization: true });
+  const app = new App({
+    token: BOT_TOKEN,
+    receiver,
+    logger,
+    clientOptions: { slackApiUrl: apiUrl },
+    deferInitialization: true,
+  });
   app.command("/secops", async ({ ack }) => {
     await ack();
   });

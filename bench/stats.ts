@@ -20,7 +20,13 @@ export function percentile(sorted: readonly number[], p: number): number {
 export function summarize(values: readonly number[]): Summary {
   const sorted = [...values].sort((a, b) => a - b);
   const total = sorted.reduce((sum, v) => sum + v, 0);
-  return { count: sorted.length, mean: sorted.length ? total / sorted.length : NaN, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN };
+  return {
+    count: sorted.length,
+    mean: sorted.length ? total / sorted.length : NaN,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? NaN,
+  };
 }
 
 /** Runs `work` once per item and returns each run's duration in milliseconds. */

@@ -26,7 +26,9 @@ export class Worker<Out> {
   /** Forks `file` (relative to bench/) with arguments; the environment is inherited. */
   static start<Out>(file: string, args: readonly string[]): Worker<Out> {
     const path = fileURLToPath(new URL(file, import.meta.url));
-    return new Worker<Out>(fork(path, [...args], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] }));
+    return new Worker<Out>(
+      fork(path, [...args], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] }),
+    );
   }
 
   /** The next message from the worker. */

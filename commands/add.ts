@@ -29,17 +29,31 @@ export const addCommand = defineCommand({
     const { services, workspace, now } = ctx;
     const id = services.db.transaction(() => {
       const newId = services.tasks.addCustom(workspace, area, "Team tasks", title, now);
-      services.audit.record({ workspace, entityType: "task", entityId: newId, actorId: ctx.actor.id, actorName: ctx.actor.displayName, action: "added", newValue: title, at: now });
+      services.audit.record({
+        workspace,
+        entityType: "task",
+        entityId: newId,
+        actorId: ctx.actor.id,
+        actorName: ctx.actor.displayName,
+        action: "added",
+        newValue: title,
+        at: now,
+      });
       return newId;
     });
     let task = services.tasks.get(workspace, id);
     if (!task) throw new Error(`task ${id} was not stored`);
     if (owner || due) {
-      task = changeTask(ctx, task, { ...(owner ? { ownerId: owner.id } : {}), ...(due ? { dueDate: due } : {}) }, {
-        action: "assigned",
-        oldValue: null,
-        newValue: [owner?.displayName, due ? `due ${due}` : undefined].filter(Boolean).join(", "),
-      });
+      task = changeTask(
+        ctx,
+        task,
+        { ...(owner ? { ownerId: owner.id } : {}), ...(due ? { dueDate: due } : {}) },
+        {
+          action: "assigned",
+          oldValue: null,
+          newValue: [owner?.displayName, due ? `due ${due}` : undefined].filter(Boolean).join(", "),
+        },
+      );
     }
     return cardReply(taskCard(task, today(ctx)), "conversation");
   },

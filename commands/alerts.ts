@@ -15,13 +15,21 @@ function readWindow(word: string): { hours: number; label: string } | undefined 
   const n = Number(m[1]);
   const hours = m[2]?.toLowerCase() === "d" ? n * 24 : n;
   if (n < 1 || hours > 30 * 24) return undefined;
-  return { hours, label: m[2]?.toLowerCase() === "d" ? `${n} day${n === 1 ? "" : "s"}` : `${n} hour${n === 1 ? "" : "s"}` };
+  return {
+    hours,
+    label: m[2]?.toLowerCase() === "d" ? `${n} day${n === 1 ? "" : "s"}` : `${n} hour${n === 1 ? "" : "s"}`,
+  };
 }
 
 function tally(rows: { key: string; count: number }[]): string {
   const sums = new Map<string, number>();
   for (const r of rows) sums.set(r.key, (sums.get(r.key) ?? 0) + r.count);
-  return [...sums.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(", ") || "none";
+  return (
+    [...sums.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k} ${n}`)
+      .join(", ") || "none"
+  );
 }
 
 /** Summarises the synced alerts of a recent window and lists the most severe open incidents. */
@@ -48,19 +56,28 @@ export const alertsCommand = defineCommand({
     const { source } = ctx.services.alertFeed;
     const minRank = severityRank(minSeverity);
     const since = fromDate(new Date(ctx.now.getTime() - window.hours * 3_600_000));
-    const rows = ctx.services.incidents.alertCounts(source.tenant, since).filter((r) => severityRank(r.severity) >= minRank);
+    const rows = ctx.services.incidents
+      .alertCounts(source.tenant, since)
+      .filter((r) => severityRank(r.severity) >= minRank);
     const total = rows.reduce((n, r) => n + r.count, 0);
     const top = ctx.services.incidents.open(source.tenant, minRank, TOP);
     const openCount = ctx.services.incidents.countOpen(source.tenant, minRank);
     const state = new SyncStateRepository(ctx.services.db).get(source.tenant, "incidents");
-    const sync = state?.lastError ? `Last sync failed: ${state.lastError}` : state?.lastSuccessAt ? `Last synced ${state.lastSuccessAt.slice(0, 16).replace("T", " ")} UTC` : "Not synced yet";
+    const sync = state?.lastError
+      ? `Last sync failed: ${state.lastError}`
+      : state?.lastSuccessAt
+        ? `Last synced ${state.lastSuccessAt.slice(0, 16).replace("T", " ")} UTC`
+        : "Not synced yet";
     const blocks: Block[] = [
       {
         type: "facts",
         facts: [
           { label: "Alerts", value: String(total) },
           { label: "By severity", value: tally(rows.map((r) => ({ key: enumLabel(r.severity), count: r.count }))) },
-          { label: "By source", value: tally(rows.map((r) => ({ key: sourceLabel(r.serviceSource), count: r.count }))) },
+          {
+            label: "By source",
+            value: tally(rows.map((r) => ({ key: sourceLabel(r.serviceSource), count: r.count }))),
+          },
           { label: "By status", value: tally(rows.map((r) => ({ key: enumLabel(r.status), count: r.count }))) },
           { label: "Open incidents", value: String(openCount) },
         ],
@@ -68,10 +85,22 @@ export const alertsCommand = defineCommand({
       { type: "text", spans: [{ bold: `Top open incidents${openCount > TOP ? ` (${TOP} of ${openCount})` : ""}` }] },
       {
         type: "list",
-        items: top.map((i) => ({ label: `${i.id} ${i.displayName.slice(0, 120)}`, detail: `${enumLabel(i.severity)} · ${enumLabel(i.status)} · ${i.assignedTo ?? "unassigned"} · ${i.alerts.length} alert${i.alerts.length === 1 ? "" : "s"}` })),
+        items: top.map((i) => ({
+          label: `${i.id} ${i.displayName.slice(0, 120)}`,
+          detail: `${enumLabel(i.severity)} · ${enumLabel(i.status)} · ${i.assignedTo ?? "unassigned"} · ${i.alerts.length} alert${i.alerts.length === 1 ? "" : "s"}`,
+        })),
         empty: "No open incidents.",
       },
-      { type: "context", spans: [sync, source.kind === "demo" ? " · demo data (no Azure credentials)" : "", ". See one with ", { code: "incident <id>" }, "."] },
+      {
+        type: "context",
+        spans: [
+          sync,
+          source.kind === "demo" ? " · demo data (no Azure credentials)" : "",
+          ". See one with ",
+          { code: "incident <id>" },
+          ".",
+        ],
+      },
     ];
     const scope = minSeverity === "unknown" ? "" : `, severity ${enumLabel(minSeverity)}+`;
     return cardReply({ title: `Alerts in the last ${window.label}${scope}`, blocks });

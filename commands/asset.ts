@@ -10,7 +10,9 @@ export const assetCommand = defineCommand({
   summary: "Watch an asset: a honeypot (touching it pings the leads) or a business-critical one",
   usage: "asset honeypot|critical|remove <device | user@domain | IP | cloud resource id>",
   minRole: "lead",
-  details: ["Incidents whose evidence touches a watched asset are marked on their card; a honeypot touch also mentions this workspace's leads in the thread."],
+  details: [
+    "Incidents whose evidence touches a watched asset are marked on their card; a honeypot touch also mentions this workspace's leads in the thread.",
+  ],
   run(ctx, args) {
     const verb = args.required("honeypot, critical or remove").toLowerCase();
     const name = args.required("the asset name");
@@ -19,7 +21,17 @@ export const assetCommand = defineCommand({
     if ("error" in parsed) throw usageError(parsed.error);
     const { services, workspace, now } = ctx;
     const audit = (action: string, oldValue: string | null, newValue: string | null) =>
-      services.audit.record({ workspace, entityType: "asset", entityId: parsed.value, actorId: ctx.actor.id, actorName: ctx.actor.displayName, action, oldValue, newValue, at: now });
+      services.audit.record({
+        workspace,
+        entityType: "asset",
+        entityId: parsed.value,
+        actorId: ctx.actor.id,
+        actorName: ctx.actor.displayName,
+        action,
+        oldValue,
+        newValue,
+        at: now,
+      });
     if (verb === "remove") {
       const before = services.assets.get(workspace, parsed.value);
       if (!before) throw usageError(`${name} is not a watched asset here.`);
@@ -29,13 +41,17 @@ export const assetCommand = defineCommand({
       });
       return announce(`Stopped watching ${before.type} ${before.label} (was ${before.mark}).`);
     }
-    if (verb !== "honeypot" && verb !== "critical") throw usageError(`"${verb.slice(0, 20)}" is not honeypot, critical or remove.`);
+    if (verb !== "honeypot" && verb !== "critical")
+      throw usageError(`"${verb.slice(0, 20)}" is not honeypot, critical or remove.`);
     const before = services.db.transaction(() => {
       const previous = services.assets.put(workspace, { ...parsed, label: name, mark: verb }, ctx.actor.id, now);
       audit("watch", previous ?? null, verb);
       return previous;
     });
-    const what = verb === "honeypot" ? "a honeypot: any incident touching it pings the leads" : "business-critical: incidents touching it are flagged";
+    const what =
+      verb === "honeypot"
+        ? "a honeypot: any incident touching it pings the leads"
+        : "business-critical: incidents touching it are flagged";
     return announce(`${parsed.type} ${name} is now ${what}${before && before !== verb ? ` (was ${before})` : ""}.`);
   },
 });

@@ -11,7 +11,8 @@ export const assetsCommand = defineCommand({
   run(ctx, args) {
     args.end();
     const all = ctx.services.assets.all(ctx.workspace);
-    const list = (mark: "honeypot" | "critical") => all.filter((a) => a.mark === mark).map((a) => ({ label: a.label, detail: a.type }));
+    const list = (mark: "honeypot" | "critical") =>
+      all.filter((a) => a.mark === mark).map((a) => ({ label: a.label, detail: a.type }));
     return cardReply({
       title: "Watched assets",
       blocks: [

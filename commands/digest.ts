@@ -14,17 +14,30 @@ export const digestCommand = defineCommand({
   minRole: "analyst",
   run(ctx, args) {
     const word = args.required("what to do, like preview");
-    if (word.toLowerCase() !== "preview") throw usageError(`"${word.slice(0, 40)}" is not a digest action; use preview.`);
+    if (word.toLowerCase() !== "preview")
+      throw usageError(`"${word.slice(0, 40)}" is not a digest action; use preview.`);
     args.end();
     const { conversation, capabilities } = ctx.incoming;
-    const sub = ctx.services.subscriptions.forConversation(conversation.platform, conversation.id).find((s) => s.kind === DIGEST_KIND);
+    const sub = ctx.services.subscriptions
+      .forConversation(conversation.platform, conversation.id)
+      .find((s) => s.kind === DIGEST_KIND);
     const schedule = sub ? readSchedule(sub.settings) : undefined;
     const timezone = schedule?.timezone ?? ctx.actor.timezone;
     const target = { workspace: ctx.workspace, platform: conversation.platform, conversationId: conversation.id };
-    const { card } = composeDigest(ctx.services, { target, timezone, week: isoWeek(ctx.now, timezone), now: ctx.now, images: capabilities.images });
+    const { card } = composeDigest(ctx.services, {
+      target,
+      timezone,
+      week: isoWeek(ctx.now, timezone),
+      now: ctx.now,
+      images: capabilities.images,
+    });
     const when: Span[] = schedule
       ? [`Preview, only for you: this conversation gets it every ${describeSchedule(schedule)}.`]
-      : ["Preview, only for you: this conversation is not subscribed; ", { code: "subscribe digest" }, " sends it weekly."];
+      : [
+          "Preview, only for you: this conversation is not subscribed; ",
+          { code: "subscribe digest" },
+          " sends it weekly.",
+        ];
     return cardReply({ ...card, blocks: [{ type: "context", spans: when }, ...card.blocks] }, "requester");
   },
 });

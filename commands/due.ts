@@ -17,7 +17,12 @@ export const dueCommand = defineCommand({
     const task = findTask(ctx, args.next());
     requireTaskEditor(ctx, task);
     const date = parseDueDate(args.rest(), ctx.actor.timezone, ctx.now);
-    const updated = changeTask(ctx, task, { dueDate: date }, { action: "due date", oldValue: task.dueDate, newValue: date });
+    const updated = changeTask(
+      ctx,
+      task,
+      { dueDate: date },
+      { action: "due date", oldValue: task.dueDate, newValue: date },
+    );
     return cardReply(taskCard(updated, today(ctx)), "conversation");
   },
 });

@@ -17,7 +17,9 @@ export const helpCommand = defineCommand({
       return cardReply({
         title: "SecOps bot commands",
         subtitle: "Type help <command> for details.",
-        blocks: [{ type: "list", items: [...ctx.commands.values()].map((c) => ({ label: c.usage, detail: c.summary })) }],
+        blocks: [
+          { type: "list", items: [...ctx.commands.values()].map((c) => ({ label: c.usage, detail: c.summary })) },
+        ],
       });
     }
     const spec = ctx.commands.get(name.toLowerCase());
@@ -26,7 +28,13 @@ export const helpCommand = defineCommand({
       title: spec.name,
       blocks: [
         { type: "text", spans: [spec.summary] },
-        { type: "facts", facts: [{ label: "Usage", value: spec.usage }, { label: "Who", value: roleRequirement(spec.minRole) }] },
+        {
+          type: "facts",
+          facts: [
+            { label: "Usage", value: spec.usage },
+            { label: "Who", value: roleRequirement(spec.minRole) },
+          ],
+        },
         ...(spec.details ?? []).map((d) => ({ type: "text" as const, spans: [d] })),
       ],
     });

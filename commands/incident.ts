@@ -4,17 +4,33 @@ import { defineCommand, type CommandContext } from "../src/core/command.js";
 import { cardReply, type Reply } from "../src/core/reply.js";
 import { touchedAssets } from "../src/domain/incident-assets.js";
 import { enumLabel, incidentEvidence } from "../src/domain/incident.js";
-import { DETERMINATIONS_BY_CLASSIFICATION, parseClassification, parseDetermination } from "../src/domain/incident-resolution.js";
+import {
+  DETERMINATIONS_BY_CLASSIFICATION,
+  parseClassification,
+  parseDetermination,
+} from "../src/domain/incident-resolution.js";
 import { usageError } from "../src/errors.js";
 import { findIncident } from "./shared/incident-access.js";
 import { assignToMe, resolveIncident, setIncidentStatus } from "./shared/incident-write.js";
 
 function showCard(ctx: CommandContext, id: string): Reply {
   const incident = findIncident(ctx, id);
-  const card = incidentCard(incident, touchedAssets(incidentEvidence(incident), ctx.services.assets.all(ctx.workspace)), ctx.services.alertFeed.source.kind);
-  const history = ctx.services.incidents.history(incident.tenant, incident.id).filter((h) => h.field !== "alert-updated").slice(-5);
+  const card = incidentCard(
+    incident,
+    touchedAssets(incidentEvidence(incident), ctx.services.assets.all(ctx.workspace)),
+    ctx.services.alertFeed.source.kind,
+  );
+  const history = ctx.services.incidents
+    .history(incident.tenant, incident.id)
+    .filter((h) => h.field !== "alert-updated")
+    .slice(-5);
   if (history.length) {
-    const line = history.map((h) => `${h.changedAt.slice(0, 16).replace("T", " ")} ${h.field}${h.newValue ? ` → ${enumLabel(h.newValue)}` : ""}${h.actorName ? ` (${h.actorName})` : ""}`).join("; ");
+    const line = history
+      .map(
+        (h) =>
+          `${h.changedAt.slice(0, 16).replace("T", " ")} ${h.field}${h.newValue ? ` → ${enumLabel(h.newValue)}` : ""}${h.actorName ? ` (${h.actorName})` : ""}`,
+      )
+      .join("; ");
     card.blocks.splice(card.blocks.length - 1, 0, { type: "context", spans: [`Recent changes: ${line}`] });
   }
   return cardReply(card);
@@ -36,7 +52,8 @@ export const incidentCommand = defineCommand({
     if (verb === undefined) return showCard(ctx, id);
     if (verb === "assign") {
       const who = args.required("who (only `me` is supported)");
-      if (who.toLowerCase() !== "me") throw usageError("Incidents can only be assigned to yourself here; use `assign me`.");
+      if (who.toLowerCase() !== "me")
+        throw usageError("Incidents can only be assigned to yourself here; use `assign me`.");
       args.end();
       return assignToMe(ctx, id);
     }
@@ -52,7 +69,9 @@ export const incidentCommand = defineCommand({
       args.end();
       const determination = detWord === undefined ? undefined : parseDetermination(detWord, classification);
       if (detWord !== undefined && !determination) {
-        throw usageError(`"${detWord.slice(0, 30)}" does not go with ${enumLabel(classification)}; use ${(DETERMINATIONS_BY_CLASSIFICATION[classification] ?? []).join(", ")}.`);
+        throw usageError(
+          `"${detWord.slice(0, 30)}" does not go with ${enumLabel(classification)}; use ${(DETERMINATIONS_BY_CLASSIFICATION[classification] ?? []).join(", ")}.`,
+        );
       }
       return resolveIncident(ctx, id, classification, determination);
     }

@@ -16,14 +16,18 @@ export const meCommand = defineCommand({
       const word = args.required("a setting").toLowerCase();
       if (word === "timezone") {
         const zone = args.required("the timezone, like Europe/Berlin");
-        if (!isValidTimezone(zone)) throw usageError(`"${zone.slice(0, 60)}" is not a timezone; use a name like Europe/Berlin or America/New_York.`);
+        if (!isValidTimezone(zone))
+          throw usageError(
+            `"${zone.slice(0, 60)}" is not a timezone; use a name like Europe/Berlin or America/New_York.`,
+          );
         change.timezone = zone;
       } else if (word === "hours") {
         const range = args.required("the hours, like 09-18");
         const match = /^(\d{1,2})-(\d{1,2})$/.exec(range);
         const start = Number(match?.[1]);
         const end = Number(match?.[2]);
-        if (!match || start > 23 || end > 24 || start >= end) throw usageError(`"${range.slice(0, 20)}" is not a range of hours; use 09-18.`);
+        if (!match || start > 23 || end > 24 || start >= end)
+          throw usageError(`"${range.slice(0, 20)}" is not a range of hours; use 09-18.`);
         change.workStartHour = start;
         change.workEndHour = end;
       } else {
@@ -34,11 +38,19 @@ export const meCommand = defineCommand({
     const me = { ...ctx.actor, ...change };
     return cardReply({
       title: `Settings for ${me.displayName}`,
-      blocks: [{ type: "facts", facts: [
-        { label: "Role", value: me.role },
-        { label: "Timezone", value: me.timezone },
-        { label: "Working hours", value: `${String(me.workStartHour).padStart(2, "0")}:00–${String(me.workEndHour).padStart(2, "0")}:00` },
-      ] }],
+      blocks: [
+        {
+          type: "facts",
+          facts: [
+            { label: "Role", value: me.role },
+            { label: "Timezone", value: me.timezone },
+            {
+              label: "Working hours",
+              value: `${String(me.workStartHour).padStart(2, "0")}:00–${String(me.workEndHour).padStart(2, "0")}:00`,
+            },
+          ],
+        },
+      ],
     });
   },
 });

@@ -16,11 +16,18 @@ export const planCommand = defineCommand({
     const progress = areaProgress(plan, ctx.services.tasks.all(ctx.workspace), today(ctx));
     const blocks: Block[] = [
       { type: "text", spans: [{ bold: "Phases: " }, plan.phases.map((p) => p.name).join(" → ")] },
-      ...progress.map(
-        (p): Block => ({ type: "progress", label: `${p.id} ${p.name}`, done: p.done, total: p.total, ...(p.overdue ? { note: `${p.overdue} overdue` } : {}) }),
-      ),
+      ...progress.map((p): Block => ({
+        type: "progress",
+        label: `${p.id} ${p.name}`,
+        done: p.done,
+        total: p.total,
+        ...(p.overdue ? { note: `${p.overdue} overdue` } : {}),
+      })),
       { type: "divider" },
-      { type: "facts", facts: plan.stakeholders.map((s) => ({ label: s.role, value: `${s.who}: ${s.accountability}` })) },
+      {
+        type: "facts",
+        facts: plan.stakeholders.map((s) => ({ label: s.role, value: `${s.who}: ${s.accountability}` })),
+      },
     ];
     return cardReply({ title: "Threat protection and XDR adoption plan", blocks });
   },

@@ -16,14 +16,28 @@ export const roleCommand = defineCommand({
     const role = parseRole(word);
     if (!role) throw usageError(`"${word.slice(0, 40)}" is not a role; use admin, lead, analyst or none.`);
     args.end();
-    if ((role === "admin" || person.role === "admin") && ctx.actor.role !== "admin") throw forbidden("Only an admin may grant or remove the admin role.");
-    const listed = ctx.services.admins.includes(person.platformUserId) || (!!person.email && ctx.services.admins.includes(person.email.toLowerCase()));
-    if (listed && role !== "admin") throw usageError(`${person.displayName} is an admin through SECOPS_ADMINS; change that setting instead.`);
+    if ((role === "admin" || person.role === "admin") && ctx.actor.role !== "admin")
+      throw forbidden("Only an admin may grant or remove the admin role.");
+    const listed =
+      ctx.services.admins.includes(person.platformUserId) ||
+      (!!person.email && ctx.services.admins.includes(person.email.toLowerCase()));
+    if (listed && role !== "admin")
+      throw usageError(`${person.displayName} is an admin through SECOPS_ADMINS; change that setting instead.`);
     if (person.role === role) throw usageError(`${person.displayName} is already ${role}.`);
     const { services, workspace, now } = ctx;
     services.db.transaction(() => {
       services.people.setRole(person.id, role);
-      services.audit.record({ workspace, entityType: "person", entityId: String(person.id), actorId: ctx.actor.id, actorName: ctx.actor.displayName, action: "role", oldValue: person.role, newValue: role, at: now });
+      services.audit.record({
+        workspace,
+        entityType: "person",
+        entityId: String(person.id),
+        actorId: ctx.actor.id,
+        actorName: ctx.actor.displayName,
+        action: "role",
+        oldValue: person.role,
+        newValue: role,
+        at: now,
+      });
     });
     return announce(`${person.displayName} is now ${role} (was ${person.role}).`);
   },

@@ -16,7 +16,13 @@ export const rolesCommand = defineCommand({
     people.sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
     return cardReply({
       title: "Roles",
-      blocks: [{ type: "list", items: people.map((p) => ({ label: p.displayName, detail: p.role })), empty: "Nobody has a role yet." }],
+      blocks: [
+        {
+          type: "list",
+          items: people.map((p) => ({ label: p.displayName, detail: p.role })),
+          empty: "Nobody has a role yet.",
+        },
+      ],
     });
   },
 });

@@ -13,8 +13,10 @@ const TEAM_ROLES = ["analyst", "lead", "admin"];
 function show(ctx: CommandContext, token?: string): Reply {
   const { services, now } = ctx;
   const person = token === undefined ? ctx.actor : ctx.person(token);
-  if (person.id !== ctx.actor.id && !hasRole(ctx.actor.role, "lead")) throw forbidden("Only a lead or an admin may see someone else's skills.");
-  if (person.role === "none") throw usageError(`${person.displayName} is not on the team (role none); \`role @name analyst\` adds them.`);
+  if (person.id !== ctx.actor.id && !hasRole(ctx.actor.role, "lead"))
+    throw forbidden("Only a lead or an admin may see someone else's skills.");
+  if (person.role === "none")
+    throw usageError(`${person.displayName} is not on the team (role none); \`role @name analyst\` adds them.`);
   const ratings = services.skills.ratings(ctx.workspace, person.id);
   const needs = services.skills.requirements(ctx.workspace, person.role);
   return cardReply(skillsCard(services.catalog, person, ratings, needs, gapsFor(services, person, now)));
@@ -29,12 +31,22 @@ function set(ctx: CommandContext, args: Args): Reply {
 function setRequirement(ctx: CommandContext, args: Args): Reply {
   if (!hasRole(ctx.actor.role, "lead")) throw forbidden("Setting what a role needs is for a lead or an admin.");
   const role = args.required("the role (analyst, lead or admin)").toLowerCase();
-  if (!TEAM_ROLES.includes(role)) throw usageError(`"${role.slice(0, 40)}" is not a team role; use ${TEAM_ROLES.join(", ")}.`);
+  if (!TEAM_ROLES.includes(role))
+    throw usageError(`"${role.slice(0, 40)}" is not a team role; use ${TEAM_ROLES.join(", ")}.`);
   const levels = readLevels(ctx, args);
   const { services, workspace, now, actor } = ctx;
   services.db.transaction(() => {
     services.skills.setRequirements(workspace, role, levels, actor.id, now);
-    services.audit.record({ workspace, entityType: "skill-requirement", entityId: role, actorId: actor.id, actorName: actor.displayName, action: "require", newValue: levelsText(levels), at: now });
+    services.audit.record({
+      workspace,
+      entityType: "skill-requirement",
+      entityId: role,
+      actorId: actor.id,
+      actorName: actor.displayName,
+      action: "require",
+      newValue: levelsText(levels),
+      at: now,
+    });
   });
   return announce(`The ${role} role now needs: ${levelsText(levels)} (0 removes a need).`);
 }
@@ -45,7 +57,10 @@ export const skillsCommand = defineCommand({
   summary: "Show or rate your skills (0–5); leads see anyone's and set what a role needs",
   usage: "skills [@person] | skills set <skill> <level>… | skills require <role> <skill> <level>…",
   minRole: "analyst",
-  details: ["`skills` lists every skill area with its id.", "Levels: 0 none, 1 aware, 2 guided, 3 on my own, 4 strong, 5 could teach it."],
+  details: [
+    "`skills` lists every skill area with its id.",
+    "Levels: 0 none, 1 aware, 2 guided, 3 on my own, 4 strong, 5 could teach it.",
+  ],
   run(ctx, args) {
     const word = args.next();
     if (word === undefined) return show(ctx);

@@ -14,16 +14,30 @@ export const subscribeCommand = defineCommand({
   run(ctx, args) {
     const word = args.required("what to subscribe to");
     const kind = findKind(word);
-    if (!kind) throw usageError(`"${word.slice(0, 40)}" is not a feed; use ${subscriptionKinds.map((k) => k.name).join(" or ") || "none yet"}.`);
-    if (!hasRole(ctx.actor.role, kind.minRole)) throw forbidden(`Subscribing to ${kind.name} needs ${roleRequirement(kind.minRole)}.`);
+    if (!kind)
+      throw usageError(
+        `"${word.slice(0, 40)}" is not a feed; use ${subscriptionKinds.map((k) => k.name).join(" or ") || "none yet"}.`,
+      );
+    if (!hasRole(ctx.actor.role, kind.minRole))
+      throw forbidden(`Subscribing to ${kind.name} needs ${roleRequirement(kind.minRole)}.`);
     const settings = kind.parse(ctx, args);
     args.end();
     const { conversation } = ctx.incoming;
     ctx.services.subscriptions.put(
-      { workspace: ctx.workspace, platform: conversation.platform, conversationId: conversation.id, kind: kind.name, settings, createdBy: ctx.actor.id },
+      {
+        workspace: ctx.workspace,
+        platform: conversation.platform,
+        conversationId: conversation.id,
+        kind: kind.name,
+        settings,
+        createdBy: ctx.actor.id,
+      },
       ctx.now,
     );
     const extra: Block[] = kind.afterSubscribe?.(ctx, settings) ?? [];
-    return cardReply({ title: `Subscribed to ${kind.name}`, blocks: [{ type: "text", spans: [kind.describe(settings)] }, ...extra] }, "conversation");
+    return cardReply(
+      { title: `Subscribed to ${kind.name}`, blocks: [{ type: "text", spans: [kind.describe(settings)] }, ...extra] },
+      "conversation",
+    );
   },
 });

@@ -15,7 +15,13 @@ export const subscriptionsCommand = defineCommand({
     const list = ctx.services.subscriptions.forConversation(conversation.platform, conversation.id);
     return cardReply({
       title: "Subscriptions here",
-      blocks: [{ type: "list", items: list.map((s) => ({ label: s.kind, detail: findKind(s.kind)?.describe(s.settings) ?? "" })), empty: "Nothing yet; try `subscribe digest`." }],
+      blocks: [
+        {
+          type: "list",
+          items: list.map((s) => ({ label: s.kind, detail: findKind(s.kind)?.describe(s.settings) ?? "" })),
+          empty: "Nothing yet; try `subscribe digest`.",
+        },
+      ],
     });
   },
 });

@@ -26,7 +26,9 @@ function filterFor(ctx: CommandContext, word: string | undefined, day: string): 
   }
   const area = parseAreaId(ctx.services.plan, word);
   if (area) return { title: `Tasks in ${area}`, filter: { area } };
-  throw usageError(`"${word.slice(0, 40)}" is not a filter; use ${FILTER_WORDS.join(", ")}, @person or an area such as S2.`);
+  throw usageError(
+    `"${word.slice(0, 40)}" is not a filter; use ${FILTER_WORDS.join(", ")}, @person or an area such as S2.`,
+  );
 }
 
 /** Lists tasks with id, title, owner, due date and status. */
@@ -42,8 +44,17 @@ export const tasksCommand = defineCommand({
     const { tasks, total } = ctx.services.tasks.list(ctx.workspace, filter.filter, LIST_CAP);
     return cardReply({
       title: filter.title,
-      subtitle: `${total} task${total === 1 ? "" : "s"}` + (total > tasks.length ? "; narrow the list with tasks mine, tasks overdue or tasks S2" : ""),
-      blocks: [{ type: "list", items: tasks.map((t) => taskRow(t, day)), empty: "No tasks match.", more: total - tasks.length }],
+      subtitle:
+        `${total} task${total === 1 ? "" : "s"}` +
+        (total > tasks.length ? "; narrow the list with tasks mine, tasks overdue or tasks S2" : ""),
+      blocks: [
+        {
+          type: "list",
+          items: tasks.map((t) => taskRow(t, day)),
+          empty: "No tasks match.",
+          more: total - tasks.length,
+        },
+      ],
     });
   },
 });

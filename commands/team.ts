@@ -13,10 +13,17 @@ function rowItem(row: CoverageRow): { label: string; detail: string } {
 function stageBlocks(c: TeamCoverage): Block[] {
   if (c.startedStages.length === 0) return [{ type: "text", spans: ["No stage of the plan has started yet."] }];
   const started = `Started: ${c.startedStages.map((s) => `Stage ${s.slice(1)}`).join(", ")}.`;
-  if (c.uncovered.length === 0) return [{ type: "text", spans: [started, " Every started stage's skills are covered by someone."] }];
+  if (c.uncovered.length === 0)
+    return [{ type: "text", spans: [started, " Every started stage's skills are covered by someone."] }];
   return [
     { type: "text", spans: [started, " ", { bold: "Nobody covers:" }] },
-    { type: "list", items: c.uncovered.map((u) => ({ label: `Stage ${u.stage.slice(1)}`, detail: u.skills.map((s) => c.names[s] ?? s).join(", ") })) },
+    {
+      type: "list",
+      items: c.uncovered.map((u) => ({
+        label: `Stage ${u.stage.slice(1)}`,
+        detail: u.skills.map((s) => c.names[s] ?? s).join(", "),
+      })),
+    },
   ];
 }
 
@@ -35,9 +42,16 @@ export const teamCommand = defineCommand({
       title: "Team skills",
       subtitle: "Self-rated 0–5; – means not rated; (needs N) marks a level below the role's need.",
       blocks: [
-        { type: "list", items: coverage.rows.map(rowItem), empty: "Nobody on the team yet (role analyst, lead or admin)." },
+        {
+          type: "list",
+          items: coverage.rows.map(rowItem),
+          empty: "Nobody on the team yet (role analyst, lead or admin).",
+        },
         ...stageBlocks(coverage),
-        { type: "context", spans: [`Covered means someone rated ${coverage.stageLevel} or more, or completed training in it.`] },
+        {
+          type: "context",
+          spans: [`Covered means someone rated ${coverage.stageLevel} or more, or completed training in it.`],
+        },
       ],
     });
   },

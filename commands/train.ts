@@ -9,14 +9,34 @@ import { usageError } from "../src/errors.js";
 function suggestions(ctx: CommandContext): Reply {
   const { services, actor, now } = ctx;
   const list = currentSuggestions(services, actor, now);
-  services.training.recordOffers(ctx.workspace, actor.id, list.map((s) => s.moduleId), now);
+  services.training.recordOffers(
+    ctx.workspace,
+    actor.id,
+    list.map((s) => s.moduleId),
+    now,
+  );
   if (list.length === 0) {
     return cardReply({
       title: "Training suggestions",
-      blocks: [{ type: "text", spans: ["No gaps to close right now. Rate yourself with ", { code: "skills set <skill> <level>" }, ", or browse ", { code: "train catalog" }, "."] }],
+      blocks: [
+        {
+          type: "text",
+          spans: [
+            "No gaps to close right now. Rate yourself with ",
+            { code: "skills set <skill> <level>" },
+            ", or browse ",
+            { code: "train catalog" },
+            ".",
+          ],
+        },
+      ],
     });
   }
-  return cardReply({ title: "Training suggestions", subtitle: "Durations are estimates.", blocks: suggestionsBody(list) });
+  return cardReply({
+    title: "Training suggestions",
+    subtitle: "Durations are estimates.",
+    blocks: suggestionsBody(list),
+  });
 }
 
 function catalog(ctx: CommandContext, skillWord: string | undefined): Reply {
@@ -25,7 +45,15 @@ function catalog(ctx: CommandContext, skillWord: string | undefined): Reply {
   return cardReply({
     title: skill ? `Training for ${skill}` : "Training catalog",
     subtitle: "Record one with trained <id>. Durations are estimates.",
-    blocks: [{ type: "list", items: modules.map((m) => ({ label: `${m.id}: ${m.title}`, detail: `${m.kind}, ${aboutDuration(m.minutes)} · ${m.skills.join(", ")} · ${m.url}` })) }],
+    blocks: [
+      {
+        type: "list",
+        items: modules.map((m) => ({
+          label: `${m.id}: ${m.title}`,
+          detail: `${m.kind}, ${aboutDuration(m.minutes)} · ${m.skills.join(", ")} · ${m.url}`,
+        })),
+      },
+    ],
   });
 }
 

@@ -15,7 +15,12 @@ export const trainedCommand = defineCommand({
     args.end();
     if (word !== undefined) return recordCompletion(ctx, moduleById(ctx, word));
     const done = ctx.services.training.completed(ctx.workspace, ctx.actor.id);
-    const items = ctx.services.catalog.modules.filter((m) => done.has(m.id)).map((m) => ({ label: m.title, detail: m.id }));
-    return cardReply({ title: "Training you completed", blocks: [{ type: "list", items, empty: "Nothing recorded yet; use trained <module id>." }] });
+    const items = ctx.services.catalog.modules
+      .filter((m) => done.has(m.id))
+      .map((m) => ({ label: m.title, detail: m.id }));
+    return cardReply({
+      title: "Training you completed",
+      blocks: [{ type: "list", items, empty: "Nothing recorded yet; use trained <module id>." }],
+    });
   },
 });

@@ -12,12 +12,19 @@ export const trainingCommand = defineCommand({
   run(ctx, args) {
     const word = args.next()?.toLowerCase();
     args.end();
-    if (word === undefined) return textReply(`Weekly training nudges are ${ctx.actor.trainingOptOut ? "off" : "on"} for you.`);
+    if (word === undefined)
+      return textReply(`Weekly training nudges are ${ctx.actor.trainingOptOut ? "off" : "on"} for you.`);
     if (word !== "on" && word !== "off") throw usageError(`"${word.slice(0, 20)}" is not on or off.`);
     const optOut = word === "off";
     ctx.services.people.update(ctx.actor.id, { trainingOptOut: optOut });
     return optOut
-      ? textReply("Weekly training nudges are off. ", { code: "train" }, " still suggests training when you ask; ", { code: "training on" }, " turns them back on.")
+      ? textReply(
+          "Weekly training nudges are off. ",
+          { code: "train" },
+          " still suggests training when you ask; ",
+          { code: "training on" },
+          " turns them back on.",
+        )
       : textReply("Weekly training nudges are on: at most one direct message a week, within your working hours.");
   },
 });

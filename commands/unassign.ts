@@ -17,7 +17,12 @@ export const unassignCommand = defineCommand({
     const task = findTask(ctx, args.next());
     args.end();
     if (task.ownerId === null) throw usageError(`${task.id} has no owner.`);
-    const updated = changeTask(ctx, task, { ownerId: null }, { action: "unassigned", oldValue: task.ownerName, newValue: null });
+    const updated = changeTask(
+      ctx,
+      task,
+      { ownerId: null },
+      { action: "unassigned", oldValue: task.ownerName, newValue: null },
+    );
     return cardReply(taskCard(updated, today(ctx)), "conversation");
   },
 });

@@ -14,9 +14,13 @@ export const unsubscribeCommand = defineCommand({
   run(ctx, args) {
     const word = args.required("what to unsubscribe from");
     const kind = findKind(word);
-    if (!kind) throw usageError(`"${word.slice(0, 40)}" is not a feed; use ${subscriptionKinds.map((k) => k.name).join(" or ") || "none yet"}.`);
+    if (!kind)
+      throw usageError(
+        `"${word.slice(0, 40)}" is not a feed; use ${subscriptionKinds.map((k) => k.name).join(" or ") || "none yet"}.`,
+      );
     args.end();
-    if (!hasRole(ctx.actor.role, kind.minRole)) throw forbidden(`Unsubscribing from ${kind.name} needs ${roleRequirement(kind.minRole)}.`);
+    if (!hasRole(ctx.actor.role, kind.minRole))
+      throw forbidden(`Unsubscribing from ${kind.name} needs ${roleRequirement(kind.minRole)}.`);
     const { conversation } = ctx.incoming;
     if (!ctx.services.subscriptions.remove(conversation.platform, conversation.id, kind.name)) {
       throw usageError(`This conversation is not subscribed to ${kind.name}.`);

@@ -34,7 +34,10 @@ function inShield(u: number, v: number): boolean {
 /** True on the check mark inside the shield. */
 function onCheck(u: number, v: number, thickness: number): boolean {
   const near = (ax: number, ay: number, bx: number, by: number) => {
-    const t = Math.max(0, Math.min(1, ((u - ax) * (bx - ax) + (v - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+    const t = Math.max(
+      0,
+      Math.min(1, ((u - ax) * (bx - ax) + (v - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+    );
     return Math.hypot(u - (ax + t * (bx - ax)), v - (ay + t * (by - ay))) <= thickness;
   };
   return near(0.35, 0.5, 0.46, 0.62) || near(0.46, 0.62, 0.66, 0.38);
@@ -57,7 +60,11 @@ export function outlineIcon(): Buffer {
   return encodeRgbaPng(size, (x, y) => {
     const u = (x + 0.5) / size;
     const v = (y + 0.5) / size;
-    const edge = inShield(u, v) && !inShield(u + 0.07, v) || inShield(u, v) && !inShield(u - 0.07, v) || inShield(u, v) && !inShield(u, v - 0.06) || inShield(u, v) && !inShield(u, v + 0.06);
+    const edge =
+      (inShield(u, v) && !inShield(u + 0.07, v)) ||
+      (inShield(u, v) && !inShield(u - 0.07, v)) ||
+      (inShield(u, v) && !inShield(u, v - 0.06)) ||
+      (inShield(u, v) && !inShield(u, v + 0.06));
     return edge || (inShield(u, v) && onCheck(u, v, 0.05)) ? WHITE : CLEAR;
   });
 }

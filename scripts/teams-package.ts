@@ -28,12 +28,17 @@ interface Manifest {
 }
 
 /** Fills in the ids and returns the manifest with any problems found against Teams' limits. */
-export function prepareManifest(template: string, ids: { botId?: string; appId?: string }): { manifest: Manifest; problems: string[]; warnings: string[] } {
+export function prepareManifest(
+  template: string,
+  ids: { botId?: string; appId?: string },
+): { manifest: Manifest; problems: string[]; warnings: string[] } {
   const warnings: string[] = [];
   const botId = ids.botId?.trim() || PLACEHOLDER_ID;
   const appId = ids.appId?.trim() || botId;
   if (botId === PLACEHOLDER_ID) warnings.push("MicrosoftAppId is not set: the package uses a placeholder bot id");
-  const manifest = JSON.parse(template.replaceAll("{{MICROSOFT_APP_ID}}", botId).replaceAll("{{TEAMS_APP_ID}}", appId)) as Manifest;
+  const manifest = JSON.parse(
+    template.replaceAll("{{MICROSOFT_APP_ID}}", botId).replaceAll("{{TEAMS_APP_ID}}", appId),
+  ) as Manifest;
   const problems: string[] = [];
   if (!GUID.test(botId)) problems.push(`bot id "${botId}" is not a GUID`);
   if (!GUID.test(appId)) problems.push(`app id "${appId}" is not a GUID`);
@@ -41,12 +46,15 @@ export function prepareManifest(template: string, ids: { botId?: string; appId?:
   if (manifest.description.short.length > 80) problems.push("description.short is longer than 80 characters");
   if (manifest.description.full.length > 4000) problems.push("description.full is longer than 4000 characters");
   for (const bot of manifest.bots) {
-    if (bot.scopes.some((s) => !["personal", "team", "groupChat"].includes(s))) problems.push(`unknown bot scope in ${bot.scopes.join(", ")}`);
+    if (bot.scopes.some((s) => !["personal", "team", "groupChat"].includes(s)))
+      problems.push(`unknown bot scope in ${bot.scopes.join(", ")}`);
     for (const list of bot.commandLists ?? []) {
-      if (list.commands.length > 10) problems.push(`a command list has ${list.commands.length} commands; Teams allows 10`);
+      if (list.commands.length > 10)
+        problems.push(`a command list has ${list.commands.length} commands; Teams allows 10`);
       for (const c of list.commands) {
         if (c.title.length > 32) problems.push(`command title "${c.title}" is longer than 32 characters`);
-        if (c.description.length > 128) problems.push(`command "${c.title}" has a description longer than 128 characters`);
+        if (c.description.length > 128)
+          problems.push(`command "${c.title}" has a description longer than 128 characters`);
       }
     }
   }
@@ -54,10 +62,14 @@ export function prepareManifest(template: string, ids: { botId?: string; appId?:
 }
 
 /** The zip's bytes: manifest.json, color.png and outline.png at its root. */
-export function buildTeamsPackage(ids: { botId?: string; appId?: string }, dir = TEAMS_DIR): { zip: Uint8Array; manifest: Manifest; warnings: string[] } {
+export function buildTeamsPackage(
+  ids: { botId?: string; appId?: string },
+  dir = TEAMS_DIR,
+): { zip: Uint8Array; manifest: Manifest; warnings: string[] } {
   const { manifest, problems, warnings } = prepareManifest(readFileSync(join(dir, "manifest.json"), "utf8"), ids);
   if (problems.length) throw new Error(`teams/manifest.json is not valid:\n  - ${problems.join("\n  - ")}`);
-  const icon = (name: string, draw: () => Buffer) => (existsSync(join(dir, name)) ? readFileSync(join(dir, name)) : draw());
+  const icon = (name: string, draw: () => Buffer) =>
+    existsSync(join(dir, name)) ? readFileSync(join(dir, name)) : draw();
   const zip = zipSync({
     "manifest.json": new TextEncoder().encode(JSON.stringify(manifest, null, 2)),
     "color.png": icon("color.png", colorIcon),
@@ -68,10 +80,15 @@ export function buildTeamsPackage(ids: { botId?: string; appId?: string }, dir =
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const outIndex = process.argv.indexOf("--out");
-  const out = resolve(outIndex > 0 && process.argv[outIndex + 1] ? process.argv[outIndex + 1] ?? "" : "secops-bot-teams.zip");
+  const out = resolve(
+    outIndex > 0 && process.argv[outIndex + 1] ? (process.argv[outIndex + 1] ?? "") : "secops-bot-teams.zip",
+  );
   const env = process.env;
   try {
-    const { zip, manifest, warnings } = buildTeamsPackage({ botId: env.MicrosoftAppId ?? env.MICROSOFT_APP_ID, appId: env.TEAMS_APP_ID });
+    const { zip, manifest, warnings } = buildTeamsPackage({
+      botId: env.MicrosoftAppId ?? env.MICROSOFT_APP_ID,
+      appId: env.TEAMS_APP_ID,
+    });
     for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
     writeFileSync(out, zip);
     process.stdout.write(`wrote ${out} (bot ${manifest.bots[0]?.botId}, app ${manifest.id})\n`);

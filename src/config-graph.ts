@@ -44,7 +44,13 @@ function httpsOrigin(env: Env, name: string, problems: string[]): string | undef
   } catch {
     url = undefined;
   }
-  if (!url || url.protocol !== "https:" || (url.pathname !== "/" && url.pathname !== "") || url.search || url.username) {
+  if (
+    !url ||
+    url.protocol !== "https:" ||
+    (url.pathname !== "/" && url.pathname !== "") ||
+    url.search ||
+    url.username
+  ) {
     problems.push(`${name}: must be an https:// URL with no path, e.g. https://host or https://host:8443`);
     return undefined;
   }
@@ -58,25 +64,47 @@ export function readGraphConfig(env: Env, problems: string[]): GraphConfig | und
   const clientSecret = get(env, "AZURE_CLIENT_SECRET");
   const certificatePath = get(env, "AZURE_CLIENT_CERTIFICATE_PATH");
   const mi = (get(env, "AZURE_USE_MANAGED_IDENTITY") ?? "false").toLowerCase();
-  if (!["true", "false", "1", "0", "yes", "no"].includes(mi)) problems.push("AZURE_USE_MANAGED_IDENTITY: use true or false");
+  if (!["true", "false", "1", "0", "yes", "no"].includes(mi))
+    problems.push("AZURE_USE_MANAGED_IDENTITY: use true or false");
   const managedIdentity = ["true", "1", "yes"].includes(mi);
   const authorityHost = httpsOrigin(env, "AZURE_AUTHORITY_HOST", problems);
   const baseUrl = httpsOrigin(env, "GRAPH_BASE_URL", problems);
-  if (tenantId && !/^[A-Za-z0-9.-]{1,128}$/.test(tenantId)) problems.push("AZURE_TENANT_ID: a tenant id (GUID) or domain name");
+  if (tenantId && !/^[A-Za-z0-9.-]{1,128}$/.test(tenantId))
+    problems.push("AZURE_TENANT_ID: a tenant id (GUID) or domain name");
   if (!managedIdentity && !certificatePath && !tenantId && !clientId && !clientSecret) return undefined;
   const need = (names: [string, string | undefined][], why: string) => {
     const missing = names.filter(([, v]) => !v).map(([n]) => n);
     if (missing.length) problems.push(`${missing.join(", ")}: required ${why}`);
   };
   if (managedIdentity) {
-    need([["AZURE_TENANT_ID", tenantId]], "with AZURE_USE_MANAGED_IDENTITY (it names the tenant whose incidents are read)");
-    if (clientSecret || certificatePath) problems.push("AZURE_USE_MANAGED_IDENTITY: choose one way to sign in; unset AZURE_CLIENT_SECRET / AZURE_CLIENT_CERTIFICATE_PATH");
+    need(
+      [["AZURE_TENANT_ID", tenantId]],
+      "with AZURE_USE_MANAGED_IDENTITY (it names the tenant whose incidents are read)",
+    );
+    if (clientSecret || certificatePath)
+      problems.push(
+        "AZURE_USE_MANAGED_IDENTITY: choose one way to sign in; unset AZURE_CLIENT_SECRET / AZURE_CLIENT_CERTIFICATE_PATH",
+      );
   } else if (certificatePath) {
-    need([["AZURE_TENANT_ID", tenantId], ["AZURE_CLIENT_ID", clientId]], "with AZURE_CLIENT_CERTIFICATE_PATH");
+    need(
+      [
+        ["AZURE_TENANT_ID", tenantId],
+        ["AZURE_CLIENT_ID", clientId],
+      ],
+      "with AZURE_CLIENT_CERTIFICATE_PATH",
+    );
     if (clientSecret) problems.push("AZURE_CLIENT_SECRET: choose a secret or a certificate, not both");
-    if (!existsSync(certificatePath)) problems.push("AZURE_CLIENT_CERTIFICATE_PATH: no file at that path (PEM with the private key)");
+    if (!existsSync(certificatePath))
+      problems.push("AZURE_CLIENT_CERTIFICATE_PATH: no file at that path (PEM with the private key)");
   } else {
-    need([["AZURE_TENANT_ID", tenantId], ["AZURE_CLIENT_ID", clientId], ["AZURE_CLIENT_SECRET", clientSecret]], "for Microsoft Graph: set all three, or none to use the demo incidents");
+    need(
+      [
+        ["AZURE_TENANT_ID", tenantId],
+        ["AZURE_CLIENT_ID", clientId],
+        ["AZURE_CLIENT_SECRET", clientSecret],
+      ],
+      "for Microsoft Graph: set all three, or none to use the demo incidents",
+    );
   }
   return {
     tenantId: tenantId ?? "",
@@ -91,12 +119,24 @@ export function readGraphConfig(env: Env, problems: string[]): GraphConfig | und
 
 /** Reads GRAPH_POLL_SECONDS (≥ 30, default 120), GRAPH_BACKFILL_DAYS (1–180, default 7) and DEFENDER_PORTAL_HOST. */
 export function readIncidentSyncConfig(env: Env, problems: string[]): IncidentSyncConfig {
-  const poll = z.coerce.number().int().min(30).max(86_400).safeParse(get(env, "GRAPH_POLL_SECONDS") ?? "120");
-  if (!poll.success) problems.push("GRAPH_POLL_SECONDS: whole seconds from 30 to 86400 (Graph allows 150 requests a minute)");
-  const days = z.coerce.number().int().min(1).max(180).safeParse(get(env, "GRAPH_BACKFILL_DAYS") ?? "7");
+  const poll = z.coerce
+    .number()
+    .int()
+    .min(30)
+    .max(86_400)
+    .safeParse(get(env, "GRAPH_POLL_SECONDS") ?? "120");
+  if (!poll.success)
+    problems.push("GRAPH_POLL_SECONDS: whole seconds from 30 to 86400 (Graph allows 150 requests a minute)");
+  const days = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(180)
+    .safeParse(get(env, "GRAPH_BACKFILL_DAYS") ?? "7");
   if (!days.success) problems.push("GRAPH_BACKFILL_DAYS: whole days from 1 to 180");
   const portalHost = get(env, "DEFENDER_PORTAL_HOST")?.toLowerCase();
-  if (portalHost && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(portalHost)) problems.push("DEFENDER_PORTAL_HOST: a host name only, e.g. security.microsoft.us");
+  if (portalHost && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(portalHost))
+    problems.push("DEFENDER_PORTAL_HOST: a host name only, e.g. security.microsoft.us");
   return {
     pollSeconds: poll.success ? poll.data : 120,
     backfillDays: days.success ? days.data : 7,

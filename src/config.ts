@@ -67,10 +67,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   let platforms: Config["platforms"];
   const listed = pick(env, "SECOPS_PLATFORMS");
   if (listed) {
-    const words = listed.split(",").map((w) => w.trim().toLowerCase()).filter(Boolean);
+    const words = listed
+      .split(",")
+      .map((w) => w.trim().toLowerCase())
+      .filter(Boolean);
     const bad = words.filter((w) => !(PLATFORMS as readonly string[]).includes(w));
     if (bad.length) problems.push(`SECOPS_PLATFORMS: unknown platform ${bad.join(", ")} (use console, slack, teams)`);
-    platforms = [...new Set(words.filter((w): w is Config["platforms"][number] => (PLATFORMS as readonly string[]).includes(w)))];
+    platforms = [
+      ...new Set(words.filter((w): w is Config["platforms"][number] => (PLATFORMS as readonly string[]).includes(w))),
+    ];
   } else {
     platforms = [];
     if (slackToken || slackSecret) platforms.push("slack");
@@ -78,7 +83,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (platforms.length === 0) platforms.push("console");
   }
 
-  const port = z.coerce.number().int().min(0).max(65535).safeParse(pick(env, "PORT") ?? "3000");
+  const port = z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .safeParse(pick(env, "PORT") ?? "3000");
   if (!port.success) problems.push("PORT: must be a whole number from 0 to 65535");
   const consoleOnly = platforms.length === 1 && platforms[0] === "console";
   const logLevel = pick(env, "LOG_LEVEL") ?? (consoleOnly ? "warn" : "info");
@@ -92,10 +102,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     else if (!slackToken.startsWith("xoxb-")) problems.push("SLACK_BOT_TOKEN: a bot token starts with xoxb-");
     if (!slackSecret) problems.push("SLACK_SIGNING_SECRET: required when Slack is enabled");
     const appToken = pick(env, "SLACK_APP_TOKEN");
-    if (appToken && !appToken.startsWith("xapp-")) problems.push("SLACK_APP_TOKEN: an app-level token starts with xapp-");
+    if (appToken && !appToken.startsWith("xapp-"))
+      problems.push("SLACK_APP_TOKEN: an app-level token starts with xapp-");
     const apiUrl = pick(env, "SLACK_API_URL");
     if (apiUrl && !z.url().safeParse(apiUrl).success) problems.push("SLACK_API_URL: must be a URL");
-    slack = { botToken: slackToken ?? "", signingSecret: slackSecret ?? "", ...(appToken ? { appToken } : {}), ...(apiUrl ? { apiUrl } : {}) };
+    slack = {
+      botToken: slackToken ?? "",
+      signingSecret: slackSecret ?? "",
+      ...(appToken ? { appToken } : {}),
+      ...(apiUrl ? { apiUrl } : {}),
+    };
   }
 
   let teams: TeamsConfig | undefined;
@@ -106,14 +122,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
     const appPassword = pick(env, "MicrosoftAppPassword", "MICROSOFT_APP_PASSWORD") ?? "";
     const tenantId = pick(env, "MicrosoftAppTenantId", "MICROSOFT_APP_TENANT_ID") ?? "";
-    if (teamsAppId && appType !== "UserAssignedMSI" && !appPassword) problems.push("MicrosoftAppPassword: required with MicrosoftAppId");
-    if (appType === "SingleTenant" && !tenantId) problems.push("MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant");
-    if (appType === "UserAssignedMSI" && teamsAppId && !tenantId) problems.push("MicrosoftAppTenantId: required when MicrosoftAppType is UserAssignedMSI");
+    if (teamsAppId && appType !== "UserAssignedMSI" && !appPassword)
+      problems.push("MicrosoftAppPassword: required with MicrosoftAppId");
+    if (appType === "SingleTenant" && !tenantId)
+      problems.push("MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant");
+    if (appType === "UserAssignedMSI" && teamsAppId && !tenantId)
+      problems.push("MicrosoftAppTenantId: required when MicrosoftAppType is UserAssignedMSI");
     teams = { appId: teamsAppId ?? "", appPassword, appType: appType as TeamsConfig["appType"], tenantId };
   }
 
-  const nudgeDays = z.coerce.number().int().min(7).max(365).safeParse(pick(env, "TRAINING_NUDGE_DAYS") ?? "7");
-  if (!nudgeDays.success) problems.push("TRAINING_NUDGE_DAYS: a whole number of days from 7 to 365 (nudges are at most weekly)");
+  const nudgeDays = z.coerce
+    .number()
+    .int()
+    .min(7)
+    .max(365)
+    .safeParse(pick(env, "TRAINING_NUDGE_DAYS") ?? "7");
+  if (!nudgeDays.success)
+    problems.push("TRAINING_NUDGE_DAYS: a whole number of days from 7 to 365 (nudges are at most weekly)");
 
   const graph = readGraphConfig(env, problems);
   const incidentSync = readIncidentSyncConfig(env, problems);
@@ -124,7 +149,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: pick(env, "DATABASE_URL") ?? "./data/secops-bot.db",
     port: port.success ? port.data : 3000,
     logLevel,
-    admins: (pick(env, "SECOPS_ADMINS") ?? "").split(",").map((s) => s.trim()).filter(Boolean).map((s) => (s.includes("@") ? s.toLowerCase() : s)),
+    admins: (pick(env, "SECOPS_ADMINS") ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => (s.includes("@") ? s.toLowerCase() : s)),
     consoleUser: pick(env, "CONSOLE_USER") ?? "console",
     trainingNudgeDays: nudgeDays.success ? nudgeDays.data : 7,
     ...(slack ? { slack } : {}),

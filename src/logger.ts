@@ -13,9 +13,20 @@ export interface Logger {
 }
 
 const REDACT = [
-  "*.token", "*.password", "*.secret", "*.clientSecret", "*.signingSecret", "*.appPassword", "*.authorization",
-  "headers.authorization", "req.headers.authorization", "config.slack.botToken", "config.slack.signingSecret",
-  "config.slack.appToken", "config.teams.appPassword", "config.graph.clientSecret",
+  "*.token",
+  "*.password",
+  "*.secret",
+  "*.clientSecret",
+  "*.signingSecret",
+  "*.appPassword",
+  "*.authorization",
+  "headers.authorization",
+  "req.headers.authorization",
+  "config.slack.botToken",
+  "config.slack.signingSecret",
+  "config.slack.appToken",
+  "config.teams.appPassword",
+  "config.graph.clientSecret",
 ];
 
 /**
@@ -24,13 +35,27 @@ const REDACT = [
  * above only cover fields we know of.
  */
 function scrubbing(destination: NodeJS.WritableStream, secrets: readonly string[]): { write(line: string): boolean } {
-  const needles = [...new Set(secrets.filter((s) => s.length >= 8).flatMap((s) => [s, JSON.stringify(s).slice(1, -1), encodeURIComponent(s)]))].sort((a, b) => b.length - a.length);
-  return { write: (line: string) => destination.write(needles.reduce((text, needle) => text.split(needle).join("[redacted]"), line)) };
+  const needles = [
+    ...new Set(
+      secrets.filter((s) => s.length >= 8).flatMap((s) => [s, JSON.stringify(s).slice(1, -1), encodeURIComponent(s)]),
+    ),
+  ].sort((a, b) => b.length - a.length);
+  return {
+    write: (line: string) =>
+      destination.write(needles.reduce((text, needle) => text.split(needle).join("[redacted]"), line)),
+  };
 }
 
 /** A pino logger writing JSON lines to stderr (stdout stays free for the console adapter); `secrets` never appear in its output. */
-export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr, secrets: readonly string[] = []): Logger {
-  return pino({ level, redact: { paths: REDACT, censor: "[redacted]" }, base: { service: "secops-bot" }, mixin: requestFields }, scrubbing(destination, secrets));
+export function createLogger(
+  level: string,
+  destination: NodeJS.WritableStream = process.stderr,
+  secrets: readonly string[] = [],
+): Logger {
+  return pino(
+    { level, redact: { paths: REDACT, censor: "[redacted]" }, base: { service: "secops-bot" }, mixin: requestFields },
+    scrubbing(destination, secrets),
+  );
 }
 
 /** Sends what SDKs print with console.* (botbuilder logs refused requests that way) through `log`, so every line is JSON. */

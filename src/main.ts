@@ -22,8 +22,18 @@ import { IncidentRepository } from "./storage/repositories/incident-repository.j
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const secrets = [config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.teams?.appPassword, config.graph?.clientSecret];
-  const log = createLogger(config.logLevel, process.stderr, secrets.filter((s): s is string => !!s));
+  const secrets = [
+    config.slack?.botToken,
+    config.slack?.signingSecret,
+    config.slack?.appToken,
+    config.teams?.appPassword,
+    config.graph?.clientSecret,
+  ];
+  const log = createLogger(
+    config.logLevel,
+    process.stderr,
+    secrets.filter((s): s is string => !!s),
+  );
   routeConsoleTo(log);
   const database = openDatabase(config.databaseUrl);
   const consoleAdmins = config.platforms.includes("console") ? [config.consoleUser] : [];
@@ -34,10 +44,18 @@ async function main(): Promise<void> {
     clock: () => new Date(),
     admins: [...config.admins, ...consoleAdmins],
     trainingNudgeDays: config.trainingNudgeDays,
-    alertFeed: createAlertFeed(config.graph, config.incidentSync, () => new Date(), new IncidentRepository(database.db)),
+    alertFeed: createAlertFeed(
+      config.graph,
+      config.incidentSync,
+      () => new Date(),
+      new IncidentRepository(database.db),
+    ),
   });
   const bot = createBot(services, commands, actions);
-  log.info({ platforms: config.platforms, database: config.databaseUrl, incidents: services.alertFeed.source.kind }, "secops-bot starting");
+  log.info(
+    { platforms: config.platforms, database: config.databaseUrl, incidents: services.alertFeed.source.kind },
+    "secops-bot starting",
+  );
 
   const messengers: Messenger[] = [];
   if (config.platforms.includes("console")) messengers.push(createConsoleMessenger(process.stdout));
@@ -56,7 +74,14 @@ async function main(): Promise<void> {
   let server: Server | undefined;
   if (slack || teams) {
     server = await listen(http.app, config.port);
-    log.info({ port: config.port, slack: slack?.mode, teams: teams ? (teams.authenticated ? "authenticated" : "no authentication") : undefined }, "serving HTTP");
+    log.info(
+      {
+        port: config.port,
+        slack: slack?.mode,
+        teams: teams ? (teams.authenticated ? "authenticated" : "no authentication") : undefined,
+      },
+      "serving HTTP",
+    );
   }
   const imagesOn = { console: false, slack: SLACK_CAPABILITIES.images, teams: TEAMS_CAPABILITIES.images };
   const started = startBackground({ services, messengers, showsImages: (platform) => imagesOn[platform] });
@@ -80,7 +105,13 @@ async function main(): Promise<void> {
   const background = await started;
 
   if (config.platforms.includes("console")) {
-    await runConsole({ bot, input: process.stdin, output: process.stdout, user: config.consoleUser, prompt: process.stdin.isTTY === true });
+    await runConsole({
+      bot,
+      input: process.stdin,
+      output: process.stdout,
+      user: config.consoleUser,
+      prompt: process.stdin.isTTY === true,
+    });
     if (!server) {
       for (let pass = 0; pass < 20 && (await background.dispatcher.tick()) > 0; pass++);
       await shutdown("end of input");

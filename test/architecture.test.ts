@@ -24,14 +24,22 @@ describe("architecture", () => {
   it("keeps platform SDKs out of the core and the commands", () => {
     const offenders = [...files("src"), ...files("commands")]
       .filter((f) => f !== join("src", "main.ts") && !f.startsWith(join("src", "alerts", "graph")))
-      .flatMap((f) => imports(f).filter((i) => SDK.test(i)).map((i) => `${f} imports ${i}`));
+      .flatMap((f) =>
+        imports(f)
+          .filter((i) => SDK.test(i))
+          .map((i) => `${f} imports ${i}`),
+      );
     expect(offenders).toEqual([]);
   });
 
   it("keeps each SDK inside its own adapter", () => {
     const offenders = files("adapters").flatMap((f) =>
       imports(f)
-        .filter((i) => (/^@slack\//.test(i) && !f.startsWith(join("adapters", "slack"))) || (/^(botbuilder|botframework-)/.test(i) && !f.startsWith(join("adapters", "teams"))))
+        .filter(
+          (i) =>
+            (/^@slack\//.test(i) && !f.startsWith(join("adapters", "slack"))) ||
+            (/^(botbuilder|botframework-)/.test(i) && !f.startsWith(join("adapters", "teams"))),
+        )
         .map((i) => `${f} imports ${i}`),
     );
     expect(offenders).toEqual([]);
@@ -49,12 +57,16 @@ describe("architecture", () => {
   });
 
   it("reads process.env only in src/config.ts", () => {
-    const offenders = SOURCE.filter((f) => f !== join("src", "config.ts") && /process\.env/.test(readFileSync(join(ROOT, f), "utf8")));
+    const offenders = SOURCE.filter(
+      (f) => f !== join("src", "config.ts") && /process\.env/.test(readFileSync(join(ROOT, f), "utf8")),
+    );
     expect(offenders).toEqual([]);
   });
 
   it("keeps files small", () => {
-    const long = SOURCE.map((f) => [f, readFileSync(join(ROOT, f), "utf8").split("\n").length] as const).filter(([, n]) => n > 300);
+    const long = SOURCE.map((f) => [f, readFileSync(join(ROOT, f), "utf8").split("\n").length] as const).filter(
+      ([, n]) => n > 300,
+    );
     expect(long).toEqual([]);
   });
 

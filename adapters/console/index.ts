@@ -12,7 +12,13 @@ import { replyToConsole, type ConsoleOutput } from "./render.js";
 /** The console's single workspace. */
 export const CONSOLE_WORKSPACE = "console";
 
-const CAPABILITIES: Capabilities = { ephemeral: false, forms: false, threads: true, updateInPlace: false, images: false };
+const CAPABILITIES: Capabilities = {
+  ephemeral: false,
+  forms: false,
+  threads: true,
+  updateInPlace: false,
+  images: false,
+};
 
 /** What the console needs: the bot, streams, and who is typing. */
 export interface ConsoleAdapterOptions {
@@ -39,7 +45,12 @@ function mentionsIn(text: string): Record<string, Identity> {
 export async function runConsole(options: ConsoleAdapterOptions): Promise<void> {
   const { bot, input, output, user } = options;
   const actor: Identity = { platform: "console", userId: user, displayName: user };
-  const conversation: ConversationRef = { platform: "console", workspace: CONSOLE_WORKSPACE, id: "console", kind: "personal" };
+  const conversation: ConversationRef = {
+    platform: "console",
+    workspace: CONSOLE_WORKSPACE,
+    id: "console",
+    kind: "personal",
+  };
   const rl = createInterface({ input, terminal: false });
   let last: ConsoleOutput | undefined;
   const write = (text: string) => output.write(text + "\n");
@@ -51,8 +62,23 @@ export async function runConsole(options: ConsoleAdapterOptions): Promise<void> 
     const number = /^\s*(\d{1,2})\s*$/.exec(line);
     const button = number && last ? last.buttons[Number(number[1]) - 1] : undefined;
     const reply = button
-      ? await bot.handle({ kind: "action", actionId: button.actionId, value: button.value, actor, conversation, mentions: {}, capabilities: CAPABILITIES })
-      : await bot.handle({ kind: "command", text: line, actor, conversation, mentions: mentionsIn(line), capabilities: CAPABILITIES });
+      ? await bot.handle({
+          kind: "action",
+          actionId: button.actionId,
+          value: button.value,
+          actor,
+          conversation,
+          mentions: {},
+          capabilities: CAPABILITIES,
+        })
+      : await bot.handle({
+          kind: "command",
+          text: line,
+          actor,
+          conversation,
+          mentions: mentionsIn(line),
+          capabilities: CAPABILITIES,
+        });
     last = replyToConsole(reply);
     write(last.text);
     ask();

@@ -19,7 +19,9 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 /** Makes a string safe for a terminal: no escapes, no bidi overrides, no broken UTF-16, bounded length. */
 export function consoleSafe(text: string): string {
-  const clean = text.replace(LONE_SURROGATE, "�").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, "�");
+  const clean = text
+    .replace(LONE_SURROGATE, "�")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, "�");
   if (clean.length <= MAX_VALUE) return clean;
   const end = /[\ud800-\udbff]/.test(clean.charAt(MAX_VALUE - 1)) ? MAX_VALUE - 1 : MAX_VALUE;
   return `${clean.slice(0, end)}… (${clean.length - end} more characters)`;

@@ -16,8 +16,14 @@ export const SLASH_COMMAND = /^\/secops(-[a-z0-9-]+)?$/;
 export function registerCommand(app: App, ctx: SlackContext): void {
   app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
     await ack();
-    const target: ReplyTarget = { client, userId: command.user_id, channelId: command.channel_id, responseUrl: command.response_url };
-    const fail = (ref: string) => deliverReply(target, textReply(`Something went wrong while answering (ref ${ref}).`), ctx.log);
+    const target: ReplyTarget = {
+      client,
+      userId: command.user_id,
+      channelId: command.channel_id,
+      responseUrl: command.response_url,
+    };
+    const fail = (ref: string) =>
+      deliverReply(target, textReply(`Something went wrong while answering (ref ${ref}).`), ctx.log);
     await ctx.later(
       "command",
       async () => {
@@ -33,9 +39,21 @@ export function registerCommand(app: App, ctx: SlackContext): void {
         const conversation = conversationRef(command.team_id, command.channel_id, command.channel_name);
         rememberChannel(ctx, conversation, command.team_id, command.channel_name);
         const text = parsed.text.trim() || "help";
-        const reply = await ctx.bot.handle({ kind: "command", text, actor, conversation, mentions, capabilities: SLACK_CAPABILITIES });
+        const reply = await ctx.bot.handle({
+          kind: "command",
+          text,
+          actor,
+          conversation,
+          mentions,
+          capabilities: SLACK_CAPABILITIES,
+        });
         if (reply.kind === "form") {
-          const origin = { value: reply.form.value, channelId: command.channel_id, responseUrl: command.response_url, replace: false };
+          const origin = {
+            value: reply.form.value,
+            channelId: command.channel_id,
+            responseUrl: command.response_url,
+            replace: false,
+          };
           await openForm(client, command.trigger_id, reply, origin, target, ctx.log);
           return;
         }

@@ -12,7 +12,13 @@ import { conversationKind, workspaceOf } from "./parse.js";
 import type { SlackDirectory } from "./people.js";
 
 /** What Slack can do for the core: ephemeral replies, modals, threads, in-place updates; no data-URI images. */
-export const SLACK_CAPABILITIES: Capabilities = { ephemeral: true, forms: true, threads: true, updateInPlace: true, images: false };
+export const SLACK_CAPABILITIES: Capabilities = {
+  ephemeral: true,
+  forms: true,
+  threads: true,
+  updateInPlace: true,
+  images: false,
+};
 
 /** Shared state of the Slack listeners. */
 export interface SlackContext {
@@ -37,7 +43,8 @@ export function createContext(bot: Bot, services: Services, log: Logger, directo
       } catch (err) {
         const ref = randomBytes(3).toString("hex");
         log.error({ err, ref, what }, "Slack request failed after the ack");
-        if (onError) await onError(ref).catch((e: unknown) => log.error({ err: e, ref }, "could not report the failure"));
+        if (onError)
+          await onError(ref).catch((e: unknown) => log.error({ err: e, ref }, "could not report the failure"));
       }
     })();
     running.add(run);
@@ -58,7 +65,12 @@ export function createContext(bot: Bot, services: Services, log: Logger, directo
 
 /** The core's view of a Slack conversation. */
 export function conversationRef(teamId: string, channelId: string, channelName?: string): ConversationRef {
-  return { platform: "slack", workspace: workspaceOf(teamId), id: channelId, kind: conversationKind(channelId, channelName) };
+  return {
+    platform: "slack",
+    workspace: workspaceOf(teamId),
+    id: channelId,
+    kind: conversationKind(channelId, channelName),
+  };
 }
 
 /** The conversation of something that happens outside any channel (the Home tab, a modal opened there). */
@@ -72,7 +84,14 @@ export function rememberChannel(ctx: SlackContext, ref: ConversationRef, teamId:
   const cleanName = name && !["directmessage", "privategroup"].includes(name) ? name.slice(0, 200) : undefined;
   try {
     ctx.conversations.remember(
-      { workspace: ref.workspace, platform: "slack", id: ref.id, kind: ref.kind, reference: { teamId, channelId: ref.id }, ...(cleanName ? { name: cleanName } : {}) },
+      {
+        workspace: ref.workspace,
+        platform: "slack",
+        id: ref.id,
+        kind: ref.kind,
+        reference: { teamId, channelId: ref.id },
+        ...(cleanName ? { name: cleanName } : {}),
+      },
       ctx.services.clock(),
     );
   } catch (err) {

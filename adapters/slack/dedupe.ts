@@ -31,7 +31,11 @@ export function requestKey(body: unknown): { team: string; key: string } | undef
 }
 
 /** The middleware: claims the key, or acks and stops a repeat. */
-export function dedupeMiddleware(repo: InboundRequestRepository, clock: () => Date, log: Logger): Middleware<AnyMiddlewareArgs> {
+export function dedupeMiddleware(
+  repo: InboundRequestRepository,
+  clock: () => Date,
+  log: Logger,
+): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const id = requestKey(args.body);
     if (id && !repo.claim(workspaceOf(id.team), id.key, clock())) {

@@ -59,7 +59,11 @@ export async function deliverReply(target: ReplyTarget, reply: Reply, log: Logge
   const responseUrl = target.responseUrl ? safeUrl(target.responseUrl) : undefined;
   if (responseUrl) {
     try {
-      await postToResponseUrl(responseUrl, { ...message, response_type: visibleToAll ? "in_channel" : "ephemeral", replace_original: place === "replace" });
+      await postToResponseUrl(responseUrl, {
+        ...message,
+        response_type: visibleToAll ? "in_channel" : "ephemeral",
+        replace_original: place === "replace",
+      });
       if (place === "move") await postToResponseUrl(responseUrl, { delete_original: true });
       return;
     } catch (err) {
@@ -74,7 +78,12 @@ export async function deliverReply(target: ReplyTarget, reply: Reply, log: Logge
   }
 }
 
-async function viaWebApi(target: ReplyTarget, message: ReturnType<typeof renderReply>, visibleToAll: boolean, replace: boolean): Promise<void> {
+async function viaWebApi(
+  target: ReplyTarget,
+  message: ReturnType<typeof renderReply>,
+  visibleToAll: boolean,
+  replace: boolean,
+): Promise<void> {
   const { client, channelId } = target;
   if (!channelId) {
     await tellPerson(target, message, undefined);
@@ -90,12 +99,21 @@ async function viaWebApi(target: ReplyTarget, message: ReturnType<typeof renderR
 }
 
 /** A direct message to the person: a plain sentence, or a rendered message. */
-export async function tellPerson(target: Pick<ReplyTarget, "client" | "userId">, what: string | ReturnType<typeof renderReply>, log: Logger | undefined): Promise<void> {
+export async function tellPerson(
+  target: Pick<ReplyTarget, "client" | "userId">,
+  what: string | ReturnType<typeof renderReply>,
+  log: Logger | undefined,
+): Promise<void> {
   const message = typeof what === "string" ? { text: what } : what;
   try {
     const opened = await target.client.conversations.open({ users: target.userId });
     if (!opened.channel?.id) throw new Error("conversations.open returned no channel");
-    await target.client.chat.postMessage({ channel: opened.channel.id, ...message, unfurl_links: false, unfurl_media: false });
+    await target.client.chat.postMessage({
+      channel: opened.channel.id,
+      ...message,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
   } catch (err) {
     if (!log) throw err;
     log.error({ err: classify(err), user: target.userId }, "could not reach the person at all");

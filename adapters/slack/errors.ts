@@ -14,14 +14,31 @@ export interface SlackFailure {
 }
 
 const GONE = new Set(["channel_not_found", "is_archived"]);
-const AUTH = new Set(["invalid_auth", "account_inactive", "token_revoked", "token_expired", "not_authed", "missing_scope", "not_allowed_token_type"]);
-const TRANSIENT = new Set(["ratelimited", "rate_limited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"]);
+const AUTH = new Set([
+  "invalid_auth",
+  "account_inactive",
+  "token_revoked",
+  "token_expired",
+  "not_authed",
+  "missing_scope",
+  "not_allowed_token_type",
+]);
+const TRANSIENT = new Set([
+  "ratelimited",
+  "rate_limited",
+  "internal_error",
+  "fatal_error",
+  "service_unavailable",
+  "request_timeout",
+]);
 const TRIGGER = new Set(["expired_trigger_id", "exchanged_trigger_id", "invalid_trigger_id"]);
 
 /** Sorts a Web API (or response_url) error. */
 export function classify(err: unknown): SlackFailure {
-  if (err instanceof webApi.WebAPIRateLimitedError) return { kind: "rate-limited", code: "ratelimited", retryAfterMs: err.retryAfter * 1000 };
-  if (err instanceof webApi.WebAPIHTTPError) return { kind: err.statusCode >= 500 ? "server" : "rejected", code: `http_${err.statusCode}` };
+  if (err instanceof webApi.WebAPIRateLimitedError)
+    return { kind: "rate-limited", code: "ratelimited", retryAfterMs: err.retryAfter * 1000 };
+  if (err instanceof webApi.WebAPIHTTPError)
+    return { kind: err.statusCode >= 500 ? "server" : "rejected", code: `http_${err.statusCode}` };
   if (err instanceof webApi.WebAPIRequestError) return { kind: "network", code: err.original.message.slice(0, 200) };
   if (err instanceof webApi.WebAPIPlatformError) {
     const code = String(err.data.error);
@@ -34,7 +51,8 @@ export function classify(err: unknown): SlackFailure {
   }
   const message = err instanceof Error ? err.message : String(err);
   const status = (err as { status?: unknown } | null)?.status;
-  if (typeof status === "number") return { kind: status >= 500 || status === 429 ? "server" : "rejected", code: `http_${status}` };
+  if (typeof status === "number")
+    return { kind: status >= 500 || status === 429 ? "server" : "rejected", code: `http_${status}` };
   if (/rate limit/i.test(message)) return { kind: "rate-limited", code: "ratelimited" };
   return { kind: "network", code: message.slice(0, 200) };
 }

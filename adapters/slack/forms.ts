@@ -19,6 +19,10 @@ export async function openForm(
     await client.views.open({ trigger_id: triggerId, view: formToModal(reply.form, origin) });
   } catch (err) {
     log.warn({ err: classify(err), form: reply.form.actionId }, "views.open failed");
-    await deliverReply(fallbackTarget, { kind: "text", visibility: "requester", spans: [explainToPerson(err), "\n", ...reply.fallback] }, log);
+    await deliverReply(
+      fallbackTarget,
+      { kind: "text", visibility: "requester", spans: [explainToPerson(err), "\n", ...reply.fallback] },
+      log,
+    );
   }
 }

@@ -12,12 +12,26 @@ import { renderReply } from "./render.js";
 export const HOME_ACTION = "home.show";
 
 /** Builds (unless given) and publishes the person's Home tab; failures are logged, there is no one else to tell. */
-export async function publishHome(ctx: SlackContext, client: webApi.WebClient, teamId: string, userId: string, built?: Reply): Promise<void> {
+export async function publishHome(
+  ctx: SlackContext,
+  client: webApi.WebClient,
+  teamId: string,
+  userId: string,
+  built?: Reply,
+): Promise<void> {
   let reply = built;
   if (!reply) {
     const actor = await ctx.directory.identity(client, teamId, userId);
     const conversation = homeConversation(teamId, userId);
-    reply = await ctx.bot.handle({ kind: "action", actionId: HOME_ACTION, value: "", actor, conversation, mentions: {}, capabilities: SLACK_CAPABILITIES });
+    reply = await ctx.bot.handle({
+      kind: "action",
+      actionId: HOME_ACTION,
+      value: "",
+      actor,
+      conversation,
+      mentions: {},
+      capabilities: SLACK_CAPABILITIES,
+    });
   }
   const { blocks } = renderReply(reply, "home");
   try {

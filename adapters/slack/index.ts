@@ -57,16 +57,33 @@ export interface SlackAdapter {
 export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
   const log = o.log.child({ adapter: "slack" });
   const logger = toBoltLogger(log);
-  const clientOptions: webApi.WebClientOptions = { retryConfig: INTERACTIVE_RETRY, ...(o.config.apiUrl ? { slackApiUrl: o.config.apiUrl } : {}), ...o.clientOptions };
+  const clientOptions: webApi.WebClientOptions = {
+    retryConfig: INTERACTIVE_RETRY,
+    ...(o.config.apiUrl ? { slackApiUrl: o.config.apiUrl } : {}),
+    ...o.clientOptions,
+  };
   const mode = o.config.appToken ? "socket" : "http";
   let receiver: ExpressReceiver | SocketModeReceiver;
   if (o.config.appToken) {
     receiver = new SocketModeReceiver({ appToken: o.config.appToken, logger, installerOptions: { clientOptions } });
   } else {
     if (!o.http) throw new Error("Slack over HTTP needs the shared HTTP app");
-    receiver = new ExpressReceiver({ signingSecret: o.config.signingSecret, app: o.http.app, endpoints: SLACK_EVENTS_PATH, logger });
+    receiver = new ExpressReceiver({
+      signingSecret: o.config.signingSecret,
+      app: o.http.app,
+      endpoints: SLACK_EVENTS_PATH,
+      logger,
+    });
   }
-  const app = new App({ token: o.config.botToken, receiver, socketMode: mode === "socket", clientOptions, logger, deferInitialization: true, convoStore: false });
+  const app = new App({
+    token: o.config.botToken,
+    receiver,
+    socketMode: mode === "socket",
+    clientOptions,
+    logger,
+    deferInitialization: true,
+    convoStore: false,
+  });
   const ctx = createContext(o.bot, o.services, log, new SlackDirectory(log));
   app.use(dedupeMiddleware(new InboundRequestRepository(o.services.db), o.services.clock, log));
   registerCommand(app, ctx);
@@ -77,8 +94,15 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
     log.error({ code: err.code, err: err.message }, "Slack listener error");
   });
   let ready = false;
-  o.http?.addReadinessCheck("slack", () => ({ ok: ready, detail: ready ? `${mode} mode, token verified` : "not started" }));
-  const messengerClient = new webApi.WebClient(o.config.botToken, { ...clientOptions, ...MESSENGER_CLIENT_OPTIONS, logger });
+  o.http?.addReadinessCheck("slack", () => ({
+    ok: ready,
+    detail: ready ? `${mode} mode, token verified` : "not started",
+  }));
+  const messengerClient = new webApi.WebClient(o.config.botToken, {
+    ...clientOptions,
+    ...MESSENGER_CLIENT_OPTIONS,
+    logger,
+  });
   return {
     app,
     mode,

@@ -26,7 +26,13 @@ export function createSlackMessenger(client: webApi.WebClient): Messenger {
   const send = async (channel: string, reply: Reply, threadTs?: string): Promise<SentMessage> => {
     const message = renderReply(reply, "message");
     const result = await call(() =>
-      client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false, ...(threadTs ? { thread_ts: threadTs } : {}) }),
+      client.chat.postMessage({
+        channel,
+        ...message,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      }),
     );
     const ts = result.ts;
     if (!ts) throw toDeliveryError(new Error("chat.postMessage returned no ts"));

@@ -20,11 +20,23 @@ export interface ModalOrigin {
   ephemeral?: boolean;
 }
 
-const Metadata = z.object({ v: z.string().max(LIMITS.buttonValue), c: z.string().max(64).optional(), u: z.string().max(2000).optional(), r: z.literal(1).optional(), e: z.literal(1).optional() });
+const Metadata = z.object({
+  v: z.string().max(LIMITS.buttonValue),
+  c: z.string().max(64).optional(),
+  u: z.string().max(2000).optional(),
+  r: z.literal(1).optional(),
+  e: z.literal(1).optional(),
+});
 
 /** Packs the origin into private_metadata, dropping the response_url if the limit would be exceeded. */
 export function encodeOrigin(origin: ModalOrigin): string {
-  const full = { v: origin.value, ...(origin.channelId ? { c: origin.channelId } : {}), ...(origin.responseUrl ? { u: origin.responseUrl } : {}), ...(origin.replace ? { r: 1 } : {}), ...(origin.ephemeral ? { e: 1 } : {}) };
+  const full = {
+    v: origin.value,
+    ...(origin.channelId ? { c: origin.channelId } : {}),
+    ...(origin.responseUrl ? { u: origin.responseUrl } : {}),
+    ...(origin.replace ? { r: 1 } : {}),
+    ...(origin.ephemeral ? { e: 1 } : {}),
+  };
   const text = JSON.stringify(full);
   if (text.length <= LIMITS.privateMetadata) return text;
   return JSON.stringify({ v: origin.value.slice(0, 1000), ...(origin.channelId ? { c: origin.channelId } : {}) });
@@ -41,7 +53,13 @@ export function decodeOrigin(raw: string | undefined): ModalOrigin {
   const m = Metadata.safeParse(parsed);
   if (!m.success) return { value: "", replace: false };
   const responseUrl = m.data.u ? safeUrl(m.data.u) : undefined;
-  return { value: m.data.v, replace: m.data.r === 1, ...(m.data.e === 1 ? { ephemeral: true } : {}), ...(m.data.c ? { channelId: m.data.c } : {}), ...(responseUrl ? { responseUrl } : {}) };
+  return {
+    value: m.data.v,
+    replace: m.data.r === 1,
+    ...(m.data.e === 1 ? { ephemeral: true } : {}),
+    ...(m.data.c ? { channelId: m.data.c } : {}),
+    ...(responseUrl ? { responseUrl } : {}),
+  };
 }
 
 /** The option list of a choice field, at most 100, each label and value within limits. */
@@ -61,24 +79,44 @@ function element(field: FormField): types.InputBlockElement {
       return { type: "users_select", action_id: "value", ...(user ? { initial_user: user } : {}) };
     }
     case "date":
-      return { type: "datepicker", action_id: "value", ...(initial && /^\d{4}-\d{2}-\d{2}$/.test(initial) ? { initial_date: initial } : {}) };
+      return {
+        type: "datepicker",
+        action_id: "value",
+        ...(initial && /^\d{4}-\d{2}-\d{2}$/.test(initial) ? { initial_date: initial } : {}),
+      };
     case "choice": {
       const opts = options(field);
       if (opts.length === 0) break;
       const chosen = opts.find((o) => o.value === initial);
-      return { type: "static_select", action_id: "value", options: opts, ...(chosen ? { initial_option: chosen } : {}) };
+      return {
+        type: "static_select",
+        action_id: "value",
+        options: opts,
+        ...(chosen ? { initial_option: chosen } : {}),
+      };
     }
     case "text":
       break;
   }
-  return { type: "plain_text_input", action_id: "value", max_length: LIMITS.textInput, ...(initial ? { initial_value: initial.slice(0, LIMITS.textInput) } : {}) };
+  return {
+    type: "plain_text_input",
+    action_id: "value",
+    max_length: LIMITS.textInput,
+    ...(initial ? { initial_value: initial.slice(0, LIMITS.textInput) } : {}),
+  };
 }
 
 /** A form as a modal view, with `origin` in its metadata. */
 export function formToModal(form: Form, origin: ModalOrigin): types.ModalView {
   const blocks: types.KnownBlock[] = [];
   for (const field of form.fields.slice(0, LIMITS.blocks.modal - 1)) {
-    blocks.push({ type: "input", block_id: field.id.slice(0, LIMITS.blockId), label: plain(clipPlain(field.label.trim() ? field.label : field.id || "Value", LIMITS.inputLabel)), element: element(field), optional: field.optional === true });
+    blocks.push({
+      type: "input",
+      block_id: field.id.slice(0, LIMITS.blockId),
+      label: plain(clipPlain(field.label.trim() ? field.label : field.id || "Value", LIMITS.inputLabel)),
+      element: element(field),
+      optional: field.optional === true,
+    });
     const hidden = (field.options?.length ?? 0) - LIMITS.selectOptions;
     if (field.kind === "choice" && hidden > 0 && blocks.length < LIMITS.blocks.modal) {
       blocks.push(contextLine(`…and ${hidden} more not listed here; use the typed command for those.`));
@@ -102,7 +140,13 @@ export interface Submission {
 }
 
 /** One input element's state as Slack sends it in view.state.values. */
-type InputState = { type?: string; value?: string | null; selected_user?: string | null; selected_date?: string | null; selected_option?: { value?: string } | null };
+type InputState = {
+  type?: string;
+  value?: string | null;
+  selected_user?: string | null;
+  selected_date?: string | null;
+  selected_option?: { value?: string } | null;
+};
 
 /** Reads view.state.values: text, date and choice values as given, users_select as user ids in `people`. */
 export function readSubmission(values: Record<string, Record<string, InputState>>): Submission {
@@ -115,7 +159,12 @@ export function readSubmission(values: Record<string, Record<string, InputState>
       if (state.selected_user) people[blockId] = state.selected_user;
       continue;
     }
-    const value = state.type === "datepicker" ? state.selected_date : state.type === "static_select" ? state.selected_option?.value : state.value;
+    const value =
+      state.type === "datepicker"
+        ? state.selected_date
+        : state.type === "static_select"
+          ? state.selected_option?.value
+          : state.value;
     if (typeof value === "string" && value !== "") inputs[blockId] = value;
   }
   return { inputs, people };

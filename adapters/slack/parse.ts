@@ -30,7 +30,9 @@ export function parseCommandText(raw: string): ParsedText {
       return `@${id}`;
     })
     .replace(/<!subteam\^([A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id: string, label?: string) => (label ? label : `@${id}`))
-    .replace(/<!([a-z]+)(?:\^[^|>]*)?(?:\|([^>]*))?>/g, (_m, word: string, label?: string) => (word === "date" ? (label ?? "") : `@${word}`))
+    .replace(/<!([a-z]+)(?:\^[^|>]*)?(?:\|([^>]*))?>/g, (_m, word: string, label?: string) =>
+      word === "date" ? (label ?? "") : `@${word}`,
+    )
     .replace(/<#([CGD][A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id: string, name?: string) => `#${name || id}`)
     .replace(/<((?:https?|mailto):[^|>]+)(?:\|[^>]*)?>/g, (_m, url: string) => url)
     .replace(/&lt;/g, "<")

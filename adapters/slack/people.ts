@@ -44,7 +44,12 @@ export class SlackDirectory {
   }
 
   /** The identities behind mentioned user ids, keyed by the `@U…` token the text now holds; `labels` are fallback names. */
-  async mentions(client: webApi.WebClient, teamId: string, userIds: readonly string[], labels: Record<string, string> = {}): Promise<Record<string, Identity>> {
+  async mentions(
+    client: webApi.WebClient,
+    teamId: string,
+    userIds: readonly string[],
+    labels: Record<string, string> = {},
+  ): Promise<Record<string, Identity>> {
     const found = await Promise.all(userIds.map((id) => this.identity(client, teamId, id, labels[id])));
     return Object.fromEntries(found.map((identity) => [`@${identity.userId}`, identity]));
   }
@@ -60,7 +65,13 @@ export class SlackDirectory {
 }
 
 function toIdentity(userId: string, user: SlackUser | undefined, fallbackName?: string): Identity {
-  const name = user?.profile?.display_name?.trim() || user?.profile?.real_name?.trim() || user?.real_name?.trim() || user?.name?.trim() || fallbackName?.trim() || userId;
+  const name =
+    user?.profile?.display_name?.trim() ||
+    user?.profile?.real_name?.trim() ||
+    user?.real_name?.trim() ||
+    user?.name?.trim() ||
+    fallbackName?.trim() ||
+    userId;
   const email = user?.profile?.email?.trim().toLowerCase();
   return { platform: "slack", userId, displayName: name.slice(0, 200), ...(email ? { email } : {}) };
 }

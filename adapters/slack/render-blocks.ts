@@ -98,7 +98,10 @@ function actionBlocks(actions: CardAction[], counter: { n: number }): KnownBlock
   for (let i = 0; i < elements.length; i += LIMITS.actionsElements) {
     blocks.push({ type: "actions", elements: elements.slice(i, i + LIMITS.actionsElements) });
   }
-  if (dropped) blocks.push(contextLine(`${dropped} link${dropped === 1 ? "" : "s"} not shown: only http(s) addresses are linked.`));
+  if (dropped)
+    blocks.push(
+      contextLine(`${dropped} link${dropped === 1 ? "" : "s"} not shown: only http(s) addresses are linked.`),
+    );
   return blocks;
 }
 
@@ -136,7 +139,13 @@ function row(item: ListItem): string {
  * A list packed into as few sections as fit (3,000 characters each), within `maxBlocks` blocks and
  * `maxChars` characters; rows that do not fit become a final "…and N more".
  */
-export function listBlocks(items: ListItem[], empty: string | undefined, maxBlocks: number, maxChars: number, more = 0): KnownBlock[] {
+export function listBlocks(
+  items: ListItem[],
+  empty: string | undefined,
+  maxBlocks: number,
+  maxChars: number,
+  more = 0,
+): KnownBlock[] {
   if (items.length === 0) return [contextLine(clipMrkdwn(empty ?? "Nothing to show.", 500))];
   const rows = items.map(row);
   const pack = (sections: number, chars: number): { blocks: KnownBlock[]; shown: number } => {

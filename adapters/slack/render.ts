@@ -44,7 +44,10 @@ function head(card: Card): types.KnownBlock[] {
   const severity = card.severity ? SEVERITY[card.severity] : undefined;
   const title = `${severity ? severity.icon + " " : ""}${card.title.trim() || "SecOps"}`;
   const blocks: types.KnownBlock[] = [{ type: "header", text: plain(clipPlain(title, LIMITS.headerText)) }];
-  const sub = [severity ? `*${severity.word} severity*` : "", card.subtitle ? clipMrkdwn(card.subtitle, 1000) : ""].filter(Boolean);
+  const sub = [
+    severity ? `*${severity.word} severity*` : "",
+    card.subtitle ? clipMrkdwn(card.subtitle, 1000) : "",
+  ].filter(Boolean);
   if (sub.length) blocks.push(contextLine(sub.join(" · ")));
   return blocks;
 }
@@ -52,7 +55,10 @@ function head(card: Card): types.KnownBlock[] {
 /** The card's fallback text: title and subtitle, escaped. */
 function fallback(card: Card): string {
   const severity = card.severity ? `${SEVERITY[card.severity].word}: ` : "";
-  return clipMrkdwn(`${severity}${card.title}${card.subtitle ? ` — ${card.subtitle}` : ""}`.trim() || "SecOps", LIMITS.fallbackText);
+  return clipMrkdwn(
+    `${severity}${card.title}${card.subtitle ? ` — ${card.subtitle}` : ""}`.trim() || "SecOps",
+    LIMITS.fallbackText,
+  );
 }
 
 type Part = { list: Extract<Block, { type: "list" }> } | { fixed: types.KnownBlock[] };

@@ -23,7 +23,12 @@ export function registerSubmissions(app: App, ctx: SlackContext): void {
       replace: origin.replace,
       sourceEphemeral: origin.ephemeral === true,
     };
-    const fail = (ref: string) => deliverReply({ ...target, replace: false }, textReply(`Something went wrong with that form (ref ${ref}).`), ctx.log);
+    const fail = (ref: string) =>
+      deliverReply(
+        { ...target, replace: false },
+        textReply(`Something went wrong with that form (ref ${ref}).`),
+        ctx.log,
+      );
     await ctx.later(
       "submission",
       async () => {
@@ -33,9 +38,20 @@ export function registerSubmissions(app: App, ctx: SlackContext): void {
           ctx.directory.mentions(client, teamId, [...new Set(Object.values(people))]),
         ]);
         for (const [field, userId] of Object.entries(people)) inputs[field] = `@${userId}`;
-        const conversation = origin.channelId ? conversationRef(teamId, origin.channelId) : homeConversation(teamId, body.user.id);
+        const conversation = origin.channelId
+          ? conversationRef(teamId, origin.channelId)
+          : homeConversation(teamId, body.user.id);
         const capabilities = { ...SLACK_CAPABILITIES, forms: false };
-        const reply: Reply = await ctx.bot.handle({ kind: "action", actionId: view.callback_id, value: origin.value, inputs, actor, conversation, mentions, capabilities });
+        const reply: Reply = await ctx.bot.handle({
+          kind: "action",
+          actionId: view.callback_id,
+          value: origin.value,
+          inputs,
+          actor,
+          conversation,
+          mentions,
+          capabilities,
+        });
         await deliverReply(target, reply, ctx.log);
       },
       fail,

@@ -116,7 +116,8 @@ export function clipRendered(mrkdwn: string, max: number): string {
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const CONTROLS_AND_BIDI = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const CONTROLS_AND_BIDI =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /**
  * The last pass over a rendered payload: every string loses broken UTF-16 halves (Slack refuses
@@ -129,6 +130,7 @@ export function sendable<T>(value: T, key = ""): T {
     return (key === "text" ? whole.replace(CONTROLS_AND_BIDI, "\ufffd") : whole) as T;
   }
   if (Array.isArray(value)) return value.map((v: unknown) => sendable(v)) as T;
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sendable(v, k)])) as T;
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sendable(v, k)])) as T;
   return value;
 }

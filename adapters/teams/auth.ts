@@ -5,7 +5,12 @@
  * failures must reach our own code at once, so a turn answers in time and the outbox dispatcher
  * owns backoff for proactive messages instead of two retry loops stacking up.
  */
-import { type Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from "botbuilder";
+import {
+  type Activity,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from "botbuilder";
 import type { TeamsConfig } from "../../src/config.js";
 import type { Logger } from "../../src/logger.js";
 
@@ -51,7 +56,10 @@ class NoHiddenRetryAuthentication extends ConfigurationBotFrameworkAuthenticatio
   }
 
   private wrap(inner: ConnectorFactory): ConnectorFactory {
-    return { create: async (serviceUrl: string, audience?: string) => withoutSdkRetries(await inner.create(serviceUrl, audience), this.log) };
+    return {
+      create: async (serviceUrl: string, audience?: string) =>
+        withoutSdkRetries(await inner.create(serviceUrl, audience), this.log),
+    };
   }
 }
 

@@ -36,10 +36,20 @@ export function moreLine(count: number): CardElement {
  * A link as runs: the label as plain text, then the real URL itself as the clickable run, so a label
  * can never pass off one address as another (as in Slack). A URL that is not http(s) is only shown.
  */
-function linkRuns(link: { label: string; url: string }, budget: number, base: Record<string, unknown>, limits: TeamsLimits): CardElement[] {
+function linkRuns(
+  link: { label: string; url: string },
+  budget: number,
+  base: Record<string, unknown>,
+  limits: TeamsLimits,
+): CardElement[] {
   const url = safeUrl(link.url, limits.maxUrl);
   if (!url) return [run(`${link.label} (${link.url})`, budget, base)];
-  const target = run(url, budget, { ...base, color: "Accent", underline: true, selectAction: { type: "Action.OpenUrl", url } });
+  const target = run(url, budget, {
+    ...base,
+    color: "Accent",
+    underline: true,
+    selectAction: { type: "Action.OpenUrl", url },
+  });
   if (!link.label.trim() || link.label === url || link.label === link.url) return [target];
   return [run(`${link.label} (`, budget, base), target, run(")", budget, base)];
 }
@@ -91,7 +101,8 @@ function actionElements(actions: CardAction[], limits: TeamsLimits): CardElement
   const buttons = shown.map((a) => action(a, limits)).filter((a): a is CardElement => a !== undefined);
   const elements: CardElement[] = buttons.length ? [{ type: "ActionSet", actions: buttons }] : [];
   for (const a of shown) {
-    if (a.kind === "link" && !safeUrl(a.url, limits.maxUrl)) elements.push(richText([run(`${a.label}: ${a.url}`, limits.maxText, { isSubtle: true })]));
+    if (a.kind === "link" && !safeUrl(a.url, limits.maxUrl))
+      elements.push(richText([run(`${a.label}: ${a.url}`, limits.maxText, { isSubtle: true })]));
   }
   if (actions.length > shown.length) elements.push(moreLine(actions.length - shown.length));
   return elements;
@@ -112,7 +123,10 @@ function listElements(block: Extract<Block, { type: "list" }>, limits: TeamsLimi
 
 function factElements(block: Extract<Block, { type: "facts" }>, limits: TeamsLimits): CardElement[] {
   const shown = block.facts.slice(0, limits.maxFacts);
-  const facts = shown.map((f) => ({ title: escapeMarkdown(oneLine(f.label, limits.maxFactLabel)), value: escapeMarkdown(oneLine(f.value, limits.maxFactValue)) }));
+  const facts = shown.map((f) => ({
+    title: escapeMarkdown(oneLine(f.label, limits.maxFactLabel)),
+    value: escapeMarkdown(oneLine(f.value, limits.maxFactValue)),
+  }));
   const elements: CardElement[] = [{ type: "FactSet", facts }];
   if (block.facts.length > shown.length) elements.push(moreLine(block.facts.length - shown.length));
   return elements;
@@ -120,7 +134,14 @@ function factElements(block: Extract<Block, { type: "facts" }>, limits: TeamsLim
 
 function textElements(spans: Span[], rc: RenderContext, subtle: boolean): CardElement[] {
   if (hasMention(spans)) {
-    return [{ type: "TextBlock", text: mentionMarkdown(spans, rc.limits, rc.entities), wrap: true, ...(subtle ? { isSubtle: true, size: "Small" } : {}) }];
+    return [
+      {
+        type: "TextBlock",
+        text: mentionMarkdown(spans, rc.limits, rc.entities),
+        wrap: true,
+        ...(subtle ? { isSubtle: true, size: "Small" } : {}),
+      },
+    ];
   }
   const runs = spanRuns(spans, rc.limits, subtle);
   return runs.length ? [richText(runs)] : [];
@@ -148,8 +169,12 @@ export function blockElements(block: Block, rc: RenderContext): CardElement[] {
     case "divider":
       return [];
     case "image": {
-      const ok = /^data:image\/(png|jpeg|gif);base64,[A-Za-z0-9+/=]+$/.test(block.dataUri) && block.dataUri.length <= limits.maxImageDataUri;
-      return ok ? [{ type: "Image", url: block.dataUri, altText: oneLine(block.alt, limits.maxTitle) }] : [richText([run(`[image: ${block.alt}]`, limits.maxTitle, { isSubtle: true })])];
+      const ok =
+        /^data:image\/(png|jpeg|gif);base64,[A-Za-z0-9+/=]+$/.test(block.dataUri) &&
+        block.dataUri.length <= limits.maxImageDataUri;
+      return ok
+        ? [{ type: "Image", url: block.dataUri, altText: oneLine(block.alt, limits.maxTitle) }]
+        : [richText([run(`[image: ${block.alt}]`, limits.maxTitle, { isSubtle: true })])];
     }
     case "actions":
       return actionElements(block.actions, limits);

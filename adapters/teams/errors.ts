@@ -7,8 +7,21 @@
 import { DeliveryError } from "../../src/core/messenger.js";
 
 /** Error codes Teams uses when the bot can no longer post in a conversation. */
-const GONE_CODES = new Set(["BotNotInConversationRoster", "ConversationBlockedByUser", "ConversationNotFound", "BotRemovedFromConversation"]);
-const RETRYABLE_NETWORK = new Set(["ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "EPIPE", "EAI_AGAIN", "ENOTFOUND", "REQUEST_SEND_ERROR"]);
+const GONE_CODES = new Set([
+  "BotNotInConversationRoster",
+  "ConversationBlockedByUser",
+  "ConversationNotFound",
+  "BotRemovedFromConversation",
+]);
+const RETRYABLE_NETWORK = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EAI_AGAIN",
+  "ENOTFOUND",
+  "REQUEST_SEND_ERROR",
+]);
 
 interface ConnectorFailure {
   statusCode?: number;
@@ -45,16 +58,28 @@ export function toDeliveryError(err: unknown): DeliveryError {
   if (status === undefined) {
     const name = err instanceof Error ? err.name : "";
     const network = RETRYABLE_NETWORK.has(code) || name === "RestError" || name === "AbortError";
-    return network ? new DeliveryError(`Teams connector unreachable (${detail})`, false) : new DeliveryError(`Teams message could not be sent: ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`, true);
+    return network
+      ? new DeliveryError(`Teams connector unreachable (${detail})`, false)
+      : new DeliveryError(
+          `Teams message could not be sent: ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`,
+          true,
+        );
   }
   if (status === 429) return new DeliveryError(`Teams throttled the bot (${detail})`, false, retryAfterMs(err) ?? 1000);
-  if (status === 412 || status === 408 || status >= 500) return new DeliveryError(`Teams connector busy (${detail})`, false, retryAfterMs(err));
+  if (status === 412 || status === 408 || status >= 500)
+    return new DeliveryError(`Teams connector busy (${detail})`, false, retryAfterMs(err));
   if (status === 413) return new DeliveryError(`Teams refused the message as too large (${detail})`, true);
   if (status === 403) {
     const gone = !code || GONE_CODES.has(code);
-    return new DeliveryError(gone ? `The bot is no longer in this conversation (${detail})` : `Teams refused the message (${detail})`, true, undefined, gone);
+    return new DeliveryError(
+      gone ? `The bot is no longer in this conversation (${detail})` : `Teams refused the message (${detail})`,
+      true,
+      undefined,
+      gone,
+    );
   }
-  if (status === 404 && code === "ConversationNotFound") return new DeliveryError(`The conversation no longer exists (${detail})`, true, undefined, true);
+  if (status === 404 && code === "ConversationNotFound")
+    return new DeliveryError(`The conversation no longer exists (${detail})`, true, undefined, true);
   return new DeliveryError(`Teams refused the message (${detail})`, true);
 }
 

@@ -4,7 +4,8 @@
  * built as objects and serialised with JSON.stringify, so no string can break out of its field.
  */
 
-const BIDI_AND_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const BIDI_AND_CONTROLS =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Cuts text to `max` characters without splitting a surrogate pair, ending with "…". */
@@ -36,7 +37,10 @@ export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\*_~`[\]]/g, (c) => `\\${c}`)
     .replace(/<(\/?at\b)/gi, "\\<$1")
-    .replace(/^([ \t]*)([-+]|\d+\.)(?=\s)/gm, (_m, space: string, marker: string) => `${space}${marker.replace(/([-+.])/, "\\$1")}`);
+    .replace(
+      /^([ \t]*)([-+]|\d+\.)(?=\s)/gm,
+      (_m, space: string, marker: string) => `${space}${marker.replace(/([-+.])/, "\\$1")}`,
+    );
 }
 
 /** A URL safe to open from a card: http(s) only, no spaces or control characters, bounded. */

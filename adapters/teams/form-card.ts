@@ -21,7 +21,9 @@ function input(field: FormField, limits: TeamsLimits): CardElement {
   switch (field.kind) {
     case "choice": {
       const options = field.options ?? [];
-      const choices = options.slice(0, limits.maxChoices).map((o) => ({ title: oneLine(o.label, 120), value: oneLine(o.value, 200) }));
+      const choices = options
+        .slice(0, limits.maxChoices)
+        .map((o) => ({ title: oneLine(o.label, 120), value: oneLine(o.value, 200) }));
       const initial = field.initial && choices.some((c) => c.value === field.initial) ? { value: field.initial } : {};
       return { type: "Input.ChoiceSet", ...common, style: "compact", choices, ...initial };
     }
@@ -35,9 +37,18 @@ function input(field: FormField, limits: TeamsLimits): CardElement {
         isMultiSelect: false,
       };
     case "date":
-      return { type: "Input.Date", ...common, ...(field.initial && /^\d{4}-\d{2}-\d{2}$/.test(field.initial) ? { value: field.initial } : {}) };
+      return {
+        type: "Input.Date",
+        ...common,
+        ...(field.initial && /^\d{4}-\d{2}-\d{2}$/.test(field.initial) ? { value: field.initial } : {}),
+      };
     case "text":
-      return { type: "Input.Text", ...common, maxLength: 200, ...(field.initial ? { value: oneLine(field.initial, 200) } : {}) };
+      return {
+        type: "Input.Text",
+        ...common,
+        maxLength: 200,
+        ...(field.initial ? { value: oneLine(field.initial, 200) } : {}),
+      };
   }
 }
 
@@ -45,7 +56,10 @@ function input(field: FormField, limits: TeamsLimits): CardElement {
 export function formCard(form: Form, limits: TeamsLimits): { body: CardElement[]; actions: CardElement[] } {
   const people = form.fields.filter((f) => f.kind === "person").map((f) => f.id);
   return {
-    body: [richText([run(form.title, limits.maxTitle, { size: "Medium", weight: "Bolder" })]), ...form.fields.map((f) => input(f, limits))],
+    body: [
+      richText([run(form.title, limits.maxTitle, { size: "Medium", weight: "Bolder" })]),
+      ...form.fields.map((f) => input(f, limits)),
+    ],
     actions: [
       {
         type: "Action.Submit",

@@ -12,7 +12,14 @@ import type { Logger } from "../../src/logger.js";
 import type { ConversationRepository } from "../../src/storage/repositories/conversation-repository.js";
 import { toDeliveryError, withRetry, type RetryPolicy, TURN_RETRY } from "./errors.js";
 import type { MemberDirectory } from "./members.js";
-import { commandLine, conversationOf, identityOf, parseSubmission, TEAMS_CAPABILITIES, type Submission } from "./parse.js";
+import {
+  commandLine,
+  conversationOf,
+  identityOf,
+  parseSubmission,
+  TEAMS_CAPABILITIES,
+  type Submission,
+} from "./parse.js";
 import { forgetConversation, isBotAddition, isBotRemoval, rememberConversation } from "./references.js";
 import { renderReply } from "./render.js";
 
@@ -40,7 +47,8 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
     } catch (err) {
       const failure = toDeliveryError(err);
       log.warn({ err: failure.message, conversation: ctx.activity.conversation?.id }, "teams: reply not delivered");
-      if (failure.conversationGone) deps.conversations.markGone("teams", conversationOf(ctx.activity).id, services.clock());
+      if (failure.conversationGone)
+        deps.conversations.markGone("teams", conversationOf(ctx.activity).id, services.clock());
     }
   }
 
@@ -70,7 +78,16 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
     const sub = parseSubmission(ctx.activity.value);
     if (!sub) return send(ctx, textReply("That card action is not one I know; run the command again."));
     const mentions = await resolvePeopleInputs(ctx, sub);
-    const incoming: Incoming = { kind: "action", actionId: sub.actionId, value: sub.value, inputs: sub.inputs, actor, conversation: conversationOf(ctx.activity), mentions, capabilities: TEAMS_CAPABILITIES };
+    const incoming: Incoming = {
+      kind: "action",
+      actionId: sub.actionId,
+      value: sub.value,
+      inputs: sub.inputs,
+      actor,
+      conversation: conversationOf(ctx.activity),
+      mentions,
+      capabilities: TEAMS_CAPABILITIES,
+    };
     const reply = await bot.handle(incoming);
     const cardId = ctx.activity.replyToId;
     if (reply.kind !== "text" && cardId) return replace(ctx, cardId, reply);
@@ -81,7 +98,14 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
     const line = commandLine(ctx.activity);
     if (!line.addressed) return;
     const { text, mentions } = await deps.directory.resolveMentions(ctx, line.text || "help", line.people, line.others);
-    const reply = await bot.handle({ kind: "command", text, actor, conversation: conversationOf(ctx.activity), mentions, capabilities: TEAMS_CAPABILITIES });
+    const reply = await bot.handle({
+      kind: "command",
+      text,
+      actor,
+      conversation: conversationOf(ctx.activity),
+      mentions,
+      capabilities: TEAMS_CAPABILITIES,
+    });
     return send(ctx, reply);
   }
 
@@ -91,11 +115,24 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
     if (isBotRemoval(activity)) return forgetConversation(store, activity, now);
     const actor = activity.type === "message" ? await deps.directory.sender(ctx) : undefined;
     try {
-      rememberConversation(store, activity, actor ?? (typeof activity.from?.id === "string" && activity.from.id ? identityOf(activity.from) : undefined), now);
+      rememberConversation(
+        store,
+        activity,
+        actor ?? (typeof activity.from?.id === "string" && activity.from.id ? identityOf(activity.from) : undefined),
+        now,
+      );
     } catch (err) {
       log.error({ err }, "teams: could not save the conversation reference");
     }
-    if (isBotAddition(activity)) return send(ctx, textReply("Thanks for adding me. Type ", { code: "help" }, " (in a channel, @mention me first) to see what I can do."));
+    if (isBotAddition(activity))
+      return send(
+        ctx,
+        textReply(
+          "Thanks for adding me. Type ",
+          { code: "help" },
+          " (in a channel, @mention me first) to see what I can do.",
+        ),
+      );
     if (activity.type !== "message" || !actor) return;
     const hasValue = activity.value !== undefined && activity.value !== null;
     if (hasValue && !(typeof activity.text === "string" && activity.text.trim())) return onSubmit(ctx, actor);

@@ -58,6 +58,10 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     log,
   });
   const authenticated = options.config.appId !== "";
-  if (!authenticated) log.warn({}, "teams: no MicrosoftAppId, so /api/messages accepts unauthenticated requests (Bot Framework Emulator and local tests only)");
+  if (!authenticated)
+    log.warn(
+      {},
+      "teams: no MicrosoftAppId, so /api/messages accepts unauthenticated requests (Bot Framework Emulator and local tests only)",
+    );
   return { adapter, handleTurn, messenger, authenticated };
 }

@@ -44,16 +44,29 @@ export class MemberDirectory {
     if (!from || typeof from.id !== "string" || !from.id) return undefined;
     const basic = identityOf(from);
     const found = await this.lookup(ctx, from.id);
-    return found && found.userId === basic.userId ? { ...basic, ...(found.email ? { email: found.email } : {}) } : basic;
+    return found && found.userId === basic.userId
+      ? { ...basic, ...(found.email ? { email: found.email } : {}) }
+      : basic;
   }
 
   /** Replaces each person mention in `text` with `@<userId>` and returns who each token is. */
-  async resolveMentions(ctx: TurnContext, text: string, people: MentionEntity[], others: MentionEntity[]): Promise<{ text: string; mentions: Record<string, Identity> }> {
+  async resolveMentions(
+    ctx: TurnContext,
+    text: string,
+    people: MentionEntity[],
+    others: MentionEntity[],
+  ): Promise<{ text: string; mentions: Record<string, Identity> }> {
     const mentions: Record<string, Identity> = {};
     let out = text;
     for (const m of people) {
-      const aad = m.mentioned.aadObjectId ?? (m.mentioned.id.startsWith("8:orgid:") ? m.mentioned.id.slice("8:orgid:".length) : undefined);
-      const fallback = identityOf({ id: m.mentioned.id, name: m.mentioned.name ?? stripTags(m.text), ...(aad ? { aadObjectId: aad } : {}) });
+      const aad =
+        m.mentioned.aadObjectId ??
+        (m.mentioned.id.startsWith("8:orgid:") ? m.mentioned.id.slice("8:orgid:".length) : undefined);
+      const fallback = identityOf({
+        id: m.mentioned.id,
+        name: m.mentioned.name ?? stripTags(m.text),
+        ...(aad ? { aadObjectId: aad } : {}),
+      });
       const identity = (await this.lookup(ctx, m.mentioned.id)) ?? fallback;
       const token = `@${identity.userId}`;
       mentions[token] = identity;

@@ -21,7 +21,11 @@ export function hasMention(spans: Span[]): boolean {
 }
 
 function mentionName(name: string): string {
-  return oneLine(name, 100).replace(/[<>\\*_~`[\]]/g, "").trim() || "someone";
+  return (
+    oneLine(name, 100)
+      .replace(/[<>\\*_~`[\]]/g, "")
+      .trim() || "someone"
+  );
 }
 
 /** Cuts escaped markdown to `max` characters without leaving half an escape or half a surrogate pair. */
@@ -47,12 +51,17 @@ export function mentionMarkdown(spans: Span[], limits: TeamsLimits, entities: Ca
       const label = escapeMarkdown(oneLine(span.link.label, limits.maxTitle));
       const target = url ? `[${escapeMarkdown(url)}](${url.replace(/\(/g, "%28").replace(/\)/g, "%29")})` : "";
       if (!url) part = `${label} (${escapeMarkdown(oneLine(span.link.url, limits.maxUrl))})`;
-      else part = label.trim() && span.link.label !== url && span.link.label !== span.link.url ? `${label} (${target})` : target;
+      else
+        part =
+          label.trim() && span.link.label !== url && span.link.label !== span.link.url
+            ? `${label} (${target})`
+            : target;
     } else part = `<at>${mentionName(span.mention.name)}</at>`;
     if (out.length + part.length > max) return out + (cuttable ? cutEscaped(part, max - out.length - 1) : "") + "…";
     if (typeof span !== "string" && "mention" in span) {
       const id = oneLine(span.mention.platformUserId, 200);
-      if (!entities.some((e) => e.text === part && e.mentioned.id === id)) entities.push({ type: "mention", text: part, mentioned: { id, name: mentionName(span.mention.name) } });
+      if (!entities.some((e) => e.text === part && e.mentioned.id === id))
+        entities.push({ type: "mention", text: part, mentioned: { id, name: mentionName(span.mention.name) } });
     }
     out += part;
   }

@@ -11,7 +11,10 @@ import type { Reply } from "../../src/core/reply.js";
 import type { Logger } from "../../src/logger.js";
 import type { Db } from "../../src/storage/db.js";
 import { latestActiveConversation, personalConversation } from "../../src/storage/repositories/conversation-lookup.js";
-import type { ConversationRepository, StoredConversation } from "../../src/storage/repositories/conversation-repository.js";
+import type {
+  ConversationRepository,
+  StoredConversation,
+} from "../../src/storage/repositories/conversation-repository.js";
 import type { PeopleRepository } from "../../src/storage/repositories/people-repository.js";
 import { toDeliveryError } from "./errors.js";
 import { activityFor, continueIn, createIn, type Ref, sendNew, withConversation } from "./proactive.js";
@@ -48,7 +51,11 @@ export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
 
   function reachable(conversationId: string): Reachable {
     const row = deps.conversations.get("teams", conversationId.split(";")[0] ?? conversationId);
-    if (!row || typeof row.reference.serviceUrl !== "string") throw new DeliveryError(`No Teams conversation reference for ${conversationId}; the bot was never installed there`, true);
+    if (!row || typeof row.reference.serviceUrl !== "string")
+      throw new DeliveryError(
+        `No Teams conversation reference for ${conversationId}; the bot was never installed there`,
+        true,
+      );
     if (!row.active) throw new DeliveryError(`The bot was removed from ${conversationId}`, true, undefined, true);
     return { ...row, ref: row.reference as Ref };
   }
@@ -64,19 +71,39 @@ export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
     }
   }
 
-  const sendInto = (row: Reachable, conversationId: string, reply: Reply) => continueIn(adapter, appId, row.ref, conversationId, (_ctx, connector) => sendNew(connector, row.ref, conversationId, reply));
+  const sendInto = (row: Reachable, conversationId: string, reply: Reply) =>
+    continueIn(adapter, appId, row.ref, conversationId, (_ctx, connector) =>
+      sendNew(connector, row.ref, conversationId, reply),
+    );
 
   async function newThread(row: Reachable, reply: Reply): Promise<SentMessage> {
     const base = tenantParams(row.ref);
-    const params = { ...base, isGroup: true, bot: row.ref.bot, channelData: { ...(base.channelData as object), channel: { id: row.id } }, activity: renderReply(reply) };
-    const threadId = await createIn(adapter, appId, String(row.ref.serviceUrl), params, async (ctx) => ctx.activity.conversation?.id ?? "");
+    const params = {
+      ...base,
+      isGroup: true,
+      bot: row.ref.bot,
+      channelData: { ...(base.channelData as object), channel: { id: row.id } },
+      activity: renderReply(reply),
+    };
+    const threadId = await createIn(
+      adapter,
+      appId,
+      String(row.ref.serviceUrl),
+      params,
+      async (ctx) => ctx.activity.conversation?.id ?? "",
+    );
     if (!threadId) throw new DeliveryError("Teams did not return the new thread's id", false);
     return { threadId, messageId: threadRootId(threadId) ?? threadId };
   }
 
-  async function createPersonal(workspace: string, userId: string, reply: Reply): Promise<SentMessage & { conversationId: string }> {
+  async function createPersonal(
+    workspace: string,
+    userId: string,
+    reply: Reply,
+  ): Promise<SentMessage & { conversationId: string }> {
     const base = latestActiveConversation(deps.db, workspace, "teams");
-    if (!base || typeof base.reference.serviceUrl !== "string") throw new DeliveryError(`No Teams conversation known in ${workspace}; install the app first`, true);
+    if (!base || typeof base.reference.serviceUrl !== "string")
+      throw new DeliveryError(`No Teams conversation known in ${workspace}; install the app first`, true);
     const ref = base.reference as Ref;
     const params = { ...tenantParams(ref), isGroup: false, bot: ref.bot, members: [{ id: userId }] };
     return createIn(adapter, appId, String(ref.serviceUrl), params, async (ctx, connector) => {
@@ -84,7 +111,17 @@ export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
       const reference = { ...referenceFor(ctx.activity, conversationId), bot: ref.bot } as Ref;
       const messageId = await sendNew(connector, reference, conversationId, reply);
       const person = deps.people.byPlatformId(workspace, userId);
-      deps.conversations.remember({ workspace, platform: "teams", id: conversationId, kind: "personal", reference: reference as Record<string, unknown>, ...(person ? { personId: person.id } : {}) }, deps.clock());
+      deps.conversations.remember(
+        {
+          workspace,
+          platform: "teams",
+          id: conversationId,
+          kind: "personal",
+          reference: reference as Record<string, unknown>,
+          ...(person ? { personId: person.id } : {}),
+        },
+        deps.clock(),
+      );
       return { conversationId, threadId: conversationId, messageId };
     });
   }
@@ -93,27 +130,49 @@ export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
     platform: "teams",
     async post(target, reply) {
       const row = reachable(target.conversationId);
-      return guarded(row, async () => (row.kind === "channel" ? newThread(row, reply) : { threadId: row.id, messageId: await sendInto(row, row.id, reply) }));
+      return guarded(row, async () =>
+        row.kind === "channel"
+          ? newThread(row, reply)
+          : { threadId: row.id, messageId: await sendInto(row, row.id, reply) },
+      );
     },
     async reply(target, threadId, reply) {
       const row = reachable(target.conversationId);
-      const conversationId = row.kind !== "channel" ? row.id : threadId.startsWith(`${row.id};messageid=`) ? threadId : `${row.id};messageid=${threadId}`;
-      return guarded(row, async () => ({ threadId: conversationId, messageId: await sendInto(row, conversationId, reply) }));
+      const conversationId =
+        row.kind !== "channel"
+          ? row.id
+          : threadId.startsWith(`${row.id};messageid=`)
+            ? threadId
+            : `${row.id};messageid=${threadId}`;
+      return guarded(row, async () => ({
+        threadId: conversationId,
+        messageId: await sendInto(row, conversationId, reply),
+      }));
     },
     async update(target, messageId, reply) {
       const row = reachable(target.conversationId);
       const inThread = target.conversationId.includes(";messageid=");
-      const conversationId = row.kind === "channel" && !inThread ? `${row.id};messageid=${messageId}` : target.conversationId;
+      const conversationId =
+        row.kind === "channel" && !inThread ? `${row.id};messageid=${messageId}` : target.conversationId;
       const activity = { ...activityFor(withConversation(row.ref, conversationId), reply), id: messageId };
-      await guarded(row, () => continueIn(adapter, appId, row.ref, conversationId, (_ctx, connector) => connector.conversations.updateActivity(conversationId, messageId, activity)));
+      await guarded(row, () =>
+        continueIn(adapter, appId, row.ref, conversationId, (_ctx, connector) =>
+          connector.conversations.updateActivity(conversationId, messageId, activity),
+        ),
+      );
     },
     async dm(workspace, platformUserId, reply) {
       const person = deps.people.byPlatformId(workspace, platformUserId);
       const known = person ? personalConversation(deps.db, workspace, "teams", person.id) : undefined;
-      if (known && !known.active) throw new DeliveryError(`${platformUserId} removed the bot from their personal chat`, true, undefined, true);
+      if (known && !known.active)
+        throw new DeliveryError(`${platformUserId} removed the bot from their personal chat`, true, undefined, true);
       if (!known) return guarded(undefined, () => createPersonal(workspace, platformUserId, reply));
       const row = reachable(known.id);
-      return guarded(row, async () => ({ conversationId: row.id, threadId: row.id, messageId: await sendInto(row, row.id, reply) }));
+      return guarded(row, async () => ({
+        conversationId: row.id,
+        threadId: row.id,
+        messageId: await sendInto(row, row.id, reply),
+      }));
     },
   };
 }

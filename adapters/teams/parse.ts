@@ -8,7 +8,13 @@ import { TurnContext, type Activity } from "botbuilder";
 import type { Capabilities, ConversationRef, Identity } from "../../src/core/incoming.js";
 
 /** What Teams can do; forms are input cards and updates replace the card in place. */
-export const TEAMS_CAPABILITIES: Capabilities = { ephemeral: false, forms: true, threads: true, updateInPlace: true, images: true };
+export const TEAMS_CAPABILITIES: Capabilities = {
+  ephemeral: false,
+  forms: true,
+  threads: true,
+  updateInPlace: true,
+  images: true,
+};
 
 /** Workspace key for a tenant, so tenants never share people or tasks. */
 export function workspaceOf(activity: Partial<Activity>): string {
@@ -30,15 +36,31 @@ export function conversationOf(activity: Partial<Activity>): ConversationRef {
   const workspace = workspaceOf(activity);
   const id = String(activity.conversation?.id ?? "");
   const channel = channelIdOf(activity);
-  if (channel) return { platform: "teams", workspace, id: channel, kind: "channel", ...(id !== channel ? { threadId: id } : {}) };
-  const kind = activity.conversation?.conversationType === "personal" ? "personal" : activity.conversation?.isGroup ? "group" : activity.conversation?.conversationType === "groupChat" ? "group" : "personal";
+  if (channel)
+    return { platform: "teams", workspace, id: channel, kind: "channel", ...(id !== channel ? { threadId: id } : {}) };
+  const kind =
+    activity.conversation?.conversationType === "personal"
+      ? "personal"
+      : activity.conversation?.isGroup
+        ? "group"
+        : activity.conversation?.conversationType === "groupChat"
+          ? "group"
+          : "personal";
   return { platform: "teams", workspace, id, kind };
 }
 
 /** A Teams account as a person: the Entra object id when known, else the 29: id. */
-export function identityOf(account: { id: string; name?: string; aadObjectId?: string; email?: string; userPrincipalName?: string }): Identity {
+export function identityOf(account: {
+  id: string;
+  name?: string;
+  aadObjectId?: string;
+  email?: string;
+  userPrincipalName?: string;
+}): Identity {
   const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
-  const email = [account.email, account.userPrincipalName].map(text).find((e) => /^[^\s@]{1,100}@[^\s@]{1,200}$/.test(e));
+  const email = [account.email, account.userPrincipalName]
+    .map(text)
+    .find((e) => /^[^\s@]{1,100}@[^\s@]{1,200}$/.test(e));
   return {
     platform: "teams",
     userId: (text(account.aadObjectId) || text(account.id)).slice(0, 200),
@@ -60,7 +82,14 @@ export function mentionsOf(activity: Partial<Activity>): MentionEntity[] {
   return entities
     .filter((e): e is MentionEntity => {
       const m = e as Partial<MentionEntity> | null;
-      return !!m && typeof m.type === "string" && m.type.toLowerCase() === "mention" && typeof m.text === "string" && !!m.text && typeof m.mentioned?.id === "string";
+      return (
+        !!m &&
+        typeof m.type === "string" &&
+        m.type.toLowerCase() === "mention" &&
+        typeof m.text === "string" &&
+        !!m.text &&
+        typeof m.mentioned?.id === "string"
+      );
     })
     .slice(0, 25)
     .map((m) => ({ ...m, type: "mention" }));
@@ -72,15 +101,25 @@ export function isPersonMention(m: MentionEntity): boolean {
 }
 
 /** The command text with the bot's mention removed, whether the bot was addressed, and the other mentions. */
-export function commandLine(activity: Partial<Activity>): { text: string; addressed: boolean; people: MentionEntity[]; others: MentionEntity[] } {
+export function commandLine(activity: Partial<Activity>): {
+  text: string;
+  addressed: boolean;
+  people: MentionEntity[];
+  others: MentionEntity[];
+} {
   const mentions = mentionsOf(activity);
   const botId = activity.recipient?.id ?? "";
   const ofBot = mentions.filter((m) => m.mentioned.id === botId);
-  const clone = { text: typeof activity.text === "string" ? activity.text : "", recipient: { id: botId, name: "" }, entities: mentions } as Partial<Activity>;
+  const clone = {
+    text: typeof activity.text === "string" ? activity.text : "",
+    recipient: { id: botId, name: "" },
+    entities: mentions,
+  } as Partial<Activity>;
   let text = TurnContext.removeRecipientMention(clone as Activity) ?? "";
   for (const m of ofBot) text = text.split(m.text).join(" ");
   text = text.replace(/&nbsp;|\u00a0/g, " ").trim();
-  const addressed = activity.conversation?.conversationType === "personal" || ofBot.length > 0 || !activity.conversation?.isGroup;
+  const addressed =
+    activity.conversation?.conversationType === "personal" || ofBot.length > 0 || !activity.conversation?.isGroup;
   const rest = mentions.filter((m) => m.mentioned.id !== botId);
   return { text, addressed, people: rest.filter(isPersonMention), others: rest.filter((m) => !isPersonMention(m)) };
 }
@@ -112,6 +151,8 @@ export function parseSubmission(value: unknown): Submission | undefined {
     if (RESERVED.has(key) || !/^[a-z][\w-]{0,39}$/i.test(key) || typeof raw !== "string") continue;
     inputs[key] = raw.slice(0, 2000);
   }
-  const people = Array.isArray(data.people) ? data.people.filter((p): p is string => typeof p === "string" && p in inputs) : [];
+  const people = Array.isArray(data.people)
+    ? data.people.filter((p): p is string => typeof p === "string" && p in inputs)
+    : [];
   return { actionId: data.actionId, value: entity, inputs, people };
 }

@@ -4,7 +4,13 @@
  * inside the turn are carried out to the caller (the adapter's onTurnError would swallow them),
  * and messages are sent with the turn's connector client so no reply-to id is ever attached.
  */
-import { TurnContext, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference } from "botbuilder";
+import {
+  TurnContext,
+  type Activity,
+  type CloudAdapter,
+  type ConversationParameters,
+  type ConversationReference,
+} from "botbuilder";
 import type { Reply } from "../../src/core/reply.js";
 import type { ConnectorClient } from "./auth.js";
 import { renderReply } from "./render.js";
@@ -15,7 +21,10 @@ export type Ref = Partial<ConversationReference>;
 /** What a proactive turn's work receives: the turn and its connector client. */
 export type ProactiveWork<T> = (ctx: TurnContext, connector: ConnectorClient) => Promise<T>;
 
-async function captured<T>(start: (logic: (ctx: TurnContext) => Promise<void>) => Promise<void>, work: ProactiveWork<T>): Promise<T> {
+async function captured<T>(
+  start: (logic: (ctx: TurnContext) => Promise<void>) => Promise<void>,
+  work: ProactiveWork<T>,
+): Promise<T> {
   const outcome: { value?: T; error?: unknown; ran: boolean } = { ran: false };
   await start(async (ctx) => {
     try {
@@ -31,18 +40,47 @@ async function captured<T>(start: (logic: (ctx: TurnContext) => Promise<void>) =
 
 /** A reference pointed at another conversation id (a thread of the stored channel, say). */
 export function withConversation(ref: Ref, conversationId: string): Ref {
-  return { ...ref, conversation: { ...(ref.conversation ?? { isGroup: false, name: "", conversationType: "" }), id: conversationId } };
+  return {
+    ...ref,
+    conversation: { ...(ref.conversation ?? { isGroup: false, name: "", conversationType: "" }), id: conversationId },
+  };
 }
 
 /** Runs `work` in a turn continuing `conversationId` from a stored reference. */
-export function continueIn<T>(adapter: CloudAdapter, appId: string, ref: Ref, conversationId: string, work: ProactiveWork<T>): Promise<T> {
-  return captured((logic) => adapter.continueConversationAsync(appId, withConversation(ref, conversationId), logic), work);
+export function continueIn<T>(
+  adapter: CloudAdapter,
+  appId: string,
+  ref: Ref,
+  conversationId: string,
+  work: ProactiveWork<T>,
+): Promise<T> {
+  return captured(
+    (logic) => adapter.continueConversationAsync(appId, withConversation(ref, conversationId), logic),
+    work,
+  );
 }
 
 /** Creates a conversation (POST v3/conversations) at `serviceUrl` and runs `work` in it. */
-export function createIn<T>(adapter: CloudAdapter, appId: string, serviceUrl: string, params: Record<string, unknown>, work: ProactiveWork<T>): Promise<T> {
+export function createIn<T>(
+  adapter: CloudAdapter,
+  appId: string,
+  serviceUrl: string,
+  params: Record<string, unknown>,
+  work: ProactiveWork<T>,
+): Promise<T> {
   const audience = undefined as unknown as string;
-  return captured((logic) => adapter.createConversationAsync(appId, "msteams", serviceUrl, audience, params as unknown as ConversationParameters, logic), work);
+  return captured(
+    (logic) =>
+      adapter.createConversationAsync(
+        appId,
+        "msteams",
+        serviceUrl,
+        audience,
+        params as unknown as ConversationParameters,
+        logic,
+      ),
+    work,
+  );
 }
 
 /** The rendered reply addressed from the bot into the reference's conversation, replying to nothing. */
@@ -53,7 +91,15 @@ export function activityFor(ref: Ref, reply: Reply): Activity {
 }
 
 /** Sends a reply as a new message in `conversationId` (POST v3/conversations/{id}/activities); returns its id. */
-export async function sendNew(connector: ConnectorClient, ref: Ref, conversationId: string, reply: Reply): Promise<string> {
-  const sent = await connector.conversations.sendToConversation(conversationId, activityFor(withConversation(ref, conversationId), reply));
+export async function sendNew(
+  connector: ConnectorClient,
+  ref: Ref,
+  conversationId: string,
+  reply: Reply,
+): Promise<string> {
+  const sent = await connector.conversations.sendToConversation(
+    conversationId,
+    activityFor(withConversation(ref, conversationId), reply),
+  );
   return sent.id ?? "";
 }

@@ -31,13 +31,27 @@ export function referenceFor(activity: Partial<Activity>, conversationId: string
   const ref = TurnContext.getConversationReference(activity);
   delete ref.activityId;
   const tenantId = tenantOf(activity);
-  ref.conversation = { ...(ref.conversation ?? { isGroup: false, name: "", conversationType: "" }), id: conversationId, ...(tenantId ? { tenantId } : {}) };
+  ref.conversation = {
+    ...(ref.conversation ?? { isGroup: false, name: "", conversationType: "" }),
+    id: conversationId,
+    ...(tenantId ? { tenantId } : {}),
+  };
   return JSON.parse(JSON.stringify(ref)) as Record<string, unknown>;
 }
 
 /** Saves (or refreshes and re-activates) the conversation an activity came from. */
-export function rememberConversation(store: ReferenceStore, activity: Partial<Activity>, sender: Identity | undefined, now: Date): void {
-  if (typeof activity.serviceUrl !== "string" || typeof activity.conversation?.id !== "string" || !activity.conversation.id) return;
+export function rememberConversation(
+  store: ReferenceStore,
+  activity: Partial<Activity>,
+  sender: Identity | undefined,
+  now: Date,
+): void {
+  if (
+    typeof activity.serviceUrl !== "string" ||
+    typeof activity.conversation?.id !== "string" ||
+    !activity.conversation.id
+  )
+    return;
   const where = conversationOf(activity);
   const personId = where.kind === "personal" && sender ? store.people.upsert(where.workspace, sender).id : undefined;
   store.conversations.remember(
@@ -56,14 +70,19 @@ export function rememberConversation(store: ReferenceStore, activity: Partial<Ac
 
 /** True when the activity says the bot was removed (uninstalled, or removed from the team or chat). */
 export function isBotRemoval(activity: Partial<Activity>): boolean {
-  if (activity.type === "installationUpdate") return typeof activity.action === "string" && activity.action.startsWith("remove");
-  if (activity.type === "conversationUpdate") return (activity.membersRemoved ?? []).some((m) => m?.id === activity.recipient?.id);
+  if (activity.type === "installationUpdate")
+    return typeof activity.action === "string" && activity.action.startsWith("remove");
+  if (activity.type === "conversationUpdate")
+    return (activity.membersRemoved ?? []).some((m) => m?.id === activity.recipient?.id);
   return false;
 }
 
 /** True when the activity says the bot was just added to a team, chat or personal scope. */
 export function isBotAddition(activity: Partial<Activity>): boolean {
-  return activity.type === "conversationUpdate" && (activity.membersAdded ?? []).some((m) => m?.id === activity.recipient?.id);
+  return (
+    activity.type === "conversationUpdate" &&
+    (activity.membersAdded ?? []).some((m) => m?.id === activity.recipient?.id)
+  );
 }
 
 /** Marks the activity's conversation inactive, so nothing more is posted there. */

@@ -33,7 +33,8 @@ function header(card: Card, limits: TeamsLimits): CardElement[] {
     run(card.title, limits.maxTitle, { size: "Medium", weight: "Bolder" }),
   ];
   const elements = [richText(title)];
-  if (card.subtitle) elements.push(richText([run(card.subtitle, limits.maxTitle, { isSubtle: true })], { spacing: "None" }));
+  if (card.subtitle)
+    elements.push(richText([run(card.subtitle, limits.maxTitle, { isSubtle: true })], { spacing: "None" }));
   return elements;
 }
 
@@ -109,6 +110,12 @@ export function renderReply(reply: Reply, limits: TeamsLimits = TEAMS_LIMITS): T
     current = tighter(current);
   }
   const title = reply.kind === "card" ? reply.card.title : reply.kind === "form" ? reply.form.title : "Reply";
-  const note: Block = { type: "text", spans: ["This reply is too large to show in Teams; narrow it down (for example with a filter)."] };
-  return renderWith({ kind: "card", visibility: reply.visibility, card: { title, blocks: [note] } }, tighter(tighter(tighter(current))));
+  const note: Block = {
+    type: "text",
+    spans: ["This reply is too large to show in Teams; narrow it down (for example with a filter)."],
+  };
+  return renderWith(
+    { kind: "card", visibility: reply.visibility, card: { title, blocks: [note] } },
+    tighter(tighter(tighter(current))),
+  );
 }

@@ -26,8 +26,16 @@ export function mountTeams(http: HttpApp, teams: TeamsAdapter, log: Logger): voi
   });
   http.app.use(TEAMS_PATH, (err: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
-    const status = typeof err === "object" && err !== null && "status" in err && typeof err.status === "number" && err.status < 500 ? err.status : 500;
-    res.status(status).json({ error: status === 413 ? "request too large" : status < 500 ? "malformed request" : "internal error" });
+    const status =
+      typeof err === "object" && err !== null && "status" in err && typeof err.status === "number" && err.status < 500
+        ? err.status
+        : 500;
+    res
+      .status(status)
+      .json({ error: status === 413 ? "request too large" : status < 500 ? "malformed request" : "internal error" });
   });
-  http.addReadinessCheck("teams", () => ({ ok: true, detail: teams.authenticated ? "Bot Framework authentication on" : "authentication off (Emulator / local only)" }));
+  http.addReadinessCheck("teams", () => ({
+    ok: true,
+    detail: teams.authenticated ? "Bot Framework authentication on" : "authentication off (Emulator / local only)",
+  }));
 }

@@ -11,6 +11,9 @@ export const taskAddAction = defineAction({
     const words = [inputs.area ?? "", inputs.title ?? ""];
     if (inputs.owner) words.push(inputs.owner);
     if (inputs.due) words.push("due", inputs.due);
-    return addCommand.run({ ...ctx, incoming: { ...ctx.incoming, capabilities: { ...ctx.incoming.capabilities, forms: false } } }, new Args(words));
+    return addCommand.run(
+      { ...ctx, incoming: { ...ctx.incoming, capabilities: { ...ctx.incoming.capabilities, forms: false } } },
+      new Args(words),
+    );
   },
 });

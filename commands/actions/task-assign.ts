@@ -15,11 +15,16 @@ export const taskAssignAction = defineAction({
     const task = findTask(ctx, inputs.task);
     const owner = ctx.person(inputs.owner ?? "");
     const due = inputs.due ? parseDueDate(inputs.due, ctx.actor.timezone, ctx.now) : undefined;
-    const updated = changeTask(ctx, task, { ownerId: owner.id, ...(due ? { dueDate: due } : {}) }, {
-      action: "assigned",
-      oldValue: task.ownerName,
-      newValue: owner.displayName + (due ? `, due ${due}` : ""),
-    });
+    const updated = changeTask(
+      ctx,
+      task,
+      { ownerId: owner.id, ...(due ? { dueDate: due } : {}) },
+      {
+        action: "assigned",
+        oldValue: task.ownerName,
+        newValue: owner.displayName + (due ? `, due ${due}` : ""),
+      },
+    );
     return cardReply(taskCard(updated, today(ctx)), "conversation");
   },
 });

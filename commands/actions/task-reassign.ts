@@ -10,7 +10,8 @@ export const taskReassignAction = defineAction({
   minRole: "lead",
   run(ctx, value) {
     const task = findTask(ctx, value);
-    if (!ctx.incoming.capabilities.forms) return textReply("Reassign with ", { code: `assign ${task.id} @person [due <date>]` });
+    if (!ctx.incoming.capabilities.forms)
+      return textReply("Reassign with ", { code: `assign ${task.id} @person [due <date>]` });
     return assignForm(ctx, task.id);
   },
 });

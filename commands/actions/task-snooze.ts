@@ -18,7 +18,12 @@ export const taskSnoozeAction = defineAction({
     if (task.status === "done") throw usageError(`${task.id} is done; there is nothing to snooze.`);
     const base = task.dueDate && task.dueDate > today(ctx) ? task.dueDate : today(ctx);
     const due = addDays(base, 7);
-    const updated = changeTask(ctx, task, { dueDate: due }, { action: "snoozed", oldValue: task.dueDate, newValue: due });
+    const updated = changeTask(
+      ctx,
+      task,
+      { dueDate: due },
+      { action: "snoozed", oldValue: task.dueDate, newValue: due },
+    );
     return cardReply(taskCard(updated, today(ctx)), "conversation");
   },
 });

@@ -10,6 +10,10 @@ export const trainingDismissAction = defineAction({
   run(ctx, value) {
     const module = offeredModule(ctx, value);
     ctx.services.training.suppress(ctx.workspace, ctx.actor.id, module.id, "dismiss", null, ctx.now);
-    return textReply(`Not relevant: I won't suggest ${module.title} to you again. `, { code: "trained " + module.id }, " still records it if you take it.");
+    return textReply(
+      `Not relevant: I won't suggest ${module.title} to you again. `,
+      { code: "trained " + module.id },
+      " still records it if you take it.",
+    );
   },
 });

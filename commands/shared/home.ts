@@ -43,7 +43,13 @@ export const progressSection: HomeSection = (ctx) => {
   return [
     { type: "divider" },
     { type: "text", spans: [{ bold: "Stage progress" }] },
-    ...progress.map((p): Block => ({ type: "progress", label: `${p.id} ${p.name}`, done: p.done, total: p.total, ...(p.overdue ? { note: `${p.overdue} overdue` } : {}) })),
+    ...progress.map((p): Block => ({
+      type: "progress",
+      label: `${p.id} ${p.name}`,
+      done: p.done,
+      total: p.total,
+      ...(p.overdue ? { note: `${p.overdue} overdue` } : {}),
+    })),
   ];
 };
 
@@ -55,6 +61,9 @@ export function homeCard(ctx: CommandContext, sections: readonly HomeSection[] =
   return {
     title: "SecOps adoption: your work",
     subtitle: `${ctx.actor.displayName} · ${ctx.actor.role} · ${today(ctx)}`,
-    blocks: [...sections.flatMap((s) => s(ctx)), { type: "actions", actions: [{ kind: "button", actionId: "home.show", label: "Refresh", value: "home" }] }],
+    blocks: [
+      ...sections.flatMap((s) => s(ctx)),
+      { type: "actions", actions: [{ kind: "button", actionId: "home.show", label: "Refresh", value: "home" }] },
+    ],
   };
 }

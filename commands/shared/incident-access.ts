@@ -15,5 +15,6 @@ export function findIncident(ctx: CommandContext, id: string): Incident {
 
 /** Re-checks, inside every incident action, that the person may act on incidents (analyst or above). */
 export function requireIncidentActor(ctx: CommandContext): void {
-  if (!hasRole(ctx.actor.role, "analyst")) throw forbidden(`Acting on incidents needs ${roleRequirement("analyst")}; your role is ${ctx.actor.role}.`);
+  if (!hasRole(ctx.actor.role, "analyst"))
+    throw forbidden(`Acting on incidents needs ${roleRequirement("analyst")}; your role is ${ctx.actor.role}.`);
 }

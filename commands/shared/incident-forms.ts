@@ -12,7 +12,11 @@ export function resolveForm(incident: Incident): Reply {
   return {
     kind: "form",
     visibility: "requester",
-    fallback: ["Resolve with ", { code: `incident ${incident.id} resolve <tp|fp|benign> [determination]` }, `, e.g. incident ${incident.id} resolve tp malware.`],
+    fallback: [
+      "Resolve with ",
+      { code: `incident ${incident.id} resolve <tp|fp|benign> [determination]` },
+      `, e.g. incident ${incident.id} resolve tp malware.`,
+    ],
     form: {
       actionId: "incident.resolved",
       title: `Resolve incident ${incident.id}`,
@@ -25,7 +29,13 @@ export function resolveForm(incident: Incident): Reply {
           kind: "choice",
           options: Object.keys(DETERMINATIONS_BY_CLASSIFICATION).map((c) => ({ value: c, label: enumLabel(c) })),
         },
-        { id: "determination", label: "Determination", kind: "choice", optional: true, options: determinations.map((d) => ({ value: d, label: enumLabel(d) })) },
+        {
+          id: "determination",
+          label: "Determination",
+          kind: "choice",
+          optional: true,
+          options: determinations.map((d) => ({ value: d, label: enumLabel(d) })),
+        },
       ],
     },
   };

@@ -17,7 +17,12 @@ import { findIncident, requireIncidentActor } from "./incident-access.js";
 const AUDITED: (keyof IncidentPatch)[] = ["status", "assignedTo", "classification", "determination"];
 
 /** Sends the patch to Graph, then stores, threads and audits Graph's answer. */
-export async function writeIncident(ctx: CommandContext, id: string, patch: IncidentPatch, done: string): Promise<Reply> {
+export async function writeIncident(
+  ctx: CommandContext,
+  id: string,
+  patch: IncidentPatch,
+  done: string,
+): Promise<Reply> {
   requireIncidentActor(ctx);
   const before = findIncident(ctx, id);
   const { services, now } = ctx;
@@ -26,25 +31,40 @@ export async function writeIncident(ctx: CommandContext, id: string, patch: Inci
   try {
     raw = await feed.source.updateIncident(before.id, patch);
   } catch (err) {
-    if (err instanceof AlertSourceError) throw new BotError("upstream", `${err.message} Nothing was changed.`, { cause: err });
+    if (err instanceof AlertSourceError)
+      throw new BotError("upstream", `${err.message} Nothing was changed.`, { cause: err });
     throw err;
   }
   const after = mapIncident(raw, feed.source.tenant, feed.portalHost);
-  if (!after || after.id !== before.id) throw new BotError("upstream", "Microsoft Graph answered with a different incident; nothing was recorded.");
+  if (!after || after.id !== before.id)
+    throw new BotError("upstream", "Microsoft Graph answered with a different incident; nothing was recorded.");
   const actorName = ctx.actor.displayName;
   services.db.transaction(() => {
     applyIncident(emitContext(services, now), services.subscriptions.ofKind(INCIDENTS_KIND), after, { actorName });
     for (const field of AUDITED) {
       if (patch[field] === undefined) continue;
       services.audit.record({
-        workspace: ctx.workspace, entityType: "incident", entityId: `${feed.source.tenant}:${before.id}`, actorId: ctx.actor.id, actorName,
-        action: field, oldValue: before[field] ?? null, newValue: patch[field] ?? null, note: feed.source.kind === "demo" ? "demo source" : "written to Microsoft Graph", at: now,
+        workspace: ctx.workspace,
+        entityType: "incident",
+        entityId: `${feed.source.tenant}:${before.id}`,
+        actorId: ctx.actor.id,
+        actorName,
+        action: field,
+        oldValue: before[field] ?? null,
+        newValue: patch[field] ?? null,
+        note: feed.source.kind === "demo" ? "demo source" : "written to Microsoft Graph",
+        at: now,
       });
     }
   });
-  await feed.source.commentIncident(before.id, `${actorName.slice(0, 100)} (via secops-bot): ${done}.`).catch((err: unknown) => {
-    services.log.warn({ incident: before.id, reason: err instanceof Error ? err.message : String(err) }, "could not add the attribution comment in Graph");
-  });
+  await feed.source
+    .commentIncident(before.id, `${actorName.slice(0, 100)} (via secops-bot): ${done}.`)
+    .catch((err: unknown) => {
+      services.log.warn(
+        { incident: before.id, reason: err instanceof Error ? err.message : String(err) },
+        "could not add the attribution comment in Graph",
+      );
+    });
   return textReply(`Incident ${before.id}: ${done}.`);
 }
 
@@ -52,7 +72,8 @@ export async function writeIncident(ctx: CommandContext, id: string, patch: Inci
 export function assignToMe(ctx: CommandContext, id: string): Promise<Reply> {
   const who = ctx.actor.email ?? ctx.actor.displayName;
   const incident = findIncident(ctx, id);
-  if (incident.assignedTo?.toLowerCase() === who.toLowerCase()) throw usageError(`Incident ${incident.id} is already assigned to you.`);
+  if (incident.assignedTo?.toLowerCase() === who.toLowerCase())
+    throw usageError(`Incident ${incident.id} is already assigned to you.`);
   return writeIncident(ctx, incident.id, { assignedTo: who }, `assigned to ${who}`);
 }
 
@@ -64,9 +85,19 @@ export function setIncidentStatus(ctx: CommandContext, id: string, status: "acti
 }
 
 /** Resolves with a classification and, optionally, a determination (already validated). */
-export function resolveIncident(ctx: CommandContext, id: string, classification: string, determination?: string): Promise<Reply> {
+export function resolveIncident(
+  ctx: CommandContext,
+  id: string,
+  classification: string,
+  determination?: string,
+): Promise<Reply> {
   const incident = findIncident(ctx, id);
   if (incident.status === "resolved") throw usageError(`Incident ${incident.id} is already resolved.`);
   const label = `${enumLabel(classification)}${determination ? `, ${enumLabel(determination)}` : ""}`;
-  return writeIncident(ctx, incident.id, { status: "resolved", classification, ...(determination ? { determination } : {}) }, `resolved as ${label}`);
+  return writeIncident(
+    ctx,
+    incident.id,
+    { status: "resolved", classification, ...(determination ? { determination } : {}) },
+    `resolved as ${label}`,
+  );
 }

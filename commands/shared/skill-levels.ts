@@ -14,8 +14,10 @@ export function readLevels(ctx: CommandContext, args: Args): Map<string, number>
   while (!args.done()) {
     const skill = parseSkill(ctx.services.catalog, args.required("a skill area")).id;
     const word = args.next();
-    if (word === undefined) throw usageError(`Missing the level for ${skill}; use a whole number from 0 to ${MAX_LEVEL}.`);
-    if (!/^\d$/.test(word) || Number(word) > MAX_LEVEL) throw usageError(`"${word.slice(0, 20)}" is not a level; use a whole number from 0 to ${MAX_LEVEL}.`);
+    if (word === undefined)
+      throw usageError(`Missing the level for ${skill}; use a whole number from 0 to ${MAX_LEVEL}.`);
+    if (!/^\d$/.test(word) || Number(word) > MAX_LEVEL)
+      throw usageError(`"${word.slice(0, 20)}" is not a level; use a whole number from 0 to ${MAX_LEVEL}.`);
     levels.set(skill, Number(word));
   }
   return levels;

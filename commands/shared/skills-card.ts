@@ -7,7 +7,13 @@ import { headline, sentence } from "../../src/training/reasons.js";
 import { MAX_LEVEL } from "./skill-levels.js";
 
 /** Builds the card from ratings, the role's needs and the computed gaps. */
-export function skillsCard(catalog: TrainingCatalog, person: Person, ratings: ReadonlyMap<string, number>, needs: ReadonlyMap<string, number>, gaps: readonly SkillGap[]): Card {
+export function skillsCard(
+  catalog: TrainingCatalog,
+  person: Person,
+  ratings: ReadonlyMap<string, number>,
+  needs: ReadonlyMap<string, number>,
+  gaps: readonly SkillGap[],
+): Card {
   const items = catalog.skills.map((s) => {
     const level = ratings.get(s.id);
     const need = needs.get(s.id) ?? 0;
@@ -21,8 +27,24 @@ export function skillsCard(catalog: TrainingCatalog, person: Person, ratings: Re
     blocks: [
       { type: "list", items },
       { type: "text", spans: [{ bold: "Largest gaps" }] },
-      { type: "list", items: gaps.slice(0, 3).map((g) => ({ label: catalog.skills.find((s) => s.id === g.skill)?.name ?? g.skill, detail: sentence(headline(catalog, g)) })), empty: "No gaps right now." },
-      { type: "context", spans: ["Rate yourself with ", { code: "skills set hunting 2 identity 4" }, "; ", { code: "train" }, " suggests training."] },
+      {
+        type: "list",
+        items: gaps.slice(0, 3).map((g) => ({
+          label: catalog.skills.find((s) => s.id === g.skill)?.name ?? g.skill,
+          detail: sentence(headline(catalog, g)),
+        })),
+        empty: "No gaps right now.",
+      },
+      {
+        type: "context",
+        spans: [
+          "Rate yourself with ",
+          { code: "skills set hunting 2 identity 4" },
+          "; ",
+          { code: "train" },
+          " suggests training.",
+        ],
+      },
     ],
   };
 }

@@ -39,7 +39,12 @@ export function addForm(ctx: CommandContext): Reply {
       submitLabel: "Add",
       value: "",
       fields: [
-        { id: "area", label: "Area", kind: "choice", options: ctx.services.plan.areas.map((a) => ({ value: a.id, label: `${a.id} ${a.name}` })) },
+        {
+          id: "area",
+          label: "Area",
+          kind: "choice",
+          options: ctx.services.plan.areas.map((a) => ({ value: a.id, label: `${a.id} ${a.name}` })),
+        },
         { id: "title", label: "Title", kind: "text" },
         { id: "owner", label: "Owner", kind: "person", optional: true },
         { id: "due", label: "Due date", kind: "date", optional: true },

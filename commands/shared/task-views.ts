@@ -16,7 +16,8 @@ export function taskRow(task: Task, today: string): ListItem {
 /** The buttons a task card offers; each is re-checked against the clicker's role when pressed. */
 export function taskButtons(task: Task): CardAction[] {
   const buttons: CardAction[] = [];
-  if (task.status === "open" || task.status === "blocked") buttons.push({ kind: "button", actionId: "task.start", label: "Start", value: task.id });
+  if (task.status === "open" || task.status === "blocked")
+    buttons.push({ kind: "button", actionId: "task.start", label: "Start", value: task.id });
   if (task.status !== "done") {
     buttons.push({ kind: "button", actionId: "task.done", label: "Done", value: task.id, style: "primary" });
     if (task.dueDate) buttons.push({ kind: "button", actionId: "task.snooze", label: "Snooze a week", value: task.id });
@@ -40,14 +41,20 @@ export function taskCard(task: Task, today: string, history: AuditEvent[] = []):
   ];
   if (task.detail) blocks.push({ type: "text", spans: [task.detail] });
   if (task.resources.length > 0) {
-    blocks.push({ type: "actions", actions: task.resources.map((r) => ({ kind: "link" as const, label: r.title, url: r.url })) });
+    blocks.push({
+      type: "actions",
+      actions: task.resources.map((r) => ({ kind: "link" as const, label: r.title, url: r.url })),
+    });
   }
   if (history.length > 0) {
     blocks.push({
       type: "list",
       items: history.map((h) => ({
         label: `${h.at.slice(0, 16).replace("T", " ")} ${h.actorName}: ${h.action}`,
-        detail: [h.oldValue || h.newValue ? `${h.oldValue ?? "—"} → ${h.newValue ?? "—"}` : "", h.note ?? ""].filter(Boolean).join(" · ") || undefined,
+        detail:
+          [h.oldValue || h.newValue ? `${h.oldValue ?? "—"} → ${h.newValue ?? "—"}` : "", h.note ?? ""]
+            .filter(Boolean)
+            .join(" · ") || undefined,
       })),
     });
   }

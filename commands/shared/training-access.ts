@@ -8,7 +8,9 @@ export function moduleById(ctx: CommandContext, word: string | undefined): Train
   if (!word) throw usageError("Missing the module id; `train catalog` lists them.");
   const found = findModule(ctx.services.catalog, word);
   if (!found) {
-    throw usageError(`"${word.slice(0, 60)}" is not a training module; use one of: ${ctx.services.catalog.modules.map((m) => m.id).join(", ")}.`);
+    throw usageError(
+      `"${word.slice(0, 60)}" is not a training module; use one of: ${ctx.services.catalog.modules.map((m) => m.id).join(", ")}.`,
+    );
   }
   return found;
 }

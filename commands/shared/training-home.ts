@@ -8,8 +8,14 @@ import type { HomeSection } from "./home.js";
 export const trainingSection: HomeSection = (ctx) => {
   if (ctx.actor.role === "none") return [];
   const list = currentSuggestions(ctx.services, ctx.actor, ctx.now, { limit: 3, perGap: 2, maxGaps: 2 });
-  ctx.services.training.recordOffers(ctx.workspace, ctx.actor.id, list.map((s) => s.moduleId), ctx.now);
+  ctx.services.training.recordOffers(
+    ctx.workspace,
+    ctx.actor.id,
+    list.map((s) => s.moduleId),
+    ctx.now,
+  );
   const head: Block[] = [{ type: "divider" }, { type: "text", spans: [{ bold: "Training for your gaps" }] }];
-  if (list.length === 0) return [...head, { type: "text", spans: ["No gaps right now; ", { code: "skills" }, " shows your ratings."] }];
+  if (list.length === 0)
+    return [...head, { type: "text", spans: ["No gaps right now; ", { code: "skills" }, " shows your ratings."] }];
   return [...head, ...suggestionsBody(list)];
 };

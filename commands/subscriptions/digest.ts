@@ -3,7 +3,15 @@ import { DateTime } from "luxon";
 import type { Args } from "../../src/core/args.js";
 import type { CommandContext } from "../../src/core/command.js";
 import {
-  DEFAULT_DAY, DEFAULT_HOUR, describeSchedule, digestScheduleSchema, isSchedulableTimezone, nextOccurrence, parseClock, parseWeekday, type DigestSchedule,
+  DEFAULT_DAY,
+  DEFAULT_HOUR,
+  describeSchedule,
+  digestScheduleSchema,
+  isSchedulableTimezone,
+  nextOccurrence,
+  parseClock,
+  parseWeekday,
+  type DigestSchedule,
 } from "../../src/domain/digest-schedule.js";
 import { usageError } from "../../src/errors.js";
 import { isConversationInactive } from "../../src/storage/repositories/conversation-activity.js";
@@ -30,23 +38,32 @@ export const digestKind: SubscriptionKind = {
   parse(ctx: CommandContext, args: Args) {
     const { conversation } = ctx.incoming;
     if (isConversationInactive(ctx.services.db, conversation.platform, conversation.id)) {
-      throw usageError("I can no longer post in this conversation (the bot was removed or it was archived); add the bot back, then subscribe.");
+      throw usageError(
+        "I can no longer post in this conversation (the bot was removed or it was archived); add the bot back, then subscribe.",
+      );
     }
     const when = readWhen(args) ?? { day: DEFAULT_DAY, hour: DEFAULT_HOUR, minute: 0 };
     const zoneWord = args.next();
     const timezone = zoneWord ?? ctx.actor.timezone;
-    if (!isSchedulableTimezone(timezone)) throw usageError(`"${timezone.slice(0, 60)}" is not a timezone; use a name like Europe/Berlin or America/New_York.`);
+    if (!isSchedulableTimezone(timezone))
+      throw usageError(
+        `"${timezone.slice(0, 60)}" is not a timezone; use a name like Europe/Berlin or America/New_York.`,
+      );
     const settings: DigestSchedule = { ...when, timezone, since: ctx.now.toISOString() };
     return settings;
   },
   describe(settings) {
     const parsed = digestScheduleSchema.safeParse(settings);
-    return parsed.success ? `Weekly digest every ${describeSchedule(parsed.data)}` : "Weekly digest (settings unreadable; subscribe again)";
+    return parsed.success
+      ? `Weekly digest every ${describeSchedule(parsed.data)}`
+      : "Weekly digest (settings unreadable; subscribe again)";
   },
   afterSubscribe(ctx, settings) {
     const parsed = digestScheduleSchema.safeParse(settings);
     if (!parsed.success) return [];
-    const next = DateTime.fromJSDate(nextOccurrence(parsed.data, ctx.now), { zone: parsed.data.timezone }).toFormat("cccc yyyy-MM-dd HH:mm ZZZZ");
+    const next = DateTime.fromJSDate(nextOccurrence(parsed.data, ctx.now), { zone: parsed.data.timezone }).toFormat(
+      "cccc yyyy-MM-dd HH:mm ZZZZ",
+    );
     return [{ type: "context", spans: [`Next digest: ${next}. See it now with `, { code: "digest preview" }, "."] }];
   },
 };

@@ -23,7 +23,10 @@ function readSources(args: Args): string[] {
   while (args.peek() !== undefined && !/^severity/i.test(args.peek() ?? "")) {
     const word = args.next() ?? "";
     const source = parseSourceWord(word);
-    if (!source) throw usageError(`"${word.slice(0, 40)}" is not a source; use ${SOURCE_ALIASES.join(", ")} or a Graph serviceSource/detectionSource name.`);
+    if (!source)
+      throw usageError(
+        `"${word.slice(0, 40)}" is not a source; use ${SOURCE_ALIASES.join(", ")} or a Graph serviceSource/detectionSource name.`,
+      );
     if (!sources.includes(source)) sources.push(source);
   }
   if (sources.length === 0) throw usageError("Name at least one source after `source`.");
@@ -48,19 +51,38 @@ export const incidentsKind: SubscriptionKind = {
   },
   describe(settings) {
     const filter = filterOf(settings);
-    const severity = filter.minSeverity === "unknown" ? "every severity" : `severity ${enumLabel(filter.minSeverity)} or higher`;
+    const severity =
+      filter.minSeverity === "unknown" ? "every severity" : `severity ${enumLabel(filter.minSeverity)} or higher`;
     const sources = filter.sources.length ? `, from ${filter.sources.map(sourceLabel).join(", ")}` : "";
     return `Incident threads: ${severity}${sources}`;
   },
   afterSubscribe(ctx, settings) {
     const { conversation } = ctx.incoming;
     const target = { workspace: ctx.workspace, platform: conversation.platform, conversationId: conversation.id };
-    const { posted, rest } = ctx.services.db.transaction(() => postOpenIncidents(emitContext(ctx.services, ctx.now), target, filterOf(settings)));
+    const { posted, rest } = ctx.services.db.transaction(() =>
+      postOpenIncidents(emitContext(ctx.services, ctx.now), target, filterOf(settings)),
+    );
     const blocks: Block[] = [
-      { type: "text", spans: [posted || rest ? `Posting ${posted} open incident${posted === 1 ? "" : "s"} as threads here${rest ? ` and counting ${rest} more` : ""}; new and changed ones follow.` : "No open incident matches yet; new and changed ones will get a thread here."] },
+      {
+        type: "text",
+        spans: [
+          posted || rest
+            ? `Posting ${posted} open incident${posted === 1 ? "" : "s"} as threads here${rest ? ` and counting ${rest} more` : ""}; new and changed ones follow.`
+            : "No open incident matches yet; new and changed ones will get a thread here.",
+        ],
+      },
     ];
     if (ctx.services.alertFeed.source.kind === "demo") {
-      blocks.push({ type: "context", spans: ["Demo data (no Azure credentials). Try ", { code: "asset honeypot hp-fileshare-01" }, " and ", { code: "asset critical srv-sql-01" }, " to see watched assets flagged."] });
+      blocks.push({
+        type: "context",
+        spans: [
+          "Demo data (no Azure credentials). Try ",
+          { code: "asset honeypot hp-fileshare-01" },
+          " and ",
+          { code: "asset critical srv-sql-01" },
+          " to see watched assets flagged.",
+        ],
+      });
     }
     return blocks;
   },

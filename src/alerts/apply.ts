@@ -22,7 +22,12 @@ export interface ApplyOptions {
 }
 
 /** Stores and emits the incident when anything in it is newer than what is stored; a replay changes nothing. */
-export function applyIncident(ctx: EmitContext, subs: readonly Subscription[], incoming: Incident, options: ApplyOptions = {}): Applied {
+export function applyIncident(
+  ctx: EmitContext,
+  subs: readonly Subscription[],
+  incoming: Incident,
+  options: ApplyOptions = {},
+): Applied {
   const { actorName } = options;
   const repo = ctx.services.incidents;
   const stored = repo.get(incoming.tenant, incoming.id);
@@ -37,7 +42,13 @@ export function applyIncident(ctx: EmitContext, subs: readonly Subscription[], i
 }
 
 /** Applies an alert read on its own (alerts_v2) to its stored incident; alerts of unknown incidents wait for the incident stream. */
-export function applyAlert(ctx: EmitContext, subs: readonly Subscription[], incidentId: string | null, alert: IncidentAlert, options: ApplyOptions = {}): Applied | undefined {
+export function applyAlert(
+  ctx: EmitContext,
+  subs: readonly Subscription[],
+  incidentId: string | null,
+  alert: IncidentAlert,
+  options: ApplyOptions = {},
+): Applied | undefined {
   if (!incidentId) return undefined;
   const stored = ctx.services.incidents.get(ctx.tenant, incidentId);
   if (!stored) return undefined;

@@ -31,7 +31,9 @@ export function strList(value: unknown, maxItems: number, maxLength: number): st
 
 /** The value as a plain object, or undefined (arrays and null are not objects here). */
 export function obj(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 /** Graph ids: short printable strings only (they end up in keys and button values). */

@@ -6,7 +6,19 @@ import { createDemoSource, loadDemoIncidents, storedDemoStart } from "./demo-sou
 import { createGraphSource } from "./graph/create-graph-source.js";
 
 /** The feed for the configuration; the demo replays its incidents relative to `clock`, resuming from `incidents`. */
-export function createAlertFeed(graph: GraphConfig | undefined, sync: IncidentSyncConfig, clock: () => Date, incidents?: Pick<IncidentRepository, "get">): AlertFeed {
-  const source = graph ? createGraphSource(graph) : createDemoSource(clock, loadDemoIncidents(), incidents ? storedDemoStart(incidents) : undefined);
-  return { source, backfillDays: sync.backfillDays, pollSeconds: sync.pollSeconds, ...(sync.portalHost ? { portalHost: sync.portalHost } : {}) };
+export function createAlertFeed(
+  graph: GraphConfig | undefined,
+  sync: IncidentSyncConfig,
+  clock: () => Date,
+  incidents?: Pick<IncidentRepository, "get">,
+): AlertFeed {
+  const source = graph
+    ? createGraphSource(graph)
+    : createDemoSource(clock, loadDemoIncidents(), incidents ? storedDemoStart(incidents) : undefined);
+  return {
+    source,
+    backfillDays: sync.backfillDays,
+    pollSeconds: sync.pollSeconds,
+    ...(sync.portalHost ? { portalHost: sync.portalHost } : {}),
+  };
 }

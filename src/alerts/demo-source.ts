@@ -8,7 +8,13 @@ import { join } from "node:path";
 import { fromDate } from "../domain/incident-time.js";
 import { projectRoot } from "../storage/project-root.js";
 import type { IncidentRepository } from "../storage/repositories/incident-repository.js";
-import { AlertSourceError, type AlertSource, type GraphAlert, type GraphIncident, type SourcePage } from "./alert-source.js";
+import {
+  AlertSourceError,
+  type AlertSource,
+  type GraphAlert,
+  type GraphIncident,
+  type SourcePage,
+} from "./alert-source.js";
 
 type Json = Record<string, unknown>;
 
@@ -30,12 +36,15 @@ export function loadDemoIncidents(path = join(projectRoot(), "src", "data", "dem
 function pages<T>(items: T[], size: number): SourcePage<T>[] {
   if (items.length === 0) return [{ items: [], last: true }];
   const out: SourcePage<T>[] = [];
-  for (let i = 0; i < items.length; i += size) out.push({ items: items.slice(i, i + size), last: i + size >= items.length });
+  for (let i = 0; i < items.length; i += size)
+    out.push({ items: items.slice(i, i + size), last: i + size >= items.length });
   return out;
 }
 
 /** Where a restarted demo finds its original start: from a demo incident stored earlier (its created time). */
-export function storedDemoStart(incidents: Pick<IncidentRepository, "get">): (entries: readonly DemoEntry[]) => Date | undefined {
+export function storedDemoStart(
+  incidents: Pick<IncidentRepository, "get">,
+): (entries: readonly DemoEntry[]) => Date | undefined {
   return (entries) => {
     for (const e of entries) {
       const created = incidents.get("demo", e.incident.id)?.createdAt;
@@ -50,7 +59,11 @@ export function storedDemoStart(incidents: Pick<IncidentRepository, "get">): (en
  * The timeline starts at the first use, or where a previous run's stored incidents say it started,
  * so a restart resumes the story instead of replaying it with new times.
  */
-export function createDemoSource(clock: () => Date, entries: DemoEntry[] = loadDemoIncidents(), startFrom?: (entries: readonly DemoEntry[]) => Date | undefined): AlertSource {
+export function createDemoSource(
+  clock: () => Date,
+  entries: DemoEntry[] = loadDemoIncidents(),
+  startFrom?: (entries: readonly DemoEntry[]) => Date | undefined,
+): AlertSource {
   let origin: number | undefined;
   const base = () => (origin ??= (startFrom?.(entries) ?? clock()).getTime());
   const at = (minutes: number) => fromDate(new Date(base() + minutes * 60_000));
@@ -63,13 +76,24 @@ export function createDemoSource(clock: () => Date, entries: DemoEntry[] = loadD
     return entries
       .filter((e) => e.minutes <= minutesNow)
       .map((e) => {
-        const alert = (a: Json & { minutes?: number }, m: number): GraphAlert => ({ ...a, incidentId: e.incident.id, createdDateTime: at(a.minutes ?? m), lastUpdateDateTime: at(a.minutes ?? m) });
+        const alert = (a: Json & { minutes?: number }, m: number): GraphAlert => ({
+          ...a,
+          incidentId: e.incident.id,
+          createdDateTime: at(a.minutes ?? m),
+          lastUpdateDateTime: at(a.minutes ?? m),
+        });
         let incident: Json = { ...e.incident, alerts: (e.incident.alerts ?? []).map((a) => alert(a, e.minutes)) };
         let updated = e.minutes;
-        const changes = [...(e.changes ?? []), ...(patches.get(e.incident.id) ?? [])].sort((a, b) => a.minutes - b.minutes);
+        const changes = [...(e.changes ?? []), ...(patches.get(e.incident.id) ?? [])].sort(
+          (a, b) => a.minutes - b.minutes,
+        );
         for (const c of changes.filter((c) => c.minutes <= minutesNow || "patch" in c)) {
           const added = "alerts" in c ? (c.alerts ?? []) : [];
-          incident = { ...incident, ...c.set, alerts: [...(incident.alerts as GraphAlert[]), ...added.map((a) => alert(a, c.minutes))] };
+          incident = {
+            ...incident,
+            ...c.set,
+            alerts: [...(incident.alerts as GraphAlert[]), ...added.map((a) => alert(a, c.minutes))],
+          };
           updated = Math.max(updated, c.minutes);
         }
         return {
@@ -87,21 +111,32 @@ export function createDemoSource(clock: () => Date, entries: DemoEntry[] = loadD
     kind: "demo",
     tenant: "demo",
     async *incidentsSince(since) {
-      yield* pages(stateAt(clock().getTime()).filter((i) => String(i.lastUpdateDateTime) >= since), DEMO_PAGE_SIZE);
+      yield* pages(
+        stateAt(clock().getTime()).filter((i) => String(i.lastUpdateDateTime) >= since),
+        DEMO_PAGE_SIZE,
+      );
     },
     async *alertsSince(since) {
       const alerts = stateAt(clock().getTime()).flatMap((i) => i.alerts as GraphAlert[]);
-      yield* pages(alerts.filter((a) => String(a.lastUpdateDateTime) >= since), 10);
+      yield* pages(
+        alerts.filter((a) => String(a.lastUpdateDateTime) >= since),
+        10,
+      );
     },
     async commentIncident(id) {
-      if (!stateAt(clock().getTime()).some((i) => i.id === id)) throw new AlertSourceError(`Incident ${id} is not in the demo data.`, "not-found");
+      if (!stateAt(clock().getTime()).some((i) => i.id === id))
+        throw new AlertSourceError(`Incident ${id} is not in the demo data.`, "not-found");
     },
     async updateIncident(id, patch) {
       const current = stateAt(clock().getTime()).find((i) => i.id === id);
       if (!current) throw new AlertSourceError(`Incident ${id} is not in the demo data.`, "not-found");
       const list = patches.get(id) ?? [];
       const lastMinutes = (Date.parse(String(current.lastUpdateDateTime)) - base()) / 60_000;
-      list.push({ minutes: Math.max((clock().getTime() - base()) / 60_000, lastMinutes + 1 / 60_000), set: { ...patch }, patch: true });
+      list.push({
+        minutes: Math.max((clock().getTime() - base()) / 60_000, lastMinutes + 1 / 60_000),
+        set: { ...patch },
+        patch: true,
+      });
       patches.set(id, list);
       return stateAt(clock().getTime()).find((i) => i.id === id) ?? current;
     },

@@ -44,13 +44,23 @@ export function emitContext(services: Services, now: Date): EmitContext {
     sourceKind: feed.source.kind,
     now,
     assets: (w) => assets.get(w) ?? assets.set(w, services.assets.all(w)).get(w) ?? [],
-    leads: (w) => leads.get(w) ?? leads.set(w, services.people.all(w).filter((p) => p.role === "lead")).get(w) ?? [],
+    leads: (w) =>
+      leads.get(w) ??
+      leads
+        .set(
+          w,
+          services.people.all(w).filter((p) => p.role === "lead"),
+        )
+        .get(w) ??
+      [],
   };
 }
 
 /** Reads a subscription's saved settings defensively (they are JSON). */
 export function filterOf(settings: Record<string, unknown>): IncidentFilter {
-  const sources = Array.isArray(settings.sources) ? settings.sources.filter((s): s is string => typeof s === "string") : [];
+  const sources = Array.isArray(settings.sources)
+    ? settings.sources.filter((s): s is string => typeof s === "string")
+    : [];
   return { minSeverity: typeof settings.minSeverity === "string" ? settings.minSeverity : "unknown", sources };
 }
 
@@ -58,9 +68,27 @@ function keyBase(ctx: EmitContext, target: ThreadTarget, incidentId: string): st
   return `incident:${ctx.tenant}:${incidentId}:${target.platform}:${target.conversationId}`;
 }
 
-function enqueueLines(ctx: EmitContext, target: ThreadTarget, rootKey: string, base: string, lines: ThreadLine[]): void {
+function enqueueLines(
+  ctx: EmitContext,
+  target: ThreadTarget,
+  rootKey: string,
+  base: string,
+  lines: ThreadLine[],
+): void {
   for (const line of lines) {
-    enqueue(ctx.services.db, { key: `${base}:${line.identity}`, workspace: target.workspace, platform: target.platform, conversationId: target.conversationId, op: "reply", rootKey, reply: line.reply }, ctx.now);
+    enqueue(
+      ctx.services.db,
+      {
+        key: `${base}:${line.identity}`,
+        workspace: target.workspace,
+        platform: target.platform,
+        conversationId: target.conversationId,
+        op: "reply",
+        rootKey,
+        reply: line.reply,
+      },
+      ctx.now,
+    );
   }
 }
 
@@ -70,7 +98,11 @@ function assetLines(ctx: EmitContext, target: ThreadTarget, incident: Incident):
 }
 
 function card(ctx: EmitContext, target: ThreadTarget, incident: Incident) {
-  return incidentCard(incident, touchedAssets(incidentEvidence(incident), ctx.assets(target.workspace)), ctx.sourceKind);
+  return incidentCard(
+    incident,
+    touchedAssets(incidentEvidence(incident), ctx.assets(target.workspace)),
+    ctx.sourceKind,
+  );
 }
 
 /** Posts the incident's root card in the conversation unless it has one; true when a root was enqueued. */
@@ -78,7 +110,11 @@ export function startThread(ctx: EmitContext, target: ThreadTarget, incident: In
   const base = keyBase(ctx, target, incident.id);
   const rootKey = `${base}:root`;
   if (!ctx.threads.add(target, ctx.tenant, incident.id, rootKey, ctx.now)) return false;
-  enqueue(ctx.services.db, { key: rootKey, ...target, op: "post", reply: cardReply(card(ctx, target, incident), "conversation") }, ctx.now);
+  enqueue(
+    ctx.services.db,
+    { key: rootKey, ...target, op: "post", reply: cardReply(card(ctx, target, incident), "conversation") },
+    ctx.now,
+  );
   enqueueLines(ctx, target, rootKey, base, assetLines(ctx, target, incident));
   return true;
 }
@@ -93,18 +129,33 @@ export function targetOf(sub: Subscription): ThreadTarget {
  * incidents without a thread get one, except during a backfill (`startThreads` false), which ends
  * by posting the most severe open incidents instead (see open-incidents.ts).
  */
-export function emitIncident(ctx: EmitContext, subs: readonly Subscription[], incident: Incident, changes: readonly IncidentChange[], actorName?: string, startThreads = true): void {
+export function emitIncident(
+  ctx: EmitContext,
+  subs: readonly Subscription[],
+  incident: Incident,
+  changes: readonly IncidentChange[],
+  actorName?: string,
+  startThreads = true,
+): void {
   for (const sub of subs) {
     const target = targetOf(sub);
     const rootKey = ctx.threads.rootKey(target, ctx.tenant, incident.id);
     if (!rootKey) {
-      if (startThreads && isOpen(incident) && passesFilter(incident, filterOf(sub.settings))) startThread(ctx, target, incident);
+      if (startThreads && isOpen(incident) && passesFilter(incident, filterOf(sub.settings)))
+        startThread(ctx, target, incident);
       continue;
     }
     const base = keyBase(ctx, target, incident.id);
     const reply = cardReply(card(ctx, target, incident), "conversation");
     const hash = createHash("sha256").update(JSON.stringify(reply)).digest("hex").slice(0, 16);
-    enqueue(ctx.services.db, { key: `${base}:card:${incident.lastUpdateAt}:${hash}`, ...target, op: "update", rootKey, reply }, ctx.now);
-    enqueueLines(ctx, target, rootKey, base, [...changeLines(incident, changes, actorName), ...assetLines(ctx, target, incident)]);
+    enqueue(
+      ctx.services.db,
+      { key: `${base}:card:${incident.lastUpdateAt}:${hash}`, ...target, op: "update", rootKey, reply },
+      ctx.now,
+    );
+    enqueueLines(ctx, target, rootKey, base, [
+      ...changeLines(incident, changes, actorName),
+      ...assetLines(ctx, target, incident),
+    ]);
   }
 }

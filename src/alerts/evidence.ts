@@ -29,7 +29,9 @@ function device(e: Record<string, unknown> | undefined, add: Collect): void {
 
 /** Reads one evidence object into the collector by its type. */
 function readOne(e: Record<string, unknown>, add: Collect): void {
-  const type = String(e["@odata.type"] ?? "").replace(/^#?microsoft\.graph\.security\./i, "").toLowerCase();
+  const type = String(e["@odata.type"] ?? "")
+    .replace(/^#?microsoft\.graph\.security\./i, "")
+    .toLowerCase();
   switch (type) {
     case "deviceevidence":
       return device(e, add);

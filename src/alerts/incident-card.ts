@@ -3,7 +3,14 @@
  * reply. Every Graph string goes into a literal span or fact; the only link is the vetted portal URL.
  */
 import type { AssetTouch } from "../domain/incident-assets.js";
-import { alertValues, enumLabel, incidentEvidence, isOpen, type EvidenceItem, type Incident } from "../domain/incident.js";
+import {
+  alertValues,
+  enumLabel,
+  incidentEvidence,
+  isOpen,
+  type EvidenceItem,
+  type Incident,
+} from "../domain/incident.js";
 import { sourceLabel } from "../domain/incident-sources.js";
 import type { Block, Card, CardAction, CardSeverity, ListItem, Span } from "../core/reply.js";
 
@@ -34,14 +41,18 @@ function classification(incident: Incident): string {
 function assetBlocks(touches: readonly AssetTouch[]): Block[] {
   const line = (mark: "honeypot" | "critical", label: string): Block[] => {
     const hits = touches.filter((t) => t.asset.mark === mark);
-    return hits.length ? [{ type: "text", spans: [{ bold: label }, hits.map((t) => `${t.asset.type} ${t.asset.label}`).join(", ")] }] : [];
+    return hits.length
+      ? [{ type: "text", spans: [{ bold: label }, hits.map((t) => `${t.asset.type} ${t.asset.label}`).join(", ")] }]
+      : [];
   };
   return [...line("honeypot", "⚠ Honeypot touched: "), ...line("critical", "Business-critical asset: ")];
 }
 
 function affected(incident: Incident): Block {
   const evidence = incidentEvidence(incident).sort((a, b) => SHOWN_KINDS.indexOf(a.kind) - SHOWN_KINDS.indexOf(b.kind));
-  const items: ListItem[] = evidence.slice(0, CARD_ASSETS).map((e) => ({ label: excerpt(e.value, 120), detail: e.kind }));
+  const items: ListItem[] = evidence
+    .slice(0, CARD_ASSETS)
+    .map((e) => ({ label: excerpt(e.value, 120), detail: e.kind }));
   if (evidence.length > CARD_ASSETS) items.push({ label: `…and ${evidence.length - CARD_ASSETS} more` });
   return { type: "list", items, empty: "No affected assets reported yet." };
 }
@@ -51,7 +62,8 @@ export function incidentActions(incident: Incident): CardAction[] {
   const id = incident.id;
   const actions: CardAction[] = [{ kind: "button", actionId: "incident.assign", label: "Assign to me", value: id }];
   if (isOpen(incident)) {
-    if (incident.status !== "inProgress") actions.push({ kind: "button", actionId: "incident.start", label: "In progress", value: id });
+    if (incident.status !== "inProgress")
+      actions.push({ kind: "button", actionId: "incident.start", label: "In progress", value: id });
     actions.push({ kind: "button", actionId: "incident.resolve", label: "Resolve", value: id, style: "primary" });
   } else {
     actions.push({ kind: "button", actionId: "incident.reopen", label: "Reopen", value: id });
@@ -72,10 +84,15 @@ export function incidentCard(incident: Incident, touches: readonly AssetTouch[],
     { label: "Classification", value: classification(incident) },
     { label: "Alerts", value: `${alerts}${sources.length ? ` from ${sources.join(", ")}` : ""}` },
     ...(techniques.length ? [{ label: "MITRE techniques", value: techniques.slice(0, 8).join(", ") }] : []),
-    ...(incident.redirectIncidentId ? [{ label: "Merged into", value: `incident ${incident.redirectIncidentId}` }] : []),
+    ...(incident.redirectIncidentId
+      ? [{ label: "Merged into", value: `incident ${incident.redirectIncidentId}` }]
+      : []),
   ];
   const description: Span[] = incident.description ? [excerpt(incident.description, CARD_DESCRIPTION)] : [];
-  const context: Span[] = [`Updated ${incident.lastUpdateAt.slice(0, 16).replace("T", " ")} UTC`, ...(sourceKind === "demo" ? [" · demo data, not a real alert"] : [])];
+  const context: Span[] = [
+    `Updated ${incident.lastUpdateAt.slice(0, 16).replace("T", " ")} UTC`,
+    ...(sourceKind === "demo" ? [" · demo data, not a real alert"] : []),
+  ];
   const severity = cardSeverity(incident.severity);
   return {
     title: excerpt(incident.displayName, 150),

@@ -4,8 +4,14 @@
  * Records without a usable id are dropped (null), since nothing could dedupe them.
  */
 import {
-  ALERT_STATUSES, CLASSIFICATIONS, DETERMINATIONS, INCIDENT_STATUSES, SEVERITIES, canonicalEnum,
-  type Incident, type IncidentAlert,
+  ALERT_STATUSES,
+  CLASSIFICATIONS,
+  DETERMINATIONS,
+  INCIDENT_STATUSES,
+  SEVERITIES,
+  canonicalEnum,
+  type Incident,
+  type IncidentAlert,
 } from "../domain/incident.js";
 import { KNOWN_SOURCES } from "../domain/incident-sources.js";
 import { EPOCH, canonicalTime } from "../domain/incident-time.js";
@@ -31,7 +37,8 @@ export function safePortalUrl(value: unknown, portalHost?: string): string | nul
     return null;
   }
   const allowed = [DEFAULT_PORTAL_HOST, ...(portalHost ? [portalHost.toLowerCase()] : [])];
-  if (url.protocol !== "https:" || url.username || url.password || url.port || !allowed.includes(url.hostname)) return null;
+  if (url.protocol !== "https:" || url.username || url.password || url.port || !allowed.includes(url.hostname))
+    return null;
   return url.href;
 }
 
@@ -62,7 +69,9 @@ export function mapAlert(raw: GraphAlert): IncidentAlert | null {
 export function mapIncident(raw: GraphIncident, tenant: string, portalHost?: string): Incident | null {
   const id = graphId(raw.id);
   if (!id) return null;
-  const alerts = Array.isArray(raw.alerts) ? raw.alerts.flatMap((a) => (a && typeof a === "object" ? [mapAlert(a as GraphAlert)] : [])) : [];
+  const alerts = Array.isArray(raw.alerts)
+    ? raw.alerts.flatMap((a) => (a && typeof a === "object" ? [mapAlert(a as GraphAlert)] : []))
+    : [];
   return {
     tenant,
     id,

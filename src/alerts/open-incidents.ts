@@ -30,7 +30,13 @@ export function postOpenIncidents(ctx: EmitContext, target: ThreadTarget, filter
   const rest = Math.max(0, open.length - OPEN_ROOTS_LIMIT);
   if (rest > 0) {
     const key = `incidents-open:${ctx.tenant}:${target.platform}:${target.conversationId}:${ctx.now.toISOString()}`;
-    const line = announce(`…and ${rest} more open incident${rest === 1 ? "" : "s"} match this subscription; `, { code: "alerts" }, " summarises them, ", { code: "incident <id>" }, " shows one.");
+    const line = announce(
+      `…and ${rest} more open incident${rest === 1 ? "" : "s"} match this subscription; `,
+      { code: "alerts" },
+      " summarises them, ",
+      { code: "incident <id>" },
+      " shows one.",
+    );
     enqueue(ctx.services.db, { key, ...target, op: "post", reply: line }, ctx.now);
   }
   return { posted, rest };

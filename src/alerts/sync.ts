@@ -30,13 +30,25 @@ export interface SyncSummary {
 }
 
 type Stream = "incidents" | "alerts";
-type ApplyRaw = (ctx: EmitContext, subs: readonly Subscription[], raw: Record<string, unknown>, startThreads: boolean) => { changed: boolean; lastUpdateAt: string } | undefined;
+type ApplyRaw = (
+  ctx: EmitContext,
+  subs: readonly Subscription[],
+  raw: Record<string, unknown>,
+  startThreads: boolean,
+) => { changed: boolean; lastUpdateAt: string } | undefined;
 
 const running = new WeakSet<object>();
 
 type Fetch = (since: string) => AsyncIterable<SourcePage<Record<string, unknown>>>;
 
-async function runStream(services: Services, stream: Stream, now: Date, fetch: Fetch, apply: ApplyRaw, summary: SyncSummary): Promise<void> {
+async function runStream(
+  services: Services,
+  stream: Stream,
+  now: Date,
+  fetch: Fetch,
+  apply: ApplyRaw,
+  summary: SyncSummary,
+): Promise<void> {
   const { source, backfillDays } = services.alertFeed;
   const state = new SyncStateRepository(services.db);
   const prior = state.get(source.tenant, stream);
@@ -59,15 +71,26 @@ async function runStream(services: Services, stream: Stream, now: Date, fetch: F
         if (result.changed) summary.changed += 1;
       }
       const lastCursor = page.last ? later(prior?.cursor ?? backfillStart, runMax) : undefined;
-      if (page.last && backfill && stream === "incidents") for (const sub of subs) postOpenIncidents(ctx, targetOf(sub), filterOf(sub.settings));
-      state.pageStored(source.tenant, stream, { runMax, items: page.items.length, ...(lastCursor ? { lastCursor } : {}) }, now);
+      if (page.last && backfill && stream === "incidents")
+        for (const sub of subs) postOpenIncidents(ctx, targetOf(sub), filterOf(sub.settings));
+      state.pageStored(
+        source.tenant,
+        stream,
+        { runMax, items: page.items.length, ...(lastCursor ? { lastCursor } : {}) },
+        now,
+      );
     });
     summary.pages += 1;
     summary.items += page.items.length;
     finished = page.last;
-    if (backfill) log.info({ pages: summary.pages, items: summary.items, last: page.last }, "incident backfill progress");
+    if (backfill)
+      log.info({ pages: summary.pages, items: summary.items, last: page.last }, "incident backfill progress");
   }
-  if (!finished) throw new AlertSourceError("The incident source stopped before its last page; the next sync repeats this run.", "unavailable");
+  if (!finished)
+    throw new AlertSourceError(
+      "The incident source stopped before its last page; the next sync repeats this run.",
+      "unavailable",
+    );
 }
 
 const applyIncidentRaw: ApplyRaw = (ctx, subs, raw, startThreads) => {
@@ -79,7 +102,10 @@ const applyIncidentRaw: ApplyRaw = (ctx, subs, raw, startThreads) => {
 const applyAlertRaw: ApplyRaw = (ctx, subs, raw, startThreads) => {
   const alert = mapAlert(raw);
   if (!alert) return undefined;
-  return { changed: applyAlert(ctx, subs, graphId(raw.incidentId), alert, { startThreads })?.changed ?? false, lastUpdateAt: alert.lastUpdateAt };
+  return {
+    changed: applyAlert(ctx, subs, graphId(raw.incidentId), alert, { startThreads })?.changed ?? false,
+    lastUpdateAt: alert.lastUpdateAt,
+  };
 };
 
 /** The scheduled job: syncs incidents then alerts; never throws (failures are logged and kept for `alerts`). */
@@ -97,7 +123,10 @@ export async function syncIncidents(services: Services, now: Date): Promise<Sync
     const known = err instanceof AlertSourceError;
     const message = known ? err.message : "unexpected failure (see the log)";
     new SyncStateRepository(services.db).failed(source.tenant, stream, message, now);
-    services.log.warn({ job: "incident-sync", stream, kind: known ? err.kind : "internal", ...(known ? { reason: message } : { err }) }, "incident sync failed; the cursor is kept and the next run retries");
+    services.log.warn(
+      { job: "incident-sync", stream, kind: known ? err.kind : "internal", ...(known ? { reason: message } : { err }) },
+      "incident sync failed; the cursor is kept and the next run retries",
+    );
     summary.error = message;
   } finally {
     running.delete(source);

@@ -32,26 +32,54 @@ export function changeLines(incident: Incident, changes: readonly IncidentChange
     if (c.kind !== "field") continue;
     if (c.field === "severity") {
       const up = severityRank(c.to ?? "") > severityRank(c.from ?? "");
-      lines.push({ identity: `severity:${at}`, reply: announce({ bold: up ? "Severity raised" : "Severity changed" }, `: ${enumLabel(c.from ?? "unknown")} → ${enumLabel(c.to ?? "unknown")}`, ...by(actorName)) });
+      lines.push({
+        identity: `severity:${at}`,
+        reply: announce(
+          { bold: up ? "Severity raised" : "Severity changed" },
+          `: ${enumLabel(c.from ?? "unknown")} → ${enumLabel(c.to ?? "unknown")}`,
+          ...by(actorName),
+        ),
+      });
     } else if (c.field === "status") {
-      lines.push({ identity: `status:${at}`, reply: announce({ bold: "Status" }, `: ${enumLabel(c.from ?? "unknown")} → ${enumLabel(c.to ?? "unknown")}`, ...by(actorName)) });
+      lines.push({
+        identity: `status:${at}`,
+        reply: announce(
+          { bold: "Status" },
+          `: ${enumLabel(c.from ?? "unknown")} → ${enumLabel(c.to ?? "unknown")}`,
+          ...by(actorName),
+        ),
+      });
     } else if (c.field === "assignedTo") {
       const text: Span[] = c.to ? [{ bold: "Assigned to " }, c.to] : [{ bold: "Unassigned" }];
       lines.push({ identity: `assignedTo:${at}`, reply: announce(...text, ...by(actorName)) });
     } else if (!classified) {
       classified = true;
       const det = incident.determination === "unknown" ? "" : ` (${enumLabel(incident.determination)})`;
-      lines.push({ identity: `classification:${at}`, reply: announce({ bold: "Classified" }, `: ${enumLabel(incident.classification)}${det}`, ...by(actorName)) });
+      lines.push({
+        identity: `classification:${at}`,
+        reply: announce({ bold: "Classified" }, `: ${enumLabel(incident.classification)}${det}`, ...by(actorName)),
+      });
     }
   }
   const added = changes.flatMap((c) => (c.kind === "alert-added" ? [c.alert] : []));
   for (const alert of added.slice(0, MAX_ALERT_LINES)) {
     const source = alert.serviceSource === "unknown" ? "" : `, ${sourceLabel(alert.serviceSource)}`;
-    lines.push({ identity: `alert:${alert.id}`, reply: announce({ bold: "New alert" }, ": ", excerpt(alert.title, 200), ` (${enumLabel(alert.severity)}${source})`) });
+    lines.push({
+      identity: `alert:${alert.id}`,
+      reply: announce(
+        { bold: "New alert" },
+        ": ",
+        excerpt(alert.title, 200),
+        ` (${enumLabel(alert.severity)}${source})`,
+      ),
+    });
   }
   if (added.length > MAX_ALERT_LINES) {
     const rest = added.slice(MAX_ALERT_LINES);
-    lines.push({ identity: `alerts:${at}:${rest[0]?.id ?? ""}:${rest.length}`, reply: announce(`…and ${rest.length} more new alerts; the card shows the total.`) });
+    lines.push({
+      identity: `alerts:${at}:${rest[0]?.id ?? ""}:${rest.length}`,
+      reply: announce(`…and ${rest.length} more new alerts; the card shows the total.`),
+    });
   }
   return lines;
 }
@@ -59,13 +87,26 @@ export function changeLines(incident: Incident, changes: readonly IncidentChange
 /** A watched asset touched: honeypots ping the workspace's leads (ids from our people table only). */
 export function assetLine(touch: AssetTouch, leads: readonly Person[]): ThreadLine {
   const what = `${touch.asset.type} ${touch.asset.label}`;
-  const seen = touch.evidence.value.toLowerCase() === touch.asset.value ? "" : ` (seen as ${excerpt(touch.evidence.value, 120)})`;
+  const seen =
+    touch.evidence.value.toLowerCase() === touch.asset.value ? "" : ` (seen as ${excerpt(touch.evidence.value, 120)})`;
   const identity = `asset:${touch.asset.mark}:${touch.asset.value}`;
   if (touch.asset.mark === "critical") {
     return { identity, reply: announce({ bold: "Business-critical asset involved" }, `: ${what}${seen}.`) };
   }
   const ping: Span[] = leads.length
-    ? leads.flatMap((p, i): Span[] => [...(i ? [", "] : []), { mention: { platformUserId: p.platformUserId, name: p.displayName } }]).concat([": please look now."])
+    ? leads
+        .flatMap((p, i): Span[] => [
+          ...(i ? [", "] : []),
+          { mention: { platformUserId: p.platformUserId, name: p.displayName } },
+        ])
+        .concat([": please look now."])
     : ["No lead is set in this workspace to alert; a lead or admin can run ", { code: "role @name lead" }, "."];
-  return { identity, reply: announce({ bold: "⚠ Honeypot touched" }, `: ${what}${seen}. Nobody should use it, so this is likely an attacker. `, ...ping) };
+  return {
+    identity,
+    reply: announce(
+      { bold: "⚠ Honeypot touched" },
+      `: ${what}${seen}. Nobody should use it, so this is likely an attacker. `,
+      ...ping,
+    ),
+  };
 }

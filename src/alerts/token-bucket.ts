@@ -11,7 +11,10 @@ export interface BucketTimer {
   sleep(ms: number): Promise<void>;
 }
 
-const realTimer: BucketTimer = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+const realTimer: BucketTimer = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
 /** Thrown by `take` when the wait would be longer than the caller can afford. */
 export class BucketWaitTooLong extends Error {
@@ -29,7 +32,10 @@ export class TokenBucket {
   private updatedAt: number;
   private pausedUntil = 0;
 
-  constructor(perMinute: number, private readonly timer: BucketTimer = realTimer) {
+  constructor(
+    perMinute: number,
+    private readonly timer: BucketTimer = realTimer,
+  ) {
     this.capacity = Math.max(1, Math.floor(perMinute / 5));
     this.perMs = (perMinute - this.capacity) / 60_000;
     this.tokens = this.capacity;

@@ -23,7 +23,11 @@ export interface Bot {
 }
 
 /** Builds the router; duplicate command names or action ids fail at start. */
-export function createBot(services: Services, commandList: readonly CommandSpec[], actionList: readonly ActionSpec[]): Bot {
+export function createBot(
+  services: Services,
+  commandList: readonly CommandSpec[],
+  actionList: readonly ActionSpec[],
+): Bot {
   const commands = indexBy(commandList, (c) => c.name, "command");
   const actions = indexBy(actionList, (a) => a.id, "action");
   const seeded = new Set<string>();
@@ -80,11 +84,28 @@ export function createBot(services: Services, commandList: readonly CommandSpec[
     const started = Date.now();
     try {
       const { reply } = await dispatch(incoming);
-      services.log.info({ platform: incoming.conversation.platform, workspace: incoming.conversation.workspace, kind: incoming.kind, name: eventName(incoming), ms: Date.now() - started }, "handled");
+      services.log.info(
+        {
+          platform: incoming.conversation.platform,
+          workspace: incoming.conversation.workspace,
+          kind: incoming.kind,
+          name: eventName(incoming),
+          ms: Date.now() - started,
+        },
+        "handled",
+      );
       return reply;
     } catch (err) {
       if (err instanceof BotError) {
-        services.log.info({ platform: incoming.conversation.platform, kind: incoming.kind, name: eventName(incoming), refused: err.code }, "refused");
+        services.log.info(
+          {
+            platform: incoming.conversation.platform,
+            kind: incoming.kind,
+            name: eventName(incoming),
+            refused: err.code,
+          },
+          "refused",
+        );
         return errorReply(err);
       }
       const ref = randomBytes(3).toString("hex");
@@ -102,7 +123,9 @@ function requireRole(actor: Person, needed: Person["role"], what: string): void 
 
 /** Finds or creates the sender; SECOPS_ADMINS members are always admins. */
 function upsertActor(services: Services, workspace: string, identity: Identity): Person {
-  const listed = services.admins.includes(identity.userId) || (!!identity.email && services.admins.includes(identity.email.toLowerCase()));
+  const listed =
+    services.admins.includes(identity.userId) ||
+    (!!identity.email && services.admins.includes(identity.email.toLowerCase()));
   const person = services.people.upsert(workspace, identity, listed ? "admin" : "none");
   if (listed && person.role !== "admin") {
     services.people.setRole(person.id, "admin");

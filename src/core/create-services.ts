@@ -49,7 +49,10 @@ export function createServices(o: ServiceOptions): Services {
     clock: o.clock,
     admins: o.admins,
     people: new PeopleRepository(o.db),
-    tasks: new TaskRepository(o.db, o.plan.areas.map((a) => a.id)),
+    tasks: new TaskRepository(
+      o.db,
+      o.plan.areas.map((a) => a.id),
+    ),
     audit: new AuditRepository(o.db),
     subscriptions: new SubscriptionRepository(o.db),
     digests: new DigestRepository(o.db),

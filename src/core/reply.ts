@@ -94,6 +94,16 @@ export function cardReply(card: Card, visibility: Visibility = "requester"): Rep
 /** The plain text of spans, for fallbacks, notifications and logs. */
 export function spansToPlain(spans: Span[]): string {
   return spans
-    .map((s) => (typeof s === "string" ? s : "bold" in s ? s.bold : "code" in s ? s.code : "mention" in s ? `@${s.mention.name}` : `${s.link.label} (${s.link.url})`))
+    .map((s) =>
+      typeof s === "string"
+        ? s
+        : "bold" in s
+          ? s.bold
+          : "code" in s
+            ? s.code
+            : "mention" in s
+              ? `@${s.mention.name}`
+              : `${s.link.label} (${s.link.url})`,
+    )
     .join("");
 }

@@ -10,7 +10,8 @@ import type { Services } from "./services.js";
  */
 export function resolvePerson(services: Services, incoming: Incoming, token: string): Person {
   const workspace = incoming.conversation.workspace;
-  if (!token.startsWith("@") || token.length < 2) throw usageError(`"${token}" is not a person; mention them as @name.`);
+  if (!token.startsWith("@") || token.length < 2)
+    throw usageError(`"${token}" is not a person; mention them as @name.`);
   const identity = incoming.mentions[token];
   if (identity) {
     const listed = services.admins.includes(identity.userId);

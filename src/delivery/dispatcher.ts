@@ -13,7 +13,15 @@ import type { Logger } from "../logger.js";
 import type { Db } from "../storage/db.js";
 import { markConversationInactive } from "../storage/repositories/conversation-activity.js";
 import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from "./backoff.js";
-import { failPendingIn, markFailed, markRetry, markSent, pendingRows, rowByKey, type OutboxRow } from "./outbox-rows.js";
+import {
+  failPendingIn,
+  markFailed,
+  markRetry,
+  markSent,
+  pendingRows,
+  rowByKey,
+  type OutboxRow,
+} from "./outbox-rows.js";
 import { ConversationLimiter, PLATFORM_LIMITS, type RateWindow } from "./rate-limiter.js";
 import { sendRow } from "./send.js";
 
@@ -66,7 +74,8 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     const platform = row.platform as PlatformName;
     const messenger = messengers.get(platform);
     if (!messenger) {
-      if (!missing.has(platform)) o.log.warn({ platform }, "outbox has messages for a platform that is not enabled; they wait");
+      if (!missing.has(platform))
+        o.log.warn({ platform }, "outbox has messages for a platform that is not enabled; they wait");
       missing.add(platform);
       return "blocked";
     }
@@ -89,7 +98,11 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
       markFailed(o.db, row, message);
       if (err.conversationGone) {
         const kind = row.op === "dm" ? "personal" : "channel";
-        markConversationInactive(o.db, { workspace: row.workspace, platform: row.platform as PlatformName, id: row.conversationId, kind }, now);
+        markConversationInactive(
+          o.db,
+          { workspace: row.workspace, platform: row.platform as PlatformName, id: row.conversationId, kind },
+          now,
+        );
         failPendingIn(o.db, row.platform, row.conversationId, `conversation gone: ${message}`);
         return "blocked";
       }

@@ -31,7 +31,15 @@ export function hasKey(db: Db, key: string): boolean {
 /** Records a successful send. */
 export function markSent(db: Db, row: OutboxRow, ref: DeliveredRef, now: Date): void {
   db.update(outbox)
-    .set({ status: "sent", attempts: row.attempts + 1, messageId: ref.messageId, threadId: ref.threadId, deliveredConversationId: ref.conversationId, sentAt: now.toISOString(), lastError: null })
+    .set({
+      status: "sent",
+      attempts: row.attempts + 1,
+      messageId: ref.messageId,
+      threadId: ref.threadId,
+      deliveredConversationId: ref.conversationId,
+      sentAt: now.toISOString(),
+      lastError: null,
+    })
     .where(eq(outbox.id, row.id))
     .run();
 }
@@ -39,14 +47,22 @@ export function markSent(db: Db, row: OutboxRow, ref: DeliveredRef, now: Date): 
 /** Schedules another attempt, remembering when the failures began. */
 export function markRetry(db: Db, row: OutboxRow, nextAttemptAt: Date, error: string, now: Date): void {
   db.update(outbox)
-    .set({ attempts: row.attempts + 1, nextAttemptAt: nextAttemptAt.toISOString(), lastError: error.slice(0, 500), firstFailedAt: row.firstFailedAt ?? now.toISOString() })
+    .set({
+      attempts: row.attempts + 1,
+      nextAttemptAt: nextAttemptAt.toISOString(),
+      lastError: error.slice(0, 500),
+      firstFailedAt: row.firstFailedAt ?? now.toISOString(),
+    })
     .where(eq(outbox.id, row.id))
     .run();
 }
 
 /** Gives up on a row for good. */
 export function markFailed(db: Db, row: OutboxRow, error: string): void {
-  db.update(outbox).set({ status: "failed", attempts: row.attempts + 1, lastError: error.slice(0, 500) }).where(eq(outbox.id, row.id)).run();
+  db.update(outbox)
+    .set({ status: "failed", attempts: row.attempts + 1, lastError: error.slice(0, 500) })
+    .where(eq(outbox.id, row.id))
+    .run();
 }
 
 /** Gives up on every pending row of a conversation (it is gone); returns how many. */

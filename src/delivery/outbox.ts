@@ -26,7 +26,8 @@ export interface OutboxItem {
 
 /** Inserts the item unless its key was enqueued before; true when it is new. */
 export function enqueue(db: Db, item: OutboxItem, now: Date): boolean {
-  if ((item.op === "reply" || item.op === "update") && !item.rootKey) throw new Error(`outbox ${item.key}: ${item.op} needs rootKey`);
+  if ((item.op === "reply" || item.op === "update") && !item.rootKey)
+    throw new Error(`outbox ${item.key}: ${item.op} needs rootKey`);
   const result = db
     .insert(outbox)
     .values({
@@ -47,7 +48,11 @@ export function enqueue(db: Db, item: OutboxItem, now: Date): boolean {
 
 /** The platform ids recorded for a sent item (e.g. a thread root), or undefined while unsent. */
 export function sentRef(db: Db, key: string): { messageId: string; threadId: string } | undefined {
-  const row = db.select({ messageId: outbox.messageId, threadId: outbox.threadId, status: outbox.status }).from(outbox).where(eq(outbox.key, key)).get();
+  const row = db
+    .select({ messageId: outbox.messageId, threadId: outbox.threadId, status: outbox.status })
+    .from(outbox)
+    .where(eq(outbox.key, key))
+    .get();
   if (!row || row.status !== "sent" || !row.messageId) return undefined;
   return { messageId: row.messageId, threadId: row.threadId ?? row.messageId };
 }

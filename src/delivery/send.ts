@@ -4,9 +4,17 @@ import type { Reply } from "../core/reply.js";
 import type { DeliveredRef, OutboxRow } from "./outbox-rows.js";
 
 /** Sends `row`; `root` is the sent row a reply or update refers to. Throws what the Messenger throws. */
-export async function sendRow(messenger: Messenger, row: OutboxRow, root: OutboxRow | undefined): Promise<DeliveredRef> {
+export async function sendRow(
+  messenger: Messenger,
+  row: OutboxRow,
+  root: OutboxRow | undefined,
+): Promise<DeliveredRef> {
   const reply = row.reply as Reply;
-  const target = { platform: row.platform as Messenger["platform"], workspace: row.workspace, conversationId: row.conversationId };
+  const target = {
+    platform: row.platform as Messenger["platform"],
+    workspace: row.workspace,
+    conversationId: row.conversationId,
+  };
   switch (row.op) {
     case "post": {
       const sent = await messenger.post(target, reply);
@@ -20,7 +28,11 @@ export async function sendRow(messenger: Messenger, row: OutboxRow, root: Outbox
       const inRoot = { ...target, conversationId: root.deliveredConversationId ?? root.conversationId };
       if (row.op === "update") {
         await messenger.update(inRoot, root.messageId, reply);
-        return { messageId: root.messageId, threadId: root.threadId ?? root.messageId, conversationId: inRoot.conversationId };
+        return {
+          messageId: root.messageId,
+          threadId: root.threadId ?? root.messageId,
+          conversationId: inRoot.conversationId,
+        };
       }
       const sent = await messenger.reply(inRoot, root.threadId ?? root.messageId, reply);
       return { ...sent, conversationId: inRoot.conversationId };

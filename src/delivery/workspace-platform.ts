@@ -17,7 +17,15 @@ export function platformOfWorkspace(db: Db, workspace: string): PlatformName | u
   const prefix = workspace.split(":")[0] ?? "";
   if (workspace.includes(":") && PLATFORMS.includes(prefix)) return prefix as PlatformName;
   const known =
-    db.select({ platform: conversations.platform }).from(conversations).where(eq(conversations.workspace, workspace)).get()?.platform ??
-    db.select({ platform: subscriptions.platform }).from(subscriptions).where(eq(subscriptions.workspace, workspace)).get()?.platform;
+    db
+      .select({ platform: conversations.platform })
+      .from(conversations)
+      .where(eq(conversations.workspace, workspace))
+      .get()?.platform ??
+    db
+      .select({ platform: subscriptions.platform })
+      .from(subscriptions)
+      .where(eq(subscriptions.workspace, workspace))
+      .get()?.platform;
   return known && PLATFORMS.includes(known) ? (known as PlatformName) : undefined;
 }

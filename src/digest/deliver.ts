@@ -46,9 +46,19 @@ export function enqueueDueDigest(deps: DigestDeps, sub: Subscription, now: Date)
   const key = digestKey(sub.platform, sub.conversationId, week);
   if (hasKey(services.db, key) || isConversationInactive(services.db, sub.platform, sub.conversationId)) return false;
   const target = { workspace: sub.workspace, platform: sub.platform, conversationId: sub.conversationId };
-  const { card, snapshot } = composeDigest(services, { target, timezone: schedule.timezone, week, now, images: deps.showsImages(sub.platform) });
+  const { card, snapshot } = composeDigest(services, {
+    target,
+    timezone: schedule.timezone,
+    week,
+    now,
+    images: deps.showsImages(sub.platform),
+  });
   return services.db.transaction(() => {
-    const fresh = enqueue(services.db, { key, ...target, op: "post", reply: { kind: "card", card, visibility: "conversation" } }, now);
+    const fresh = enqueue(
+      services.db,
+      { key, ...target, op: "post", reply: { kind: "card", card, visibility: "conversation" } },
+      now,
+    );
     if (fresh) services.digests.save(target, week, snapshot, now);
     return fresh;
   });

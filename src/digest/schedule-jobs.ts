@@ -21,7 +21,9 @@ export function digestJobs(deps: DigestDeps): ScheduledJob[] {
       cron: cronExpression(schedule),
       timezone: schedule.timezone,
       run: async (now) => {
-        const current = deps.services.subscriptions.forConversation(sub.platform, sub.conversationId).find((s) => s.kind === DIGEST_KIND);
+        const current = deps.services.subscriptions
+          .forConversation(sub.platform, sub.conversationId)
+          .find((s) => s.kind === DIGEST_KIND);
         if (current) enqueueDueDigest(deps, current, now);
       },
     });

@@ -29,5 +29,8 @@ export const noAlertStats: AlertStatsProvider = { weekStats: () => undefined };
 
 /** True when the period saw no alert or incident activity at all. */
 export function quietWeek(stats: AlertWeekStats | undefined): boolean {
-  return !stats || stats.newIncidents + stats.resolvedIncidents + stats.newAlerts + stats.resolvedAlerts + stats.honeypotTouches === 0;
+  return (
+    !stats ||
+    stats.newIncidents + stats.resolvedIncidents + stats.newAlerts + stats.resolvedAlerts + stats.honeypotTouches === 0
+  );
 }

@@ -47,10 +47,16 @@ export function parseDueDate(input: string, timezone: string, now: Date): string
     const results = chrono.parse(text, { instant: now, timezone: local.offset }, { forwardDate: !pastWords });
     const first = results[0];
     if (!first || results.length > 1 || first.index !== 0 || first.text.length !== text.length) {
-      throw usageError(`I can't read "${input}" as a date; try 2026-12-15, friday, next monday, in 2 weeks or end of month.`);
+      throw usageError(
+        `I can't read "${input}" as a date; try 2026-12-15, friday, next monday, in 2 weeks or end of month.`,
+      );
     }
     const { start } = first;
-    date = DateTime.fromObject({ year: start.get("year") ?? 0, month: start.get("month") ?? 0, day: start.get("day") ?? 0 }, { zone: "UTC" }).toISODate() ?? undefined;
+    date =
+      DateTime.fromObject(
+        { year: start.get("year") ?? 0, month: start.get("month") ?? 0, day: start.get("day") ?? 0 },
+        { zone: "UTC" },
+      ).toISODate() ?? undefined;
   }
   if (!date) throw usageError(`I can't read "${input}" as a date.`);
   if (date < today) throw usageError(`${date} is in the past (today is ${today} in ${timezone}).`);

@@ -20,12 +20,16 @@ const WIDTH = PAD + LABEL + PAD + BAR + PAD + 32 + PAD;
 /** A canvas of RGB pixels with the two drawing operations the chart needs. */
 class Canvas {
   readonly pixels: Uint8Array;
-  constructor(readonly width: number, readonly height: number) {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {
     this.pixels = new Uint8Array(width * height * 3).fill(255);
   }
   rect(x: number, y: number, w: number, h: number, colour: Rgb): void {
     for (let yy = Math.max(0, y); yy < Math.min(this.height, y + h); yy++) {
-      for (let xx = Math.max(0, x); xx < Math.min(this.width, x + w); xx++) this.pixels.set(colour, (yy * this.width + xx) * 3);
+      for (let xx = Math.max(0, x); xx < Math.min(this.width, x + w); xx++)
+        this.pixels.set(colour, (yy * this.width + xx) * 3);
     }
   }
   text(x: number, y: number, text: string, colour: Rgb): void {
@@ -45,7 +49,8 @@ export function progressChart(areas: readonly AreaCount[], previous?: readonly A
     canvas.rect(barX, y + 2, BAR, ROW - 8, TRACK);
     canvas.rect(barX, y + 2, Math.round(BAR * share), ROW - 8, FILL);
     const before = previous?.find((p) => p.id === a.id);
-    if (before && before.total > 0) canvas.rect(barX + Math.min(BAR - 2, Math.round((BAR * before.done) / before.total)), y, 2, ROW - 4, MARK);
+    if (before && before.total > 0)
+      canvas.rect(barX + Math.min(BAR - 2, Math.round((BAR * before.done) / before.total)), y, 2, ROW - 4, MARK);
     canvas.text(barX + BAR + PAD, y + 5, `${Math.round(share * 100)}%`, INK);
   });
   return `data:image/png;base64,${encodePng(canvas.width, canvas.height, canvas.pixels).toString("base64")}`;

@@ -37,7 +37,12 @@ export function digestFacts(tasks: readonly Task[], completions: readonly Comple
     completed,
     overdue: open
       .filter((t) => isOverdue(t, today))
-      .map((t) => ({ taskId: t.id, title: t.title, owner: t.ownerName, daysLate: daysBetween(t.dueDate ?? today, today) }))
+      .map((t) => ({
+        taskId: t.id,
+        title: t.title,
+        owner: t.ownerName,
+        daysLate: daysBetween(t.dueDate ?? today, today),
+      }))
       .sort((a, b) => b.daysLate - a.daysLate),
     dueSoon: open
       .filter((t) => t.dueDate !== null && t.dueDate >= today && t.dueDate <= horizon)

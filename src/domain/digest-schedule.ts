@@ -73,21 +73,28 @@ export function isoWeek(at: Date, timezone: string): string {
 /** The occurrence in the ISO week that contains `at`; a time skipped by a DST jump moves forward, as luxon does. */
 function occurrenceInWeekOf(s: DigestSchedule, at: DateTime): DateTime {
   const day = at.startOf("week").plus({ days: s.day - 1 });
-  return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: s.hour, minute: s.minute }, { zone: s.timezone });
+  return DateTime.fromObject(
+    { year: day.year, month: day.month, day: day.day, hour: s.hour, minute: s.minute },
+    { zone: s.timezone },
+  );
 }
 
 /** The latest scheduled instant at or before `now`. */
 export function lastOccurrence(s: DigestSchedule, now: Date): Date {
   const local = DateTime.fromJSDate(now, { zone: s.timezone });
   const thisWeek = occurrenceInWeekOf(s, local);
-  return (thisWeek.toMillis() <= now.getTime() ? thisWeek : occurrenceInWeekOf(s, local.minus({ weeks: 1 }))).toJSDate();
+  return (
+    thisWeek.toMillis() <= now.getTime() ? thisWeek : occurrenceInWeekOf(s, local.minus({ weeks: 1 }))
+  ).toJSDate();
 }
 
 /** The first scheduled instant strictly after `after`. */
 export function nextOccurrence(s: DigestSchedule, after: Date): Date {
   const local = DateTime.fromJSDate(after, { zone: s.timezone });
   const thisWeek = occurrenceInWeekOf(s, local);
-  return (thisWeek.toMillis() > after.getTime() ? thisWeek : occurrenceInWeekOf(s, local.plus({ weeks: 1 }))).toJSDate();
+  return (
+    thisWeek.toMillis() > after.getTime() ? thisWeek : occurrenceInWeekOf(s, local.plus({ weeks: 1 }))
+  ).toJSDate();
 }
 
 /**

@@ -59,21 +59,62 @@ export function digestCard(input: DigestInput): Card {
   const { facts } = input;
   const blocks: Block[] = [];
   if (nothingMoved(input)) {
-    const what = input.alerts ? "no task was completed, no stage moved and no alert came in." : "no task was completed and no stage moved.";
+    const what = input.alerts
+      ? "no task was completed, no stage moved and no alert came in."
+      : "no task was completed and no stage moved.";
     blocks.push({ type: "text", spans: [{ bold: "No change this week: " }, what] });
   }
   for (const a of input.areas) {
-    blocks.push({ type: "progress", label: `${a.id} ${a.name}`, done: a.done, total: a.total, note: changeNote(a, input.previous?.find((p) => p.id === a.id)) });
+    blocks.push({
+      type: "progress",
+      label: `${a.id} ${a.name}`,
+      done: a.done,
+      total: a.total,
+      note: changeNote(
+        a,
+        input.previous?.find((p) => p.id === a.id),
+      ),
+    });
   }
   if (input.chart) blocks.push({ type: "image", alt: chartAlt(input.areas), dataUri: input.chart });
   blocks.push({ type: "divider" });
-  section(blocks, `Completed this week (${facts.completed.length})`, facts.completed.map((c) => ({ label: `${c.taskId}  ${c.title}`, detail: `by ${c.by}` })), "None this week.");
-  section(blocks, `Overdue (${facts.overdue.length})`, facts.overdue.map((o) => ({ label: `${o.taskId}  ${o.title}`, detail: `${o.owner ?? "no owner"} · ${o.daysLate} day${o.daysLate === 1 ? "" : "s"} late` })), "Nothing is overdue.");
-  section(blocks, `Due in the next 7 days (${facts.dueSoon.length})`, facts.dueSoon.map((d) => ({ label: `${d.taskId}  ${d.title}`, detail: `${d.owner ?? "no owner"} · due ${d.dueDate}` })), "Nothing is due.");
-  section(blocks, `No owner (${facts.unowned.length})`, facts.unowned.map((u) => ({ label: `${u.taskId}  ${u.title}` })), "Every open task has an owner.");
+  section(
+    blocks,
+    `Completed this week (${facts.completed.length})`,
+    facts.completed.map((c) => ({ label: `${c.taskId}  ${c.title}`, detail: `by ${c.by}` })),
+    "None this week.",
+  );
+  section(
+    blocks,
+    `Overdue (${facts.overdue.length})`,
+    facts.overdue.map((o) => ({
+      label: `${o.taskId}  ${o.title}`,
+      detail: `${o.owner ?? "no owner"} · ${o.daysLate} day${o.daysLate === 1 ? "" : "s"} late`,
+    })),
+    "Nothing is overdue.",
+  );
+  section(
+    blocks,
+    `Due in the next 7 days (${facts.dueSoon.length})`,
+    facts.dueSoon.map((d) => ({
+      label: `${d.taskId}  ${d.title}`,
+      detail: `${d.owner ?? "no owner"} · due ${d.dueDate}`,
+    })),
+    "Nothing is due.",
+  );
+  section(
+    blocks,
+    `No owner (${facts.unowned.length})`,
+    facts.unowned.map((u) => ({ label: `${u.taskId}  ${u.title}` })),
+    "Every open task has an owner.",
+  );
   if (input.alerts) blocks.push(...alertBlocks(input.alerts));
   if (input.skills) blocks.push({ type: "divider" }, { type: "text", spans: [input.skills] });
-  return { title: `Weekly digest · ${input.week}`, subtitle: `${input.from} to ${input.to} (${input.timezone})`, blocks };
+  return {
+    title: `Weekly digest · ${input.week}`,
+    subtitle: `${input.from} to ${input.to} (${input.timezone})`,
+    blocks,
+  };
 }
 
 function section(blocks: Block[], heading: string, items: ListItem[], empty: string): void {
@@ -92,7 +133,10 @@ function alertBlocks(s: AlertWeekStats): Block[] {
       facts: [
         { label: "Incidents", value: `${s.newIncidents} new, ${s.resolvedIncidents} resolved` },
         { label: "Alerts", value: `${s.newAlerts} new, ${s.resolvedAlerts} resolved` },
-        { label: "Open by severity", value: open.length ? open.map(([sev, n]) => `${sev} ${n}`).join(", ") : "none open" },
+        {
+          label: "Open by severity",
+          value: open.length ? open.map(([sev, n]) => `${sev} ${n}`).join(", ") : "none open",
+        },
         { label: "Mean time to acknowledge", value: duration(s.meanMinutesToAcknowledge) },
         { label: "Mean time to resolve", value: duration(s.meanMinutesToResolve) },
         { label: "Honeypot touches", value: String(s.honeypotTouches) },

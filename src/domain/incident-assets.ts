@@ -34,10 +34,14 @@ const MAX_NAME = 256;
 export function parseAssetName(raw: string): { type: AssetType; value: string } | { error: string } {
   const name = raw.trim();
   if (name === "" || name.length > MAX_NAME) return { error: `An asset name has 1 to ${MAX_NAME} characters.` };
-  if (/[\s\u0000-\u001f\u007f<>"`|]/.test(name)) return { error: "An asset name has no spaces, control characters or <>\"`|." };
+  if (/[\s\u0000-\u001f\u007f<>"`|]/.test(name))
+    return { error: 'An asset name has no spaces, control characters or <>"`|.' };
   const value = name.toLowerCase();
   if (isIP(name)) return { type: "ip", value };
-  if (name.includes("@")) return /^[^@]+@[^@]+\.[^@]+$/.test(name) ? { type: "account", value } : { error: `"${name.slice(0, 40)}" is not an account (user@domain).` };
+  if (name.includes("@"))
+    return /^[^@]+@[^@]+\.[^@]+$/.test(name)
+      ? { type: "account", value }
+      : { error: `"${name.slice(0, 40)}" is not an account (user@domain).` };
   if (/^(\/subscriptions\/|arn:|\/\/|projects\/)/i.test(name)) return { type: "cloud", value };
   if (/^[a-z0-9][a-z0-9._$-]*$/i.test(name)) return { type: "device", value };
   return { error: `"${name.slice(0, 40)}" is not a device name, account, IP address or cloud resource id.` };

@@ -42,7 +42,8 @@ export function diffIncident(stored: Incident | undefined, incoming: Incident): 
   if (!stored) return { next, changed: true, changes: [{ kind: "created" }] };
   const changes: IncidentChange[] = [];
   for (const field of TRACKED_FIELDS) {
-    if ((stored[field] ?? null) !== (next[field] ?? null)) changes.push({ kind: "field", field, from: stored[field] ?? null, to: next[field] ?? null });
+    if ((stored[field] ?? null) !== (next[field] ?? null))
+      changes.push({ kind: "field", field, from: stored[field] ?? null, to: next[field] ?? null });
   }
   const before = new Map(stored.alerts.map((a) => [a.id, a]));
   for (const alert of next.alerts) {

@@ -5,8 +5,23 @@
 
 /** Determinations allowed under each classification (Graph metadata names). */
 export const DETERMINATIONS_BY_CLASSIFICATION: Record<string, readonly string[]> = {
-  truePositive: ["multiStagedAttack", "maliciousUserActivity", "compromisedAccount", "malware", "phishing", "unwantedSoftware", "apt", "other"],
-  informationalExpectedActivity: ["securityTesting", "lineOfBusinessApplication", "confirmedActivity", "securityPersonnel", "other"],
+  truePositive: [
+    "multiStagedAttack",
+    "maliciousUserActivity",
+    "compromisedAccount",
+    "malware",
+    "phishing",
+    "unwantedSoftware",
+    "apt",
+    "other",
+  ],
+  informationalExpectedActivity: [
+    "securityTesting",
+    "lineOfBusinessApplication",
+    "confirmedActivity",
+    "securityPersonnel",
+    "other",
+  ],
   falsePositive: ["notMalicious", "notEnoughDataToValidate", "other"],
 };
 
@@ -40,6 +55,8 @@ export function parseClassification(word: string): string | undefined {
 /** A determination allowed with the classification, or undefined. */
 export function parseDetermination(word: string, classification: string): string | undefined {
   const key = squash(word);
-  const name = OLD_DETERMINATIONS[key] ?? (DETERMINATIONS_BY_CLASSIFICATION[classification] ?? []).find((d) => d.toLowerCase() === key);
+  const name =
+    OLD_DETERMINATIONS[key] ??
+    (DETERMINATIONS_BY_CLASSIFICATION[classification] ?? []).find((d) => d.toLowerCase() === key);
   return name && (DETERMINATIONS_BY_CLASSIFICATION[classification] ?? []).includes(name) ? name : undefined;
 }

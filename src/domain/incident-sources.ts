@@ -42,16 +42,43 @@ const LABELS: Record<string, string> = {
 
 /** Detection sources Graph documents, accepted after `source` by their full name. */
 const DETECTION_SOURCES = [
-  "antivirus", "smartScreen", "customTi", "automatedInvestigation", "microsoftThreatExperts", "customDetection", "cloudAppSecurity",
-  "manual", "microsoftDataLossPrevention", "appGovernancePolicy", "appGovernanceDetection", "microsoftDefenderForIoT",
-  "microsoftDefenderForServers", "microsoftDefenderForStorage", "microsoftDefenderForDNS", "microsoftDefenderForDatabases",
-  "microsoftDefenderForContainers", "microsoftDefenderForNetwork", "microsoftDefenderForAppService", "microsoftDefenderForKeyVault",
-  "microsoftDefenderForResourceManager", "microsoftDefenderForApiManagement", "nrtAlerts", "scheduledAlerts",
-  "microsoftDefenderThreatIntelligenceAnalytics", "builtInMl", "microsoftDefenderForAIServices", "securityCopilot",
+  "antivirus",
+  "smartScreen",
+  "customTi",
+  "automatedInvestigation",
+  "microsoftThreatExperts",
+  "customDetection",
+  "cloudAppSecurity",
+  "manual",
+  "microsoftDataLossPrevention",
+  "appGovernancePolicy",
+  "appGovernanceDetection",
+  "microsoftDefenderForIoT",
+  "microsoftDefenderForServers",
+  "microsoftDefenderForStorage",
+  "microsoftDefenderForDNS",
+  "microsoftDefenderForDatabases",
+  "microsoftDefenderForContainers",
+  "microsoftDefenderForNetwork",
+  "microsoftDefenderForAppService",
+  "microsoftDefenderForKeyVault",
+  "microsoftDefenderForResourceManager",
+  "microsoftDefenderForApiManagement",
+  "nrtAlerts",
+  "scheduledAlerts",
+  "microsoftDefenderThreatIntelligenceAnalytics",
+  "builtInMl",
+  "microsoftDefenderForAIServices",
+  "securityCopilot",
 ];
 
 /** Every source name Graph documents (service and detection sources), for case-insensitive reading. */
-export const KNOWN_SOURCES: readonly string[] = ["unknown", ...Object.keys(LABELS), ...DETECTION_SOURCES, "unknownFutureValue"];
+export const KNOWN_SOURCES: readonly string[] = [
+  "unknown",
+  ...Object.keys(LABELS),
+  ...DETECTION_SOURCES,
+  "unknownFutureValue",
+];
 
 /** The short names, for usage lines and refusals. */
 export const SOURCE_ALIASES: readonly string[] = Object.keys(ALIASES);

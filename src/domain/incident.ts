@@ -7,7 +7,14 @@
 export const SEVERITIES = ["unknown", "informational", "low", "medium", "high"] as const;
 
 /** Incident statuses Graph documents (plus the evolvable `awaitingAction`). */
-export const INCIDENT_STATUSES = ["active", "inProgress", "resolved", "redirected", "awaitingAction", "unknownFutureValue"] as const;
+export const INCIDENT_STATUSES = [
+  "active",
+  "inProgress",
+  "resolved",
+  "redirected",
+  "awaitingAction",
+  "unknownFutureValue",
+] as const;
 
 /** Statuses that mean the incident needs no more work. */
 export const CLOSED_STATUSES: readonly string[] = ["resolved", "redirected"];
@@ -16,13 +23,32 @@ export const CLOSED_STATUSES: readonly string[] = ["resolved", "redirected"];
 export const ALERT_STATUSES = ["unknown", "new", "inProgress", "resolved", "unknownFutureValue"] as const;
 
 /** Classifications (metadata names). */
-export const CLASSIFICATIONS = ["unknown", "falsePositive", "truePositive", "informationalExpectedActivity", "unknownFutureValue"] as const;
+export const CLASSIFICATIONS = [
+  "unknown",
+  "falsePositive",
+  "truePositive",
+  "informationalExpectedActivity",
+  "unknownFutureValue",
+] as const;
 
 /** Determinations per Graph metadata; the old prose names are read but never sent. */
 export const DETERMINATIONS = [
-  "unknown", "apt", "malware", "securityPersonnel", "securityTesting", "unwantedSoftware", "other", "multiStagedAttack",
-  "compromisedAccount", "phishing", "maliciousUserActivity", "notMalicious", "notEnoughDataToValidate", "confirmedActivity",
-  "lineOfBusinessApplication", "unknownFutureValue",
+  "unknown",
+  "apt",
+  "malware",
+  "securityPersonnel",
+  "securityTesting",
+  "unwantedSoftware",
+  "other",
+  "multiStagedAttack",
+  "compromisedAccount",
+  "phishing",
+  "maliciousUserActivity",
+  "notMalicious",
+  "notEnoughDataToValidate",
+  "confirmedActivity",
+  "lineOfBusinessApplication",
+  "unknownFutureValue",
 ] as const;
 
 /** What one piece of evidence is about, reduced to the few kinds the bot shows and matches assets on. */
@@ -101,11 +127,15 @@ export function enumLabel(value: string): string {
 /** Every distinct evidence item of the incident's alerts. */
 export function incidentEvidence(incident: Pick<Incident, "alerts">): EvidenceItem[] {
   const seen = new Map<string, EvidenceItem>();
-  for (const alert of incident.alerts) for (const e of alert.evidence) seen.set(`${e.kind}:${e.value.toLowerCase()}`, e);
+  for (const alert of incident.alerts)
+    for (const e of alert.evidence) seen.set(`${e.kind}:${e.value.toLowerCase()}`, e);
   return [...seen.values()];
 }
 
 /** The distinct values of one alert field across the incident, e.g. its service sources. */
-export function alertValues(incident: Pick<Incident, "alerts">, field: "serviceSource" | "detectionSource" | "category"): string[] {
+export function alertValues(
+  incident: Pick<Incident, "alerts">,
+  field: "serviceSource" | "detectionSource" | "category",
+): string[] {
   return [...new Set(incident.alerts.map((a) => a[field]).filter((v) => v && v !== "unknown"))];
 }

@@ -12,7 +12,9 @@ const planTask = z.strictObject({
 /** Validates the shipped plan file, so a bad edit fails at start with the offending path. */
 export const planSchema = z.strictObject({
   version: z.literal(1),
-  phases: z.array(z.strictObject({ id: z.string(), name: z.string(), summary: z.string(), items: z.array(z.string()) })).length(5),
+  phases: z
+    .array(z.strictObject({ id: z.string(), name: z.string(), summary: z.string(), items: z.array(z.string()) }))
+    .length(5),
   stakeholders: z.array(z.strictObject({ role: z.string(), who: z.string(), accountability: z.string() })),
   areas: z.array(
     z.strictObject({

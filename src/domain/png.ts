@@ -15,7 +15,8 @@ function chunk(type: string, data: Buffer): Buffer {
 /** Encodes `pixels` (width × height × 3 bytes of RGB, or × 4 of RGBA, row by row) as a PNG file. */
 export function encodePng(width: number, height: number, pixels: Uint8Array): Buffer {
   const channels = pixels.length === width * height * 4 ? 4 : 3;
-  if (pixels.length !== width * height * channels) throw new Error(`encodePng: expected ${width * height * 3} or ${width * height * 4} bytes, got ${pixels.length}`);
+  if (pixels.length !== width * height * channels)
+    throw new Error(`encodePng: expected ${width * height * 3} or ${width * height * 4} bytes, got ${pixels.length}`);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -27,5 +28,10 @@ export function encodePng(width: number, height: number, pixels: Uint8Array): Bu
     raw[y * (stride + 1)] = 0; // filter: none
     raw.set(pixels.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
   }
-  return Buffer.concat([SIGNATURE, chunk("IHDR", header), chunk("IDAT", deflateSync(raw, { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    SIGNATURE,
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw, { level: 9 })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }

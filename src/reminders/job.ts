@@ -36,7 +36,10 @@ export async function runReminders(deps: ReminderDeps, now: Date): Promise<void>
     if (!isWorkingTime(c.owner, now)) continue;
     const platform = platformOfWorkspace(services.db, c.workspace);
     if (!platform) {
-      services.log.warn({ workspace: c.workspace, task: c.taskId }, "reminder skipped: the workspace's platform is unknown");
+      services.log.warn(
+        { workspace: c.workspace, task: c.taskId },
+        "reminder skipped: the workspace's platform is unknown",
+      );
       continue;
     }
     const cycle = { workspace: c.workspace, taskId: c.taskId, dueDate: c.dueDate, ownerId: c.owner.id };
@@ -47,12 +50,35 @@ export async function runReminders(deps: ReminderDeps, now: Date): Promise<void>
     services.db.transaction(() => {
       repo.record(cycle, decision.kind, decision.seq, today, now);
       if (decision.kind !== "escalation") {
-        enqueue(services.db, { key, workspace: c.workspace, platform, conversationId: c.owner.platformUserId, op: "dm", reply: ownerReminder(c, decision, today) }, now);
+        enqueue(
+          services.db,
+          {
+            key,
+            workspace: c.workspace,
+            platform,
+            conversationId: c.owner.platformUserId,
+            op: "dm",
+            reply: ownerReminder(c, decision, today),
+          },
+          now,
+        );
         return;
       }
       for (const lead of escalationRecipients(services.people.all(c.workspace), c.owner.id)) {
         const reply = leadEscalation(c, c.owner.displayName, todayIn(lead.timezone, now));
-        enqueue(services.db, { key: `${key}:lead:${lead.id}`, workspace: c.workspace, platform, conversationId: lead.platformUserId, op: "dm", reply, notBefore: nextWorkingTime(lead, now) }, now);
+        enqueue(
+          services.db,
+          {
+            key: `${key}:lead:${lead.id}`,
+            workspace: c.workspace,
+            platform,
+            conversationId: lead.platformUserId,
+            op: "dm",
+            reply,
+            notBefore: nextWorkingTime(lead, now),
+          },
+          now,
+        );
       }
     });
     logEscalationWithoutLeads(deps, c, decision.kind);
@@ -61,6 +87,9 @@ export async function runReminders(deps: ReminderDeps, now: Date): Promise<void>
 
 function logEscalationWithoutLeads(deps: ReminderDeps, c: ReminderCandidate, kind: string): void {
   if (kind === "escalation" && escalationRecipients(deps.services.people.all(c.workspace), c.owner.id).length === 0) {
-    deps.services.log.warn({ workspace: c.workspace, task: c.taskId }, "overdue task escalated, but the workspace has no lead or admin to tell");
+    deps.services.log.warn(
+      { workspace: c.workspace, task: c.taskId },
+      "overdue task escalated, but the workspace has no lead or admin to tell",
+    );
   }
 }

@@ -26,9 +26,20 @@ export function ownerReminder(t: ReminderTask, decision: ReminderDecision, today
   const card: Card = {
     title: `Reminder: ${headline(t, today)}`,
     blocks: [
-      { type: "facts", facts: [{ label: "Task", value: `${t.taskId} · ${t.title}` }, { label: "Due", value: t.dueDate }] },
+      {
+        type: "facts",
+        facts: [
+          { label: "Task", value: `${t.taskId} · ${t.title}` },
+          { label: "Due", value: t.dueDate },
+        ],
+      },
       ...(decision.kind === "overdue"
-        ? [{ type: "context" as const, spans: [`Overdue reminder ${decision.seq} of ${MAX_OVERDUE}; after that the leads are told.`] }]
+        ? [
+            {
+              type: "context" as const,
+              spans: [`Overdue reminder ${decision.seq} of ${MAX_OVERDUE}; after that the leads are told.`],
+            },
+          ]
         : []),
       {
         type: "actions",
@@ -49,7 +60,14 @@ export function leadEscalation(t: ReminderTask, ownerName: string, today: string
     severity: "medium",
     blocks: [
       { type: "text", spans: [`${ownerName} was reminded ${MAX_OVERDUE} times and the task is still open.`] },
-      { type: "facts", facts: [{ label: "Task", value: `${t.taskId} · ${t.title}` }, { label: "Owner", value: ownerName }, { label: "Due", value: t.dueDate }] },
+      {
+        type: "facts",
+        facts: [
+          { label: "Task", value: `${t.taskId} · ${t.title}` },
+          { label: "Owner", value: ownerName },
+          { label: "Due", value: t.dueDate },
+        ],
+      },
       {
         type: "actions",
         actions: [

@@ -44,13 +44,20 @@ export function workingDaysAfter(from: string, to: string): number {
 }
 
 /** The reminder due on `today` for a task due on `dueDate`, given what was already sent, or undefined. */
-export function nextReminder(today: string, dueDate: string, sent: readonly SentReminder[]): ReminderDecision | undefined {
+export function nextReminder(
+  today: string,
+  dueDate: string,
+  sent: readonly SentReminder[],
+): ReminderDecision | undefined {
   const has = (kind: ReminderKind) => sent.some((s) => s.kind === kind);
   if (today < addDays(dueDate, -BEFORE_DAYS)) return undefined;
   if (today < dueDate) return has("before") ? undefined : { kind: "before", seq: 1 };
   if (today === dueDate) return has("due") ? undefined : { kind: "due", seq: 1 };
   if (has("escalation")) return undefined;
-  const overdue = sent.filter((s) => s.kind === "overdue").map((s) => s.localDate).sort();
+  const overdue = sent
+    .filter((s) => s.kind === "overdue")
+    .map((s) => s.localDate)
+    .sort();
   const last = overdue[overdue.length - 1];
   if (last !== undefined && workingDaysAfter(last, today) < OVERDUE_GAP) return undefined;
   return overdue.length < MAX_OVERDUE ? { kind: "overdue", seq: overdue.length + 1 } : { kind: "escalation", seq: 1 };

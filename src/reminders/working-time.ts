@@ -17,7 +17,10 @@ export function nextWorkingTime(p: WorkingPattern, now: Date): Date {
   const local = DateTime.fromJSDate(now, { zone: p.timezone });
   for (let i = 0; i <= 7; i++) {
     const day = local.plus({ days: i });
-    const start = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: p.workStartHour }, { zone: p.timezone });
+    const start = DateTime.fromObject(
+      { year: day.year, month: day.month, day: day.day, hour: p.workStartHour },
+      { zone: p.timezone },
+    );
     if (start.weekday <= 5 && start.toMillis() > now.getTime()) return start.toJSDate();
   }
   return now;

@@ -30,7 +30,12 @@ export async function startBackground(o: BackgroundOptions): Promise<Background>
   const scheduler = createCronScheduler({ log: services.log, clock: services.clock });
   const jobs = backgroundJobs({ services, scheduler, showsImages: o.showsImages ?? (() => false) });
   for (const job of jobs) scheduler.add(job);
-  const dispatcher = createDispatcher({ db: services.db, messengers: o.messengers, clock: services.clock, log: services.log });
+  const dispatcher = createDispatcher({
+    db: services.db,
+    messengers: o.messengers,
+    clock: services.clock,
+    log: services.log,
+  });
   dispatcher.start();
   for (const job of jobs) if (job.runAtStart) await scheduler.runNow(job.name);
   return {

@@ -46,7 +46,12 @@ export function createCronScheduler(options: { log: Logger; clock: () => Date })
       if (!cron.validate(job.cron)) throw new Error(`job ${job.name}: invalid cron expression "${job.cron}"`);
       const entry = { job } as Entry;
       entry.guard = guarded({ name: job.name, run: (now) => entry.job.run(now) }, log, clock);
-      entry.task = cron.createTask(job.cron, () => entry.guard.fire(), { name: job.name, timezone: job.timezone ?? "UTC", noOverlap: true, logger: cronLogger });
+      entry.task = cron.createTask(job.cron, () => entry.guard.fire(), {
+        name: job.name,
+        timezone: job.timezone ?? "UTC",
+        noOverlap: true,
+        logger: cronLogger,
+      });
       void entry.task.start();
       entries.set(job.name, entry);
     },

@@ -33,7 +33,11 @@ export interface Scheduler {
 }
 
 /** Wraps a job so a firing while it still runs is skipped and a failure is logged, never thrown. */
-export function guarded(job: Pick<ScheduledJob, "name" | "run">, log: Logger, clock: () => Date): { fire(): Promise<void>; idle(): Promise<void> } {
+export function guarded(
+  job: Pick<ScheduledJob, "name" | "run">,
+  log: Logger,
+  clock: () => Date,
+): { fire(): Promise<void>; idle(): Promise<void> } {
   let running: Promise<void> | undefined;
   return {
     fire() {

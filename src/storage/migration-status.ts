@@ -7,7 +7,9 @@ import { projectRoot } from "./project-root.js";
 /** Compares the migrations journal with what the database recorded as applied. */
 export function migrationStatus(sqlite: Database.Database): { ok: boolean; detail: string } {
   try {
-    const journal = JSON.parse(readFileSync(join(projectRoot(), "migrations", "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
+    const journal = JSON.parse(readFileSync(join(projectRoot(), "migrations", "meta", "_journal.json"), "utf8")) as {
+      entries: unknown[];
+    };
     const applied = (sqlite.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number }).n;
     const ok = sqlite.open && applied === journal.entries.length;
     return { ok, detail: `${applied} of ${journal.entries.length} migrations applied` };

@@ -29,12 +29,19 @@ export const catalogSchema = z
   })
   .superRefine((c, ctx) => {
     const skills = new Set(c.skills.map((s) => s.id));
-    const bad = (path: (string | number)[], id: string) => ctx.addIssue({ code: "custom", path, message: `unknown skill "${id}"` });
-    Object.entries(c.stageSkills).forEach(([stage, ids]) => ids.forEach((id, i) => skills.has(id) || bad(["stageSkills", stage, i], id)));
+    const bad = (path: (string | number)[], id: string) =>
+      ctx.addIssue({ code: "custom", path, message: `unknown skill "${id}"` });
+    Object.entries(c.stageSkills).forEach(([stage, ids]) =>
+      ids.forEach((id, i) => skills.has(id) || bad(["stageSkills", stage, i], id)),
+    );
     Object.entries(c.serviceSources).forEach(([source, id]) => skills.has(id) || bad(["serviceSources", source], id));
     c.modules.forEach((m, i) => m.skills.forEach((id, j) => skills.has(id) || bad(["modules", i, "skills", j], id)));
     const ids = c.modules.map((m) => m.id);
-    ids.forEach((id, i) => ids.indexOf(id) !== i && ctx.addIssue({ code: "custom", path: ["modules", i, "id"], message: `module id "${id}" appears twice` }));
+    ids.forEach(
+      (id, i) =>
+        ids.indexOf(id) !== i &&
+        ctx.addIssue({ code: "custom", path: ["modules", i, "id"], message: `module id "${id}" appears twice` }),
+    );
   });
 
 /** A skill area such as `hunting`, with its display name. */
@@ -71,7 +78,10 @@ export interface TrainingCatalog {
 export function buildCatalog(raw: z.infer<typeof catalogSchema>): TrainingCatalog {
   return {
     skills: raw.skills,
-    modules: raw.modules.map(({ link, ...m }) => ({ ...m, url: link.startsWith("/") ? raw.baseUrl.replace(/\/$/, "") + link : link })),
+    modules: raw.modules.map(({ link, ...m }) => ({
+      ...m,
+      url: link.startsWith("/") ? raw.baseUrl.replace(/\/$/, "") + link : link,
+    })),
     stageSkills: raw.stageSkills,
     stageLevel: raw.stageLevel,
     serviceSources: Object.fromEntries(Object.entries(raw.serviceSources).map(([k, v]) => [k.toLowerCase(), v])),
@@ -81,7 +91,10 @@ export function buildCatalog(raw: z.infer<typeof catalogSchema>): TrainingCatalo
 /** The skill a typed word names, or a usage error listing the valid ids. */
 export function parseSkill(catalog: TrainingCatalog, word: string): Skill {
   const skill = catalog.skills.find((s) => s.id === word.toLowerCase());
-  if (!skill) throw usageError(`"${word.slice(0, 40)}" is not a skill area; use one of: ${catalog.skills.map((s) => s.id).join(", ")}.`);
+  if (!skill)
+    throw usageError(
+      `"${word.slice(0, 40)}" is not a skill area; use one of: ${catalog.skills.map((s) => s.id).join(", ")}.`,
+    );
   return skill;
 }
 

@@ -42,7 +42,11 @@ export interface MemberSkills {
 }
 
 /** Pure: builds the picture from members' ratings, needs and completions. */
-export function computeCoverage(catalog: TrainingCatalog, members: readonly MemberSkills[], stages: readonly string[]): TeamCoverage {
+export function computeCoverage(
+  catalog: TrainingCatalog,
+  members: readonly MemberSkills[],
+  stages: readonly string[],
+): TeamCoverage {
   const covered = new Set<string>();
   const rows = members.map((m) => {
     for (const s of trainedSkills(catalog, m.completed)) covered.add(s);
@@ -70,7 +74,12 @@ export function loadTeamCoverage(deps: TrainingDeps, people: readonly Person[], 
     .filter((p) => p.workspace === workspace && p.role !== "none")
     .map((p) => {
       if (!needsByRole.has(p.role)) needsByRole.set(p.role, deps.skills.requirements(workspace, p.role));
-      return { person: p, ratings: ratings.get(p.id) ?? new Map(), needs: needsByRole.get(p.role) ?? new Map(), completed: completed.get(p.id) ?? new Set<string>() };
+      return {
+        person: p,
+        ratings: ratings.get(p.id) ?? new Map(),
+        needs: needsByRole.get(p.role) ?? new Map(),
+        completed: completed.get(p.id) ?? new Set<string>(),
+      };
     });
   return computeCoverage(deps.catalog, members, startedStages(deps, workspace));
 }
@@ -79,8 +88,14 @@ export function loadTeamCoverage(deps: TrainingDeps, people: readonly Person[], 
 export function coverageLine(c: TeamCoverage): string {
   if (c.rows.length === 0) return "Skills: nobody is on the team yet.";
   const below = c.rows.filter((r) => r.cells.some((cell) => cell.belowNeed)).length;
-  const first = below === 0 ? "everyone meets their role's skill needs" : `${below} of ${c.rows.length} ${c.rows.length === 1 ? "person is" : "people are"} below their role's skill needs`;
-  if (c.uncovered.length === 0) return `Skills: ${first}; ${c.startedStages.length ? "every started stage is covered" : "no stage has started"}.`;
-  const gaps = c.uncovered.map((u) => `${u.skills.map((s) => c.names[s] ?? s).join(", ")} (Stage ${u.stage.replace(/^S/, "")})`).join("; ");
+  const first =
+    below === 0
+      ? "everyone meets their role's skill needs"
+      : `${below} of ${c.rows.length} ${c.rows.length === 1 ? "person is" : "people are"} below their role's skill needs`;
+  if (c.uncovered.length === 0)
+    return `Skills: ${first}; ${c.startedStages.length ? "every started stage is covered" : "no stage has started"}.`;
+  const gaps = c.uncovered
+    .map((u) => `${u.skills.map((s) => c.names[s] ?? s).join(", ")} (Stage ${u.stage.replace(/^S/, "")})`)
+    .join("; ");
   return `Skills: ${first}; nobody covers ${gaps}.`;
 }

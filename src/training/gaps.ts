@@ -62,8 +62,10 @@ export function computeGaps(input: GapInputs): SkillGap[] {
     const incidents = input.workload.get(id) ?? 0;
     if (incidents > 0 && !trained.has(id)) reasons.push({ kind: "workload", incidents, days: input.workloadDays });
     const stages = input.startedStages.filter((s) => input.catalog.stageSkills[s]?.includes(id));
-    if (stages.length > 0 && !trained.has(id) && have < input.catalog.stageLevel) reasons.push({ kind: "stage", stages, level: input.catalog.stageLevel });
-    if (reasons.length > 0) gaps.push({ skill: id, score: reasons.reduce((sum, r) => sum + reasonPoints(r), 0), reasons });
+    if (stages.length > 0 && !trained.has(id) && have < input.catalog.stageLevel)
+      reasons.push({ kind: "stage", stages, level: input.catalog.stageLevel });
+    if (reasons.length > 0)
+      gaps.push({ skill: id, score: reasons.reduce((sum, r) => sum + reasonPoints(r), 0), reasons });
   }
   return gaps.sort((a, b) => b.score - a.score);
 }

@@ -15,18 +15,33 @@ import type { IncidentWorkload } from "./workload.js";
  * `tenantsOf` limits a workspace to its tenants; without it every synced tenant counts (one Graph
  * tenant per deployment). Matching is by email/UPN or display name, case-insensitive.
  */
-export function createIncidentWorkload(db: Db, catalog: TrainingCatalog, tenantsOf?: (workspace: string) => readonly string[]): IncidentWorkload {
+export function createIncidentWorkload(
+  db: Db,
+  catalog: TrainingCatalog,
+  tenantsOf?: (workspace: string) => readonly string[],
+): IncidentWorkload {
   return {
     countsFor(workspace, person, since) {
-      const names = [person.email, person.displayName].filter((n): n is string => !!n && n.trim() !== "").map((n) => n.trim().toLowerCase());
+      const names = [person.email, person.displayName]
+        .filter((n): n is string => !!n && n.trim() !== "")
+        .map((n) => n.trim().toLowerCase());
       if (names.length === 0) return new Map();
       const tenants = tenantsOf?.(workspace);
       if (tenants && tenants.length === 0) return new Map();
       const rows = db
         .selectDistinct({ tenant: incidents.tenant, id: incidents.id, source: incidentAlerts.serviceSource })
         .from(incidents)
-        .innerJoin(incidentAlerts, and(eq(incidentAlerts.tenant, incidents.tenant), eq(incidentAlerts.incidentId, incidents.id)))
-        .where(and(inArray(sql`lower(trim(${incidents.assignedTo}))`, names), gte(incidents.lastUpdateAt, fromDate(since)), tenants ? inArray(incidents.tenant, [...tenants]) : undefined))
+        .innerJoin(
+          incidentAlerts,
+          and(eq(incidentAlerts.tenant, incidents.tenant), eq(incidentAlerts.incidentId, incidents.id)),
+        )
+        .where(
+          and(
+            inArray(sql`lower(trim(${incidents.assignedTo}))`, names),
+            gte(incidents.lastUpdateAt, fromDate(since)),
+            tenants ? inArray(incidents.tenant, [...tenants]) : undefined,
+          ),
+        )
         .all();
       const perSkill = new Map<string, Set<string>>();
       for (const row of rows) {

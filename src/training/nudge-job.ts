@@ -24,7 +24,8 @@ export interface NudgeJobDeps extends TrainingDeps {
 }
 
 /** What happened for one person, for logs and tests. */
-export type NudgeOutcome = "sent" | "outside-hours" | "too-soon" | "nothing-to-suggest" | "no-platform" | "already-this-week";
+export type NudgeOutcome =
+  "sent" | "outside-hours" | "too-soon" | "nothing-to-suggest" | "no-platform" | "already-this-week";
 
 /** The outbox idempotency key of a person's nudge in an ISO week. */
 export function nudgeKey(person: Pick<Person, "workspace" | "id">, week: string): string {
@@ -44,9 +45,28 @@ export function nudgePerson(deps: NudgeJobDeps, person: Person, now: Date): Nudg
   const key = nudgeKey(person, week);
   const moduleIds = suggestions.map((s) => s.moduleId);
   return deps.db.transaction(() => {
-    const fresh = deps.training.recordNudge({ workspace: person.workspace, personId: person.id, week, outboxKey: key, moduleIds, reason: suggestions[0]?.why ?? "", sentAt: now });
+    const fresh = deps.training.recordNudge({
+      workspace: person.workspace,
+      personId: person.id,
+      week,
+      outboxKey: key,
+      moduleIds,
+      reason: suggestions[0]?.why ?? "",
+      sentAt: now,
+    });
     if (!fresh) return "already-this-week";
-    enqueue(deps.db, { key, workspace: person.workspace, platform, conversationId: person.platformUserId, op: "dm", reply: cardReply(nudgeCard(suggestions)) }, now);
+    enqueue(
+      deps.db,
+      {
+        key,
+        workspace: person.workspace,
+        platform,
+        conversationId: person.platformUserId,
+        op: "dm",
+        reply: cardReply(nudgeCard(suggestions)),
+      },
+      now,
+    );
     deps.training.recordOffers(person.workspace, person.id, moduleIds, now);
     return "sent";
   });
@@ -59,7 +79,8 @@ export async function trainingNudgeJob(deps: NudgeJobDeps, now: Date): Promise<v
     try {
       const outcome = nudgePerson(deps, person, now);
       if (outcome === "sent") sent += 1;
-      if (outcome === "no-platform") deps.log.warn({ workspace: person.workspace, personId: person.id }, "training nudge skipped: platform unknown");
+      if (outcome === "no-platform")
+        deps.log.warn({ workspace: person.workspace, personId: person.id }, "training nudge skipped: platform unknown");
     } catch (err) {
       deps.log.error({ err, workspace: person.workspace, personId: person.id }, "training nudge failed");
     }

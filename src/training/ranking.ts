@@ -18,7 +18,9 @@ export interface RankedModule {
 /** Modules still worth suggesting: not completed, not dismissed, not snoozed into the future. */
 export function availableModules(catalog: TrainingCatalog, history: RankingHistory): TrainingModule[] {
   const hidden = new Set(
-    history.suppressions.filter((s) => s.kind === "dismiss" || s.until === null || new Date(s.until) > history.now).map((s) => s.moduleId),
+    history.suppressions
+      .filter((s) => s.kind === "dismiss" || s.until === null || new Date(s.until) > history.now)
+      .map((s) => s.moduleId),
   );
   return catalog.modules.filter((m) => !history.completed.has(m.id) && !hidden.has(m.id));
 }
@@ -35,7 +37,12 @@ export interface RankingLimits {
  * most gap points covered across all gaps, then most focused (fewest skills that are not gaps),
  * then shortest, then catalog order.
  */
-export function rankModules(catalog: TrainingCatalog, gaps: readonly SkillGap[], history: RankingHistory, limits: RankingLimits): RankedModule[] {
+export function rankModules(
+  catalog: TrainingCatalog,
+  gaps: readonly SkillGap[],
+  history: RankingHistory,
+  limits: RankingLimits,
+): RankedModule[] {
   const { limit, perGap, maxGaps } = limits;
   const scoreOf = new Map(gaps.map((g) => [g.skill, g.score]));
   const covered = (m: TrainingModule) => m.skills.reduce((sum, s) => sum + (scoreOf.get(s) ?? 0), 0);
@@ -48,7 +55,13 @@ export function rankModules(catalog: TrainingCatalog, gaps: readonly SkillGap[],
     if (chosen.length >= limit || used >= maxGaps) break;
     const candidates = available
       .filter((m) => m.skills.includes(gap.skill) && !chosen.some((c) => c.module.id === m.id))
-      .sort((a, b) => covered(b) - covered(a) || unfocused(a) - unfocused(b) || a.minutes - b.minutes || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+      .sort(
+        (a, b) =>
+          covered(b) - covered(a) ||
+          unfocused(a) - unfocused(b) ||
+          a.minutes - b.minutes ||
+          (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
+      );
     const picked = candidates.slice(0, Math.min(perGap, limit - chosen.length));
     if (picked.length > 0) used += 1;
     for (const module of picked) chosen.push({ module, gap });

@@ -4,12 +4,20 @@ import { sentence } from "./reasons.js";
 import type { Suggestion } from "./suggestions.js";
 
 /** Button ids of the three answers to a suggestion; the value is only the module id. */
-export const TRAINING_ACTIONS = { done: "training.done", snooze: "training.snooze", dismiss: "training.dismiss" } as const;
+export const TRAINING_ACTIONS = {
+  done: "training.done",
+  snooze: "training.snooze",
+  dismiss: "training.dismiss",
+} as const;
 
 /** Days "Not now" hides a module. */
 export const SNOOZE_DAYS = 14;
 
-const KIND_WORDS: Record<Suggestion["kind"], string> = { module: "module", "learning-path": "learning path", documentation: "documentation" };
+const KIND_WORDS: Record<Suggestion["kind"], string> = {
+  module: "module",
+  "learning-path": "learning path",
+  documentation: "documentation",
+};
 
 /** The blocks for one suggested module. */
 export function suggestionBlocks(s: Suggestion): Block[] {
@@ -21,7 +29,12 @@ export function suggestionBlocks(s: Suggestion): Block[] {
       actions: [
         { kind: "link", label: "Open", url: s.url },
         { kind: "button", actionId: TRAINING_ACTIONS.done, label: "Done", value: s.moduleId, style: "primary" },
-        { kind: "button", actionId: TRAINING_ACTIONS.snooze, label: `Not now (${SNOOZE_DAYS} days)`, value: s.moduleId },
+        {
+          kind: "button",
+          actionId: TRAINING_ACTIONS.snooze,
+          label: `Not now (${SNOOZE_DAYS} days)`,
+          value: s.moduleId,
+        },
         { kind: "button", actionId: TRAINING_ACTIONS.dismiss, label: "Not relevant", value: s.moduleId },
       ],
     },
@@ -49,7 +62,16 @@ export function nudgeCard(suggestions: readonly Suggestion[]): Card {
     title: "Training suggestion for this week",
     blocks: [
       ...suggestionsBody(suggestions),
-      { type: "context", spans: ["Durations are estimates. ", { code: "train" }, " shows more; ", { code: "training off" }, " stops these messages."] },
+      {
+        type: "context",
+        spans: [
+          "Durations are estimates. ",
+          { code: "train" },
+          " shows more; ",
+          { code: "training off" },
+          " stops these messages.",
+        ],
+      },
     ],
   };
 }

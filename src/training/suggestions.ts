@@ -41,7 +41,12 @@ export function startedStages(deps: Pick<TrainingDeps, "catalog" | "tasks">, wor
 }
 
 /** A person's gaps from all three signals, largest first. */
-export function gapsFor(deps: TrainingDeps, person: Person, now: Date, stages = startedStages(deps, person.workspace)): SkillGap[] {
+export function gapsFor(
+  deps: TrainingDeps,
+  person: Person,
+  now: Date,
+  stages = startedStages(deps, person.workspace),
+): SkillGap[] {
   const since = new Date(now.getTime() - WORKLOAD_DAYS * 86_400_000);
   return computeGaps({
     catalog: deps.catalog,
@@ -56,7 +61,12 @@ export function gapsFor(deps: TrainingDeps, person: Person, now: Date, stages = 
 }
 
 /** The modules to suggest now, best first: on demand up to 5 from up to 3 gaps; the nudge asks for 2 from 1 gap. */
-export function currentSuggestions(deps: TrainingDeps, person: Person, now: Date, limits: RankingLimits = { limit: 5, perGap: 2, maxGaps: 3 }): Suggestion[] {
+export function currentSuggestions(
+  deps: TrainingDeps,
+  person: Person,
+  now: Date,
+  limits: RankingLimits = { limit: 5, perGap: 2, maxGaps: 3 },
+): Suggestion[] {
   const gaps = gapsFor(deps, person, now);
   const history = {
     completed: deps.training.completed(person.workspace, person.id),

@@ -3,7 +3,10 @@ import { DateTime } from "luxon";
 import type { Person } from "../domain/person.js";
 
 /** True on a weekday between workStartHour (inclusive) and workEndHour (exclusive) local time; a bad zone reads as UTC. */
-export function withinWorkingHours(person: Pick<Person, "timezone" | "workStartHour" | "workEndHour">, now: Date): boolean {
+export function withinWorkingHours(
+  person: Pick<Person, "timezone" | "workStartHour" | "workEndHour">,
+  now: Date,
+): boolean {
   let local = DateTime.fromJSDate(now, { zone: person.timezone });
   if (!local.isValid) local = DateTime.fromJSDate(now, { zone: "UTC" });
   return local.weekday <= 5 && local.hour >= person.workStartHour && local.hour < person.workEndHour;

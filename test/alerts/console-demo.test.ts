@@ -14,9 +14,17 @@ describe("the demo in the console", () => {
   it("subscribes, then prints the thread roots through the dispatcher and the console messenger", async () => {
     const dir = mkdtempSync(join(tmpdir(), "secops-demo-"));
     dirs.push(dir);
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: join(dir, "bot.db"), LOG_LEVEL: "silent", SECOPS_PLATFORMS: "console" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: join(dir, "bot.db"),
+      LOG_LEVEL: "silent",
+      SECOPS_PLATFORMS: "console",
+    };
     for (const name of Object.keys(env)) if (/^(AZURE_|GRAPH_|SLACK_|Microsoft)/.test(name)) delete env[name];
-    const child = spawn(join(process.cwd(), "node_modules", ".bin", "tsx"), ["src/main.ts"], { env, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(join(process.cwd(), "node_modules", ".bin", "tsx"), ["src/main.ts"], {
+      env,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let out = "";
     const seen = (pattern: RegExp) =>
       new Promise<void>((resolve, reject) => {

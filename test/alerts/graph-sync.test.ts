@@ -16,7 +16,11 @@ afterEach(async () => {
 function seed(h: GraphHarness, count: number, day = "2026-11-27"): void {
   for (let i = 1; i <= count; i++) {
     const at = `${day}T0${i % 10}:00:00Z`;
-    h.fake.routes.put(graphIncident(`10${i}`, at, at, { severity: i % 2 ? "high" : "low" }, [graphAlert(`a-10${i}`, at, { evidence: [deviceEvidence(`ws-${i}.contoso.local`)] })]));
+    h.fake.routes.put(
+      graphIncident(`10${i}`, at, at, { severity: i % 2 ? "high" : "low" }, [
+        graphAlert(`a-10${i}`, at, { evidence: [deviceEvidence(`ws-${i}.contoso.local`)] }),
+      ]),
+    );
   }
 }
 
@@ -30,7 +34,9 @@ describe("incident sync through the real Graph client and @azure/identity", () =
     expect(summary.error).toBeUndefined();
     const stored = h.t.services.incidents.open("11111111-2222-3333-4444-555555555555", 0);
     expect(stored.map((i) => i.id).sort()).toEqual(["101", "102", "103", "104", "105"]);
-    expect(stored.find((i) => i.id === "101")?.alerts[0]?.evidence).toEqual([{ kind: "device", value: "ws-1.contoso.local" }]);
+    expect(stored.find((i) => i.id === "101")?.alerts[0]?.evidence).toEqual([
+      { kind: "device", value: "ws-1.contoso.local" },
+    ]);
 
     const incidentCalls = h.fake.graphRequests().filter((r) => r.path === "/v1.0/security/incidents");
     expect(incidentCalls).toHaveLength(3);
@@ -42,7 +48,9 @@ describe("incident sync through the real Graph client and @azure/identity", () =
     expect(incidentCalls.slice(1).map((r) => r.rawUrl)).toEqual(links.slice(0, 2));
     expect(h.fake.requests.some((r) => r.path.endsWith("/v2.0/.well-known/openid-configuration"))).toBe(true);
     expect(h.fake.entra.tokenRequests).toBe(1);
-    expect(new SyncStateRepository(h.t.database.db).get("11111111-2222-3333-4444-555555555555", "incidents")?.cursor).toBe("2026-11-27T05:00:00.0000000Z");
+    expect(
+      new SyncStateRepository(h.t.database.db).get("11111111-2222-3333-4444-555555555555", "incidents")?.cursor,
+    ).toBe("2026-11-27T05:00:00.0000000Z");
   });
 
   it("reads only what changed since the cursor on the next poll", async () => {
@@ -50,7 +58,12 @@ describe("incident sync through the real Graph client and @azure/identity", () =
     seed(h, 2);
     await h.sync();
     const incident = h.fake.routes.incidents.get("101");
-    if (incident) Object.assign(incident, { lastUpdateDateTime: "2026-11-28T10:30:00.1234567Z", status: "inProgress", assignedTo: "kai@contoso.com" });
+    if (incident)
+      Object.assign(incident, {
+        lastUpdateDateTime: "2026-11-28T10:30:00.1234567Z",
+        status: "inProgress",
+        assignedTo: "kai@contoso.com",
+      });
     h.t.clock.set("2026-11-28T10:32:00Z");
     const summary = await h.sync();
 
@@ -60,7 +73,9 @@ describe("incident sync through the real Graph client and @azure/identity", () =
     const stored = h.t.services.incidents.get("11111111-2222-3333-4444-555555555555", "101");
     expect(stored?.status).toBe("inProgress");
     expect(stored?.assignedTo).toBe("kai@contoso.com");
-    expect(new SyncStateRepository(h.t.database.db).get("11111111-2222-3333-4444-555555555555", "incidents")?.cursor).toBe("2026-11-28T10:30:00.1234567Z");
+    expect(
+      new SyncStateRepository(h.t.database.db).get("11111111-2222-3333-4444-555555555555", "incidents")?.cursor,
+    ).toBe("2026-11-28T10:30:00.1234567Z");
   });
 
   it("waits out a 429 with Retry-After and a 503, then succeeds", async () => {
@@ -72,8 +87,14 @@ describe("incident sync through the real Graph client and @azure/identity", () =
 
     expect(summary.error).toBeUndefined();
     const calls = h.fake.graphRequests();
-    expect(calls.filter((r) => r.path === "/v1.0/security/incidents").map((r) => r.retryAttempt ?? "0")).toEqual(["0", "1"]);
-    expect(calls.filter((r) => r.path === "/v1.0/security/alerts_v2").map((r) => r.retryAttempt ?? "0")).toEqual(["0", "1"]);
+    expect(calls.filter((r) => r.path === "/v1.0/security/incidents").map((r) => r.retryAttempt ?? "0")).toEqual([
+      "0",
+      "1",
+    ]);
+    expect(calls.filter((r) => r.path === "/v1.0/security/alerts_v2").map((r) => r.retryAttempt ?? "0")).toEqual([
+      "0",
+      "1",
+    ]);
     expect(h.t.services.incidents.get("11111111-2222-3333-4444-555555555555", "101")).toBeDefined();
   });
 
@@ -116,13 +137,23 @@ describe("incident sync through the real Graph client and @azure/identity", () =
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("InvalidAuthenticationToken");
     h.fake.entra.tokens.set("test-token", ["SecurityIncident.ReadWrite.All"]);
-    const call = (path: string, init: RequestInit = {}) => fetch(`${h?.fake.url}/v1.0/security/${path}`, { ...init, headers: { authorization: "Bearer test-token", "content-type": "application/json" } });
+    const call = (path: string, init: RequestInit = {}) =>
+      fetch(`${h?.fake.url}/v1.0/security/${path}`, {
+        ...init,
+        headers: { authorization: "Bearer test-token", "content-type": "application/json" },
+      });
     expect((await call("incidents?$filter=investigationState eq 'running'")).status).toBe(400);
     expect((await call("incidents?$filter=lastUpdateDateTime ge '2026-11-01T00:00:00Z'")).status).toBe(400);
     expect((await call("incidents?$orderby=createdDateTime desc")).status).toBe(400);
-    expect((await call("incidents?$filter=severity eq 'high' and lastUpdateDateTime ge 2026-11-01T00:00:00Z")).status).toBe(200);
-    expect((await call("incidents/101", { method: "PATCH", body: JSON.stringify({ status: "closed" }) })).status).toBe(400);
-    expect((await call("incidents/101", { method: "PATCH", body: JSON.stringify({ displayName: "x" }) })).status).toBe(400);
+    expect(
+      (await call("incidents?$filter=severity eq 'high' and lastUpdateDateTime ge 2026-11-01T00:00:00Z")).status,
+    ).toBe(200);
+    expect((await call("incidents/101", { method: "PATCH", body: JSON.stringify({ status: "closed" }) })).status).toBe(
+      400,
+    );
+    expect((await call("incidents/101", { method: "PATCH", body: JSON.stringify({ displayName: "x" }) })).status).toBe(
+      400,
+    );
     expect((await call("alerts_v2")).status).toBe(403);
   });
 
@@ -136,7 +167,9 @@ describe("incident sync through the real Graph client and @azure/identity", () =
       seed(h, 1);
       expect((await h.sync()).error).toBeUndefined();
       const token = h.fake.requests.find((r) => r.path.endsWith("/oauth2/v2.0/token"));
-      expect(new URLSearchParams(token?.body).get("client_assertion_type")).toBe("urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+      expect(new URLSearchParams(token?.body).get("client_assertion_type")).toBe(
+        "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+      );
       expect(new URLSearchParams(token?.body).has("client_secret")).toBe(false);
       expect(h.t.services.incidents.get("11111111-2222-3333-4444-555555555555", "101")).toBeDefined();
     } finally {

@@ -5,7 +5,13 @@
  */
 import { afterEach } from "vitest";
 import { asc } from "drizzle-orm";
-import type { AlertSource, GraphAlert, GraphIncident, IncidentPatch, SourcePage } from "../../src/alerts/alert-source.js";
+import type {
+  AlertSource,
+  GraphAlert,
+  GraphIncident,
+  IncidentPatch,
+  SourcePage,
+} from "../../src/alerts/alert-source.js";
 import { createGraphSource } from "../../src/alerts/graph/create-graph-source.js";
 import type { GraphSourceOptions } from "../../src/alerts/graph/graph-source.js";
 import { syncIncidents, type SyncSummary } from "../../src/alerts/sync.js";
@@ -31,11 +37,24 @@ export function outboxRows(t: TestBot): Row[] {
     .from(outbox)
     .orderBy(asc(outbox.id))
     .all()
-    .map((r) => ({ key: r.key, op: r.op, rootKey: r.rootKey, conversationId: r.conversationId, reply: r.reply as Reply, text: replyText(r.reply as Reply) }));
+    .map((r) => ({
+      key: r.key,
+      op: r.op,
+      rootKey: r.rootKey,
+      conversationId: r.conversationId,
+      reply: r.reply as Reply,
+      text: replyText(r.reply as Reply),
+    }));
 }
 
 /** Source options that keep tests fast: no waiting without Retry-After, quick network retries. */
-export const FAST: GraphSourceOptions = { pageSize: 50, maxRetries: 3, retryDelaySeconds: 0, networkRetries: 1, networkRetryMs: 5 };
+export const FAST: GraphSourceOptions = {
+  pageSize: 50,
+  maxRetries: 3,
+  retryDelaySeconds: 0,
+  networkRetries: 1,
+  networkRetryMs: 5,
+};
 
 /** A TestBot reading incidents from a fake Graph through the real SDKs. */
 export interface GraphHarness {
@@ -47,13 +66,36 @@ export interface GraphHarness {
 
 /** Starts the fake (unless given) and a bot whose feed is the real Graph source pointed at it. */
 export async function graphHarness(
-  o: { now?: string; fake?: FakeGraph | FakeGraphOptions; databaseUrl?: string; source?: GraphSourceOptions; clientSecret?: string; certificatePath?: string } = {},
+  o: {
+    now?: string;
+    fake?: FakeGraph | FakeGraphOptions;
+    databaseUrl?: string;
+    source?: GraphSourceOptions;
+    clientSecret?: string;
+    certificatePath?: string;
+  } = {},
 ): Promise<GraphHarness> {
   const fake = o.fake instanceof FakeGraph ? o.fake : await FakeGraph.start(o.fake ?? {});
   const app = fake.entra.app;
-  const secret = o.certificatePath ? { certificatePath: o.certificatePath } : { clientSecret: o.clientSecret ?? app.clientSecret };
-  const source = createGraphSource({ tenantId: app.tenantId, clientId: app.clientId, ...secret, managedIdentity: false, authorityHost: fake.url, baseUrl: fake.url }, { ...FAST, ...o.source });
-  const t = createTestBot({ now: o.now ?? "2026-11-28T10:00:00Z", ...(o.databaseUrl ? { databaseUrl: o.databaseUrl } : {}), alertFeed: () => ({ source, backfillDays: 7, pollSeconds: 120 }) });
+  const secret = o.certificatePath
+    ? { certificatePath: o.certificatePath }
+    : { clientSecret: o.clientSecret ?? app.clientSecret };
+  const source = createGraphSource(
+    {
+      tenantId: app.tenantId,
+      clientId: app.clientId,
+      ...secret,
+      managedIdentity: false,
+      authorityHost: fake.url,
+      baseUrl: fake.url,
+    },
+    { ...FAST, ...o.source },
+  );
+  const t = createTestBot({
+    now: o.now ?? "2026-11-28T10:00:00Z",
+    ...(o.databaseUrl ? { databaseUrl: o.databaseUrl } : {}),
+    alertFeed: () => ({ source, backfillDays: 7, pollSeconds: 120 }),
+  });
   return {
     fake,
     t,
@@ -81,12 +123,18 @@ export class ScriptedSource implements AlertSource {
   }
 
   async *incidentsSince(since: string): AsyncIterable<SourcePage<GraphIncident>> {
-    const items = [...this.incidents.values()].filter((i) => Date.parse(String(i.lastUpdateDateTime)) >= Date.parse(since));
-    for (let i = 0; i === 0 || i < items.length; i += this.pageSize) yield { items: items.slice(i, i + this.pageSize), last: i + this.pageSize >= items.length };
+    const items = [...this.incidents.values()].filter(
+      (i) => Date.parse(String(i.lastUpdateDateTime)) >= Date.parse(since),
+    );
+    for (let i = 0; i === 0 || i < items.length; i += this.pageSize)
+      yield { items: items.slice(i, i + this.pageSize), last: i + this.pageSize >= items.length };
   }
 
   async *alertsSince(since: string): AsyncIterable<SourcePage<GraphAlert>> {
-    yield { items: this.alerts.filter((a) => Date.parse(String(a.lastUpdateDateTime)) >= Date.parse(since)), last: true };
+    yield {
+      items: this.alerts.filter((a) => Date.parse(String(a.lastUpdateDateTime)) >= Date.parse(since)),
+      last: true,
+    };
   }
 
   async commentIncident(): Promise<void> {}
@@ -94,14 +142,21 @@ export class ScriptedSource implements AlertSource {
   async updateIncident(id: string, patch: IncidentPatch): Promise<GraphIncident> {
     this.patches.push({ id, patch });
     const current = this.incidents.get(id) ?? {};
-    const next = { ...current, ...patch, lastUpdateDateTime: new Date(Date.parse(String(current.lastUpdateDateTime)) + 1000).toISOString() };
+    const next = {
+      ...current,
+      ...patch,
+      lastUpdateDateTime: new Date(Date.parse(String(current.lastUpdateDateTime)) + 1000).toISOString(),
+    };
     this.incidents.set(id, next);
     return next;
   }
 }
 
 /** A TestBot over a scripted source. */
-export function scriptedBot(now = "2026-11-28T10:00:00Z", pageSize = 3): { t: TestBot; source: ScriptedSource; sync(): Promise<SyncSummary> } {
+export function scriptedBot(
+  now = "2026-11-28T10:00:00Z",
+  pageSize = 3,
+): { t: TestBot; source: ScriptedSource; sync(): Promise<SyncSummary> } {
   const source = new ScriptedSource(pageSize);
   const t = createTestBot({ now, alertFeed: () => ({ source, backfillDays: 7, pollSeconds: 120 }) });
   return { t, source, sync: () => syncIncidents(t.services, t.clock.now()) };

@@ -20,7 +20,11 @@ describe("honeypot and business-critical assets", () => {
     expect(t.text(await t.run("asset honeypot hp-fs-01"))).toContain("device hp-fs-01 is now a honeypot");
     await t.run("subscribe incidents");
     const evidence = [deviceEvidence("HP-FS-01.contoso.local"), userEvidence("<@U999|boss>@contoso.com")];
-    source.put(graphIncident("41", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z", {}, [graphAlert("h1", "2026-11-28T09:00:00Z", { evidence })]));
+    source.put(
+      graphIncident("41", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z", {}, [
+        graphAlert("h1", "2026-11-28T09:00:00Z", { evidence }),
+      ]),
+    );
     await sync();
 
     const rows = outboxRows(t);
@@ -30,10 +34,16 @@ describe("honeypot and business-critical assets", () => {
     expect(ping?.rootKey).toBe(root?.key);
     expect(ping?.text).toMatch(/^⚠ Honeypot touched: device hp-fs-01 \(seen as HP-FS-01\.contoso\.local\)/);
     const leads = t.services.people.all(t.workspace).filter((p) => p.role === "lead");
-    expect(ping?.reply.kind === "text" && mentions(ping.reply.spans)).toEqual(leads.map((p) => ({ platformUserId: p.platformUserId, name: p.displayName })));
+    expect(ping?.reply.kind === "text" && mentions(ping.reply.spans)).toEqual(
+      leads.map((p) => ({ platformUserId: p.platformUserId, name: p.displayName })),
+    );
     expect(leads.map((p) => p.displayName).sort()).toEqual(["dana", "lee"]);
 
-    source.put(graphIncident("41", "2026-11-28T09:00:00Z", "2026-11-28T09:20:00Z", { severity: "high" }, [graphAlert("h1", "2026-11-28T09:00:00Z", { evidence })]));
+    source.put(
+      graphIncident("41", "2026-11-28T09:00:00Z", "2026-11-28T09:20:00Z", { severity: "high" }, [
+        graphAlert("h1", "2026-11-28T09:00:00Z", { evidence }),
+      ]),
+    );
     t.clock.set("2026-11-28T10:30:00Z");
     await sync();
     expect(outboxRows(t).filter((r) => r.text.includes("Honeypot touched:") && r.op === "reply")).toHaveLength(1);
@@ -44,11 +54,19 @@ describe("honeypot and business-critical assets", () => {
     await t.run("asset critical 10.0.0.5");
     await t.run("asset honeypot decoy@contoso.com");
     await t.run("subscribe incidents");
-    source.put(graphIncident("42", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z", {}, [graphAlert("c1", "2026-11-28T09:00:00Z", { evidence: [ipEvidence("10.0.0.5"), userEvidence("Decoy@Contoso.com")] })]));
+    source.put(
+      graphIncident("42", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z", {}, [
+        graphAlert("c1", "2026-11-28T09:00:00Z", {
+          evidence: [ipEvidence("10.0.0.5"), userEvidence("Decoy@Contoso.com")],
+        }),
+      ]),
+    );
     await sync();
     const replies = outboxRows(t).filter((r) => r.op === "reply");
     expect(replies.map((r) => r.text)).toEqual([
-      expect.stringMatching(/^⚠ Honeypot touched: account decoy@contoso\.com\. .*No lead is set in this workspace.*role @name lead/),
+      expect.stringMatching(
+        /^⚠ Honeypot touched: account decoy@contoso\.com\. .*No lead is set in this workspace.*role @name lead/,
+      ),
       "Business-critical asset involved: ip 10.0.0.5.",
     ]);
     expect(replies.every((r) => r.reply.kind === "text" && mentions(r.reply.spans).length === 0)).toBe(true);
@@ -58,10 +76,18 @@ describe("honeypot and business-critical assets", () => {
     const { t, source, sync } = setup();
     await t.run("role @dana lead");
     await t.run("asset honeypot srv-decoy");
-    source.put(graphIncident("43", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z", {}, [graphAlert("d1", "2026-11-28T09:00:00Z")]));
+    source.put(
+      graphIncident("43", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z", {}, [
+        graphAlert("d1", "2026-11-28T09:00:00Z"),
+      ]),
+    );
     await sync();
     await t.run("subscribe incidents");
-    source.alerts.push({ ...graphAlert("d1", "2026-11-28T09:00:00Z", { evidence: [deviceEvidence("srv-decoy")] }), incidentId: "43", lastUpdateDateTime: "2026-11-28T09:40:00.0000000Z" });
+    source.alerts.push({
+      ...graphAlert("d1", "2026-11-28T09:00:00Z", { evidence: [deviceEvidence("srv-decoy")] }),
+      incidentId: "43",
+      lastUpdateDateTime: "2026-11-28T09:40:00.0000000Z",
+    });
     t.clock.set("2026-11-28T10:10:00Z");
     await sync();
     const ping = outboxRows(t).find((r) => r.op === "reply");
@@ -84,7 +110,11 @@ describe("honeypot and business-critical assets", () => {
     expect(list).toContain("/subscriptions/abc/resourceGroups/prod | cloud");
     expect(list).toContain("hp-01 | device");
     expect(t.text(await t.run("asset remove HP-01"))).toContain("Stopped watching device hp-01 (was critical)");
-    expect(t.services.audit.history(t.workspace, "asset", "hp-01").map((a) => a.action)).toEqual(["watch", "watch", "unwatch"]);
+    expect(t.services.audit.history(t.workspace, "asset", "hp-01").map((a) => a.action)).toEqual([
+      "watch",
+      "watch",
+      "unwatch",
+    ]);
   });
 
   it("renders the ping as a real mention on Teams and as @name in the console, from the people table only", async () => {
@@ -93,7 +123,11 @@ describe("honeypot and business-critical assets", () => {
     await t.run("asset honeypot hp-9");
     await t.run("subscribe incidents");
     const evidence = [deviceEvidence("hp-9"), userEvidence("<at>Everyone</at>@contoso.com")];
-    source.put(graphIncident("44", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z", { displayName: "<at>Everyone</at> hp-9" }, [graphAlert("m1", "2026-11-28T09:00:00Z", { evidence })]));
+    source.put(
+      graphIncident("44", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z", { displayName: "<at>Everyone</at> hp-9" }, [
+        graphAlert("m1", "2026-11-28T09:00:00Z", { evidence }),
+      ]),
+    );
     await sync();
     const ping = outboxRows(t).find((r) => r.op === "reply");
     if (!ping) throw new Error("no ping");

@@ -20,7 +20,12 @@ function spansOf(reply: Reply): Span[] {
 
 function links(reply: Reply): string[] {
   const fromSpans = spansOf(reply).flatMap((s) => (typeof s === "object" && "link" in s ? [s.link.url] : []));
-  const fromActions = reply.kind === "card" ? (reply.card as Card).blocks.flatMap((b) => (b.type === "actions" ? b.actions.flatMap((a) => (a.kind === "link" ? [a.url] : [])) : [])) : [];
+  const fromActions =
+    reply.kind === "card"
+      ? (reply.card as Card).blocks.flatMap((b) =>
+          b.type === "actions" ? b.actions.flatMap((a) => (a.kind === "link" ? [a.url] : [])) : [],
+        )
+      : [];
   return [...fromSpans, ...fromActions];
 }
 
@@ -33,8 +38,17 @@ describe("hostile and unexpected Graph data", () => {
     hostile.forEach((s, i) => {
       const at = `2026-11-28T09:${String(i % 60).padStart(2, "0")}:00Z`;
       const evidence = [fileEvidence(s), userEvidence(s), deviceEvidence(s)];
-      const url = i % 3 === 0 ? "https://evil.example/incidents/1" : i % 3 === 1 ? "javascript:alert(1)" : "https://security.microsoft.com.evil.example/x";
-      h?.fake.routes.put(graphIncident(`h${i}`, at, at, { displayName: s, description: s, assignedTo: s, incidentWebUrl: url }, [graphAlert(`ha${i}`, at, { title: s, evidence })]));
+      const url =
+        i % 3 === 0
+          ? "https://evil.example/incidents/1"
+          : i % 3 === 1
+            ? "javascript:alert(1)"
+            : "https://security.microsoft.com.evil.example/x";
+      h?.fake.routes.put(
+        graphIncident(`h${i}`, at, at, { displayName: s, description: s, assignedTo: s, incidentWebUrl: url }, [
+          graphAlert(`ha${i}`, at, { title: s, evidence }),
+        ]),
+      );
     });
     h.t.clock.set("2026-11-28T10:05:00Z");
     const summary = await h.sync();
@@ -58,20 +72,56 @@ describe("hostile and unexpected Graph data", () => {
   it("keeps unknown enum values as they are, fills missing fields, and skips records without an id", async () => {
     h = await graphHarness();
     const at = "2026-11-28T08:00:00Z";
-    h.fake.routes.put(graphIncident("501", at, at, { severity: "Catastrophic", status: "PendingReview", classification: "TruePositive", incidentWebUrl: "https://security.microsoft.com/incidents/501" }, [graphAlert("x1", at, { serviceSource: "microsoftSentinel", detectionSource: "SomethingNew" })]));
+    h.fake.routes.put(
+      graphIncident(
+        "501",
+        at,
+        at,
+        {
+          severity: "Catastrophic",
+          status: "PendingReview",
+          classification: "TruePositive",
+          incidentWebUrl: "https://security.microsoft.com/incidents/501",
+        },
+        [graphAlert("x1", at, { serviceSource: "microsoftSentinel", detectionSource: "SomethingNew" })],
+      ),
+    );
     h.fake.routes.incidents.set("502", { id: "502", lastUpdateDateTime: at, severity: 3, alerts: "nope" });
-    h.fake.routes.incidents.set("", { id: null, displayName: "no id", lastUpdateDateTime: "2026-11-28T08:00:00Z", createdDateTime: at });
+    h.fake.routes.incidents.set("", {
+      id: null,
+      displayName: "no id",
+      lastUpdateDateTime: "2026-11-28T08:00:00Z",
+      createdDateTime: at,
+    });
     expect((await h.sync()).error).toBeUndefined();
 
     const odd = h.t.services.incidents.get(TENANT, "501");
-    expect([odd?.severity, odd?.status, odd?.classification]).toEqual(["Catastrophic", "PendingReview", "truePositive"]);
-    expect([odd?.alerts[0]?.serviceSource, odd?.alerts[0]?.detectionSource]).toEqual(["microsoftSentinel", "SomethingNew"]);
+    expect([odd?.severity, odd?.status, odd?.classification]).toEqual([
+      "Catastrophic",
+      "PendingReview",
+      "truePositive",
+    ]);
+    expect([odd?.alerts[0]?.serviceSource, odd?.alerts[0]?.detectionSource]).toEqual([
+      "microsoftSentinel",
+      "SomethingNew",
+    ]);
     expect(odd?.webUrl).toBe("https://security.microsoft.com/incidents/501");
     const card = h.t.text(await h.t.run("incident 501"));
     expect(card).toContain("Severity: catastrophic");
     expect(card).toContain("Microsoft Sentinel");
     const bare = h.t.services.incidents.get(TENANT, "502");
-    expect([bare?.displayName, bare?.severity, bare?.status, bare?.createdAt, bare?.alerts]).toEqual(["Incident 502", "unknown", "unknown", null, []]);
-    expect(h.t.services.incidents.open(TENANT).map((i) => i.id).sort()).toEqual(["501", "502"]);
+    expect([bare?.displayName, bare?.severity, bare?.status, bare?.createdAt, bare?.alerts]).toEqual([
+      "Incident 502",
+      "unknown",
+      "unknown",
+      null,
+      [],
+    ]);
+    expect(
+      h.t.services.incidents
+        .open(TENANT)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(["501", "502"]);
   });
 });

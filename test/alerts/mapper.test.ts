@@ -17,21 +17,50 @@ describe("Graph mapper and incident rules", () => {
   });
 
   it("reads enums case-insensitively and keeps unknown ones", () => {
-    const i = mapIncident(graphIncident("1", "2026-11-28T08:00:00Z", "2026-11-28T08:00:00Z", { severity: "High", status: "InProgress", determination: "MultiStagedAttack", classification: "Bogus" }), "t");
-    expect([i?.severity, i?.status, i?.determination, i?.classification]).toEqual(["high", "inProgress", "multiStagedAttack", "Bogus"]);
+    const i = mapIncident(
+      graphIncident("1", "2026-11-28T08:00:00Z", "2026-11-28T08:00:00Z", {
+        severity: "High",
+        status: "InProgress",
+        determination: "MultiStagedAttack",
+        classification: "Bogus",
+      }),
+      "t",
+    );
+    expect([i?.severity, i?.status, i?.determination, i?.classification]).toEqual([
+      "high",
+      "inProgress",
+      "multiStagedAttack",
+      "Bogus",
+    ]);
   });
 
   it("links only to https Defender portal hosts", () => {
-    expect(safePortalUrl("https://security.microsoft.com/incidents/1?tid=x")).toBe("https://security.microsoft.com/incidents/1?tid=x");
-    expect(safePortalUrl("https://security.microsoft.us/incidents/1", "security.microsoft.us")).toBe("https://security.microsoft.us/incidents/1");
-    for (const bad of ["http://security.microsoft.com/x", "https://security.microsoft.com.evil.example/", "https://user@security.microsoft.com/", "javascript:alert(1)", "https://security.microsoft.com:8443/x", "https://evil.example/"]) {
+    expect(safePortalUrl("https://security.microsoft.com/incidents/1?tid=x")).toBe(
+      "https://security.microsoft.com/incidents/1?tid=x",
+    );
+    expect(safePortalUrl("https://security.microsoft.us/incidents/1", "security.microsoft.us")).toBe(
+      "https://security.microsoft.us/incidents/1",
+    );
+    for (const bad of [
+      "http://security.microsoft.com/x",
+      "https://security.microsoft.com.evil.example/",
+      "https://user@security.microsoft.com/",
+      "javascript:alert(1)",
+      "https://security.microsoft.com:8443/x",
+      "https://evil.example/",
+    ]) {
       expect(safePortalUrl(bad)).toBeNull();
     }
   });
 
   it("normalises evidence to a compact list and skips types it does not know", () => {
     const evidence = readEvidence([
-      { "@odata.type": "#microsoft.graph.security.deviceEvidence", deviceDnsName: "ws1.contoso.local", ipInterfaces: ["10.0.0.1"], loggedOnUsers: [{ accountName: "kai", domainName: "CONTOSO" }] },
+      {
+        "@odata.type": "#microsoft.graph.security.deviceEvidence",
+        deviceDnsName: "ws1.contoso.local",
+        ipInterfaces: ["10.0.0.1"],
+        loggedOnUsers: [{ accountName: "kai", domainName: "CONTOSO" }],
+      },
       { "@odata.type": "#microsoft.graph.security.mailboxEvidence", primaryAddress: "ceo@contoso.com" },
       { "@odata.type": "#microsoft.graph.security.azureResourceEvidence", resourceId: "/subscriptions/1/rg/x" },
       { "@odata.type": "#microsoft.graph.security.urlEvidence", url: "https://phish.example/" },
@@ -50,8 +79,18 @@ describe("Graph mapper and incident rules", () => {
   });
 
   it("merges by lastUpdateDateTime, not by arrival order, and a replay changes nothing", () => {
-    const older = mapIncident(graphIncident("1", "2026-11-28T08:00:00Z", "2026-11-28T08:00:00Z", { status: "active" }, [graphAlert("a", "2026-11-28T08:00:00Z")]), "t")!;
-    const newer = mapIncident(graphIncident("1", "2026-11-28T08:00:00Z", "2026-11-28T09:00:00Z", { status: "resolved" }, [graphAlert("b", "2026-11-28T09:00:00Z")]), "t")!;
+    const older = mapIncident(
+      graphIncident("1", "2026-11-28T08:00:00Z", "2026-11-28T08:00:00Z", { status: "active" }, [
+        graphAlert("a", "2026-11-28T08:00:00Z"),
+      ]),
+      "t",
+    )!;
+    const newer = mapIncident(
+      graphIncident("1", "2026-11-28T08:00:00Z", "2026-11-28T09:00:00Z", { status: "resolved" }, [
+        graphAlert("b", "2026-11-28T09:00:00Z"),
+      ]),
+      "t",
+    )!;
     const forward = diffIncident(older, newer);
     expect(forward.changes.map((c) => c.kind)).toEqual(["field", "alert-added"]);
     const backward = diffIncident(forward.next, older);
@@ -67,8 +106,17 @@ describe("Graph mapper and incident rules", () => {
     expect(device).toEqual({ type: "device", value: "hp-fs-01" });
     expect(parseAssetName("a@b")).toHaveProperty("error");
     if ("error" in device || "error" in ip) throw new Error("parse failed");
-    const assets = [{ ...device, label: "HP-FS-01", mark: "critical" as const }, { ...ip, label: "10.0.0.5", mark: "honeypot" as const }];
-    const touches = touchedAssets([{ kind: "device", value: "hp-fs-01.contoso.local" }, { kind: "user", value: "10.0.0.5" }], assets);
+    const assets = [
+      { ...device, label: "HP-FS-01", mark: "critical" as const },
+      { ...ip, label: "10.0.0.5", mark: "honeypot" as const },
+    ];
+    const touches = touchedAssets(
+      [
+        { kind: "device", value: "hp-fs-01.contoso.local" },
+        { kind: "user", value: "10.0.0.5" },
+      ],
+      assets,
+    );
     expect(touches.map((t) => t.asset.label)).toEqual(["HP-FS-01"]);
   });
 

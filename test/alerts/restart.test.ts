@@ -33,7 +33,9 @@ function add(id: string, at: string): void {
 }
 
 function roots(h: GraphHarness): string[] {
-  return outboxRows(h.t).filter((r) => r.op === "post" && r.key.endsWith(":root")).map((r) => r.key.split(":")[2] ?? "");
+  return outboxRows(h.t)
+    .filter((r) => r.op === "post" && r.key.endsWith(":root"))
+    .map((r) => r.key.split(":")[2] ?? "");
 }
 
 describe("a sync cut short", () => {
@@ -65,7 +67,9 @@ describe("a sync cut short", () => {
     expect(roots(second).sort()).toEqual(["101", "102", "103", "104", "105", "106"]);
     const added = outboxRows(second.t).slice(rowsBefore);
     expect(added.map((r) => r.key.split(":")[2])).toEqual(["104", "103", "102"]);
-    expect(new SyncStateRepository(second.t.database.db).get(TENANT, "incidents")?.cursor).toBe("2026-11-28T09:06:00.0000000Z");
+    expect(new SyncStateRepository(second.t.database.db).get(TENANT, "incidents")?.cursor).toBe(
+      "2026-11-28T09:06:00.0000000Z",
+    );
     expect(second.t.services.incidents.history(TENANT, "105").filter((c) => c.field === "created")).toHaveLength(1);
   });
 
@@ -85,7 +89,10 @@ describe("a sync cut short", () => {
     second.t.clock.advance(60_000);
     expect((await second.sync()).error).toBeUndefined();
     expect(roots(second)).toEqual(["205", "204", "203", "202", "201"]);
-    const filters = fake.graphRequests().filter((r) => r.path === "/v1.0/security/incidents" && !r.query.get("$skip")).map((r) => r.query.get("$filter"));
+    const filters = fake
+      .graphRequests()
+      .filter((r) => r.path === "/v1.0/security/incidents" && !r.query.get("$skip"))
+      .map((r) => r.query.get("$filter"));
     expect(new Set(filters)).toEqual(new Set(["lastUpdateDateTime ge 2026-11-21T10:00:00.0000000Z"]));
     expect((await second.sync()).error).toBeUndefined();
     expect(roots(second)).toHaveLength(5);

@@ -20,23 +20,60 @@ describe("incident threads on Slack", () => {
     const { t, source, sync } = scriptedBot();
     cleanup = async () => {
       t.close();
-      await new Promise<void>((resolve) => slack.close().then(() => resolve(), () => resolve()));
+      await new Promise<void>((resolve) =>
+        slack.close().then(
+          () => resolve(),
+          () => resolve(),
+        ),
+      );
     };
-    const lead = t.services.people.upsert(WORKSPACE, { platform: "slack", userId: "U0DANA", displayName: "Dana <!channel>" });
+    const lead = t.services.people.upsert(WORKSPACE, {
+      platform: "slack",
+      userId: "U0DANA",
+      displayName: "Dana <!channel>",
+    });
     t.services.people.setRole(lead.id, "lead");
-    t.services.assets.put(WORKSPACE, { type: "device", value: "hp-01", label: "hp-01", mark: "honeypot" }, null, t.clock.now());
-    t.services.subscriptions.put({ workspace: WORKSPACE, platform: "slack", conversationId: CHANNEL, kind: "incidents", settings: { minSeverity: "unknown", sources: [] }, createdBy: null }, t.clock.now());
+    t.services.assets.put(
+      WORKSPACE,
+      { type: "device", value: "hp-01", label: "hp-01", mark: "honeypot" },
+      null,
+      t.clock.now(),
+    );
+    t.services.subscriptions.put(
+      {
+        workspace: WORKSPACE,
+        platform: "slack",
+        conversationId: CHANNEL,
+        kind: "incidents",
+        settings: { minSeverity: "unknown", sources: [] },
+        createdBy: null,
+      },
+      t.clock.now(),
+    );
     await sync();
 
     const title = "Ransomware <!channel> on <https://evil.example|portal>";
-    source.put(graphIncident("77", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z", { displayName: title }, [graphAlert("s1", "2026-11-28T09:00:00Z", { evidence: [deviceEvidence("hp-01")] })]));
+    source.put(
+      graphIncident("77", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z", { displayName: title }, [
+        graphAlert("s1", "2026-11-28T09:00:00Z", { evidence: [deviceEvidence("hp-01")] }),
+      ]),
+    );
     await sync();
-    source.put(graphIncident("77", "2026-11-28T09:00:00Z", "2026-11-28T09:10:00Z", { displayName: title, severity: "high" }, [graphAlert("s1", "2026-11-28T09:00:00Z", { evidence: [deviceEvidence("hp-01")] })]));
+    source.put(
+      graphIncident("77", "2026-11-28T09:00:00Z", "2026-11-28T09:10:00Z", { displayName: title, severity: "high" }, [
+        graphAlert("s1", "2026-11-28T09:00:00Z", { evidence: [deviceEvidence("hp-01")] }),
+      ]),
+    );
     t.clock.set("2026-11-28T10:15:00Z");
     await sync();
 
     const client = new webApi.WebClient(slack.token, { slackApiUrl: slack.apiUrl, ...MESSENGER_CLIENT_OPTIONS });
-    const dispatcher = createDispatcher({ db: t.database.db, messengers: [createSlackMessenger(client)], clock: t.clock.now, log: silentLogger() });
+    const dispatcher = createDispatcher({
+      db: t.database.db,
+      messengers: [createSlackMessenger(client)],
+      clock: t.clock.now,
+      log: silentLogger(),
+    });
     for (let i = 0; i < 8; i++) {
       await dispatcher.tick();
       t.clock.advance(2_000);
@@ -50,8 +87,10 @@ describe("incident threads on Slack", () => {
     const ping = posts.find((p) => String(p.args.text).includes("Honeypot"));
     expect(String(ping?.args.text)).toContain("<@U0DANA>");
     expect(String(ping?.args.text)).not.toContain("<!channel>");
-    const mrkdwn = JSON.stringify([...posts, ...updates].map((p) => [p.args.text, p.args.blocks]), (_k, v: unknown) =>
-      v && typeof v === "object" && (v as { type?: string }).type === "plain_text" ? undefined : v,
+    const mrkdwn = JSON.stringify(
+      [...posts, ...updates].map((p) => [p.args.text, p.args.blocks]),
+      (_k, v: unknown) =>
+        v && typeof v === "object" && (v as { type?: string }).type === "plain_text" ? undefined : v,
     );
     expect(mrkdwn).toContain("Ransomware &lt;!channel&gt;");
     expect(mrkdwn).not.toContain("<!channel>");

@@ -15,23 +15,46 @@ afterEach(async () => h?.close());
 describe("incident threads on Teams", () => {
   it("starts one thread per incident, edits its root card in place and replies inside the thread", async () => {
     const source = new ScriptedSource();
-    h = await startTeamsHarness({ now: "2026-11-28T10:00:00Z", alertFeed: { source, backfillDays: 7, pollSeconds: 120 } });
+    h = await startTeamsHarness({
+      now: "2026-11-28T10:00:00Z",
+      alertFeed: { source, backfillDays: 7, pollSeconds: 120 },
+    });
     const teams = h;
     const sync = () => syncIncidents(teams.services, teams.clock.now());
     await sync();
     await teams.post(channel(teams.connector.serviceUrl, ADA, "<at>SecOps</at> subscribe incidents"));
     await teams.post(channel(teams.connector.serviceUrl, ADA, "<at>SecOps</at> asset honeypot hp-01"));
-    const lead = teams.services.people.upsert(teams.workspace, { platform: "teams", userId: DANA.aadObjectId ?? "", displayName: "Dana" });
+    const lead = teams.services.people.upsert(teams.workspace, {
+      platform: "teams",
+      userId: DANA.aadObjectId ?? "",
+      displayName: "Dana",
+    });
     teams.services.people.setRole(lead.id, "lead");
 
     const title = "Ransomware <at>Everyone</at> on [portal](https://evil.example)";
-    source.put(graphIncident("88", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z", { displayName: title }, [graphAlert("t1", "2026-11-28T09:00:00Z")]));
+    source.put(
+      graphIncident("88", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z", { displayName: title }, [
+        graphAlert("t1", "2026-11-28T09:00:00Z"),
+      ]),
+    );
     await sync();
-    source.put(graphIncident("88", "2026-11-28T09:00:00Z", "2026-11-28T09:10:00Z", { displayName: title, severity: "high" }, [graphAlert("t1", "2026-11-28T09:00:00Z", { lastUpdateDateTime: "2026-11-28T09:10:00Z", evidence: [deviceEvidence("hp-01")] })]));
+    source.put(
+      graphIncident("88", "2026-11-28T09:00:00Z", "2026-11-28T09:10:00Z", { displayName: title, severity: "high" }, [
+        graphAlert("t1", "2026-11-28T09:00:00Z", {
+          lastUpdateDateTime: "2026-11-28T09:10:00Z",
+          evidence: [deviceEvidence("hp-01")],
+        }),
+      ]),
+    );
     teams.clock.set("2026-11-28T10:15:00Z");
     await sync();
 
-    const dispatcher = createDispatcher({ db: teams.services.db, messengers: [teams.teams.messenger], clock: teams.clock.now, log: silentLogger() });
+    const dispatcher = createDispatcher({
+      db: teams.services.db,
+      messengers: [teams.teams.messenger],
+      clock: teams.clock.now,
+      log: silentLogger(),
+    });
     for (let i = 0; i < 10 && pendingRows(teams.services.db).length > 0; i++) {
       await dispatcher.tick();
       teams.clock.advance(2_000);
@@ -57,8 +80,14 @@ describe("incident threads on Teams", () => {
     expect(said).toMatch(/Honeypot/);
     const everything = JSON.stringify([...roots, ...updates, ...replies].map((c) => c.body));
     expect(everything.match(/"type":"TextBlock"[^}]*Ransomware/)).toBeNull();
-    expect(everything.match(/"type":"TextRun","text":"Ransomware <at>Everyone<\/at> on \[portal\]\(https:\/\/evil\.example\)"/g)).toHaveLength(2);
-    const mentioned = [...JSON.stringify(replies.map((r) => r.body)).matchAll(/"mentioned":\{"id":"([^"]+)"/g)].map((m) => m[1]);
+    expect(
+      everything.match(
+        /"type":"TextRun","text":"Ransomware <at>Everyone<\/at> on \[portal\]\(https:\/\/evil\.example\)"/g,
+      ),
+    ).toHaveLength(2);
+    const mentioned = [...JSON.stringify(replies.map((r) => r.body)).matchAll(/"mentioned":\{"id":"([^"]+)"/g)].map(
+      (m) => m[1],
+    );
     expect(mentioned).toEqual([DANA.aadObjectId]);
   });
 });

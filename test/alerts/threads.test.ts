@@ -13,7 +13,12 @@ describe("incident threads", () => {
     const { t, source, sync } = setup();
     for (let i = 0; i < 30; i++) {
       const at = `2026-11-27T${String(i % 24).padStart(2, "0")}:00:00Z`;
-      source.put(graphIncident(`${500 + i}`, at, at, { severity: i < 3 ? "high" : i < 27 ? "medium" : "low", status: i === 5 ? "resolved" : "active" }));
+      source.put(
+        graphIncident(`${500 + i}`, at, at, {
+          severity: i < 3 ? "high" : i < 27 ? "medium" : "low",
+          status: i === 5 ? "resolved" : "active",
+        }),
+      );
     }
     await sync();
     expect(outboxRows(t)).toEqual([]);
@@ -22,7 +27,11 @@ describe("incident threads", () => {
     expect(t.text(reply)).toContain("Posting 20 open incidents as threads here and counting 6 more");
     const rows = outboxRows(t);
     expect(rows.filter((r) => r.op === "post" && r.key.endsWith(":root"))).toHaveLength(20);
-    expect(rows.slice(0, 3).map((r) => r.reply.kind === "card" && r.reply.card.severity)).toEqual(["high", "high", "high"]);
+    expect(rows.slice(0, 3).map((r) => r.reply.kind === "card" && r.reply.card.severity)).toEqual([
+      "high",
+      "high",
+      "high",
+    ]);
     expect(rows.some((r) => r.text.includes("Incident 505"))).toBe(false);
     expect(rows.some((r) => r.text.includes("Incident 529"))).toBe(false);
     expect(rows.at(-1)?.text).toMatch(/^…and 6 more open incidents match/);
@@ -31,22 +40,38 @@ describe("incident threads", () => {
 
   it("edits the root in place and replies in its thread for each meaningful change, once", async () => {
     const { t, source, sync } = setup();
-    source.put(graphIncident("700", "2026-11-28T08:00:00Z", "2026-11-28T08:00:00Z", {}, [graphAlert("a1", "2026-11-28T08:00:00Z")]));
+    source.put(
+      graphIncident("700", "2026-11-28T08:00:00Z", "2026-11-28T08:00:00Z", {}, [
+        graphAlert("a1", "2026-11-28T08:00:00Z"),
+      ]),
+    );
     await sync();
     await t.run("subscribe incidents");
     const root = outboxRows(t).find((r) => r.op === "post");
     expect(root?.key).toBe("incident:tenant-1:700:console:C1:root");
 
     source.put(
-      graphIncident("700", "2026-11-28T08:00:00Z", "2026-11-28T09:00:00Z", { severity: "HIGH", status: "InProgress", assignedTo: "kai@contoso.com" }, [
-        graphAlert("a1", "2026-11-28T08:00:00Z"),
-        graphAlert("a2", "2026-11-28T09:00:00Z", { title: "Credential dumping", severity: "high", evidence: [userEvidence("kai@contoso.com")] }),
-      ]),
+      graphIncident(
+        "700",
+        "2026-11-28T08:00:00Z",
+        "2026-11-28T09:00:00Z",
+        { severity: "HIGH", status: "InProgress", assignedTo: "kai@contoso.com" },
+        [
+          graphAlert("a1", "2026-11-28T08:00:00Z"),
+          graphAlert("a2", "2026-11-28T09:00:00Z", {
+            title: "Credential dumping",
+            severity: "high",
+            evidence: [userEvidence("kai@contoso.com")],
+          }),
+        ],
+      ),
     );
     t.clock.set("2026-11-28T09:05:00Z");
     await sync();
     const after = outboxRows(t).slice(1);
-    expect(after.map((r) => [r.op, r.rootKey])).toEqual(after.map(() => [expect.stringMatching(/update|reply/), root?.key]));
+    expect(after.map((r) => [r.op, r.rootKey])).toEqual(
+      after.map(() => [expect.stringMatching(/update|reply/), root?.key]),
+    );
     const update = after.find((r) => r.op === "update");
     expect(update?.text).toContain("Severity: high");
     expect(update?.text).toContain("Status: in progress");
@@ -63,31 +88,67 @@ describe("incident threads", () => {
     t.clock.set("2026-11-28T09:30:00Z");
     await sync();
     expect(outboxRows(t)).toHaveLength(count);
-    expect(t.services.incidents.history("tenant-1", "700").map((c) => c.field)).toEqual(["created", "severity", "status", "assignedTo", "alert"]);
+    expect(t.services.incidents.history("tenant-1", "700").map((c) => c.field)).toEqual([
+      "created",
+      "severity",
+      "status",
+      "assignedTo",
+      "alert",
+    ]);
   });
 
   it("starts threads for new matching incidents only, and stops after unsubscribe", async () => {
     const { t, source, sync } = setup();
     await t.run("subscribe incidents severity >= medium source mde");
     const mdi = { serviceSource: "microsoftDefenderForIdentity", detectionSource: "microsoftDefenderForIdentity" };
-    source.put(graphIncident("801", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z", { severity: "high" }, [graphAlert("b1", "2026-11-28T09:00:00Z")]));
-    source.put(graphIncident("802", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z", { severity: "low" }, [graphAlert("b2", "2026-11-28T09:00:00Z")]));
-    source.put(graphIncident("803", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z", { severity: "high" }, [graphAlert("b3", "2026-11-28T09:00:00Z", mdi)]));
-    source.put(graphIncident("804", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z", { severity: "high", status: "resolved" }, [graphAlert("b4", "2026-11-28T09:00:00Z")]));
+    source.put(
+      graphIncident("801", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z", { severity: "high" }, [
+        graphAlert("b1", "2026-11-28T09:00:00Z"),
+      ]),
+    );
+    source.put(
+      graphIncident("802", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z", { severity: "low" }, [
+        graphAlert("b2", "2026-11-28T09:00:00Z"),
+      ]),
+    );
+    source.put(
+      graphIncident("803", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z", { severity: "high" }, [
+        graphAlert("b3", "2026-11-28T09:00:00Z", mdi),
+      ]),
+    );
+    source.put(
+      graphIncident("804", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z", { severity: "high", status: "resolved" }, [
+        graphAlert("b4", "2026-11-28T09:00:00Z"),
+      ]),
+    );
     await sync();
-    source.put(graphIncident("805", "2026-11-28T10:00:00Z", "2026-11-28T10:00:00Z", { severity: "medium" }, [graphAlert("b5", "2026-11-28T10:00:00Z")]));
+    source.put(
+      graphIncident("805", "2026-11-28T10:00:00Z", "2026-11-28T10:00:00Z", { severity: "medium" }, [
+        graphAlert("b5", "2026-11-28T10:00:00Z"),
+      ]),
+    );
     await sync();
-    expect(outboxRows(t).filter((r) => r.op === "post").map((r) => r.key.split(":")[2])).toEqual(["801", "805"]);
+    expect(
+      outboxRows(t)
+        .filter((r) => r.op === "post")
+        .map((r) => r.key.split(":")[2]),
+    ).toEqual(["801", "805"]);
 
     await t.run("unsubscribe incidents");
-    source.put(graphIncident("806", "2026-11-28T10:10:00Z", "2026-11-28T10:10:00Z", { severity: "high" }, [graphAlert("b6", "2026-11-28T10:10:00Z")]));
+    source.put(
+      graphIncident("806", "2026-11-28T10:10:00Z", "2026-11-28T10:10:00Z", { severity: "high" }, [
+        graphAlert("b6", "2026-11-28T10:10:00Z"),
+      ]),
+    );
     await sync();
     expect(outboxRows(t).some((r) => r.key.includes(":806:"))).toBe(false);
   });
 
   it("refuses a bad filter and changes nothing", async () => {
     const { t } = setup();
-    expect(t.text(await t.run("subscribe incidents severity >= urgent"))).toMatch(/"urgent" is not a severity[\s\S]*Usage: subscribe/);
+    expect(t.text(await t.run("subscribe incidents severity >= urgent"))).toMatch(
+      /"urgent" is not a severity[\s\S]*Usage: subscribe/,
+    );
     expect(t.text(await t.run("subscribe incidents source defendr"))).toMatch(/"defendr" is not a source/);
     expect(t.services.subscriptions.forConversation("console", "C1")).toEqual([]);
   });
@@ -97,13 +158,24 @@ describe("incident threads", () => {
     await t.run("subscribe incidents");
     source.put(graphIncident("900", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z"));
     await sync();
-    source.put(graphIncident("900", "2026-11-28T09:00:00Z", "2026-11-28T09:10:00Z", { status: "resolved", classification: "truePositive", determination: "malware" }));
+    source.put(
+      graphIncident("900", "2026-11-28T09:00:00Z", "2026-11-28T09:10:00Z", {
+        status: "resolved",
+        classification: "truePositive",
+        determination: "malware",
+      }),
+    );
     t.clock.set("2026-11-28T10:20:00Z");
     await sync();
     const out = new PassThrough();
     let printed = "";
     out.on("data", (chunk: Buffer) => (printed += chunk.toString()));
-    const dispatcher = createDispatcher({ db: t.database.db, messengers: [createConsoleMessenger(out, t.clock.now)], clock: t.clock.now, log: silentLogger() });
+    const dispatcher = createDispatcher({
+      db: t.database.db,
+      messengers: [createConsoleMessenger(out, t.clock.now)],
+      clock: t.clock.now,
+      log: silentLogger(),
+    });
     for (let i = 0; i < 6; i++) await dispatcher.tick();
     expect(printed).toContain("#C1\n[MEDIUM] Incident 900");
     expect(printed).toMatch(/#C1 \(updated console-1\)\n\[MEDIUM\] Incident 900[\s\S]*Status: resolved/);

@@ -10,7 +10,12 @@ afterAll(() => t.close());
 
 function state(): string {
   const q = (sql: string) => JSON.stringify(t.database.sqlite.prepare(sql).all());
-  return q("select * from tasks order by id") + q("select * from people order by id") + q("select count(*) from audit_events") + q("select * from subscriptions");
+  return (
+    q("select * from tasks order by id") +
+    q("select * from people order by id") +
+    q("select count(*) from audit_events") +
+    q("select * from subscriptions")
+  );
 }
 
 const CASES: [string, string, RegExp, string][] = [
@@ -20,19 +25,39 @@ const CASES: [string, string, RegExp, string][] = [
   ["missing task id", "start", /Missing the task id/, "start <task> [note]"],
   ["missing person", "assign S1-2", /Missing the person/, "assign <task> @person [due <date>]"],
   ["person without @", "assign S1-2 dana", /"dana" is not a person/, "assign <task> @person [due <date>]"],
-  ["unparseable date", "assign S1-2 @dana due someday soon", /can't read "someday soon" as a date/, "assign <task> @person [due <date>]"],
+  [
+    "unparseable date",
+    "assign S1-2 @dana due someday soon",
+    /can't read "someday soon" as a date/,
+    "assign <task> @person [due <date>]",
+  ],
   ["past date", "due S1-2 2020-01-01", /2020-01-01 is in the past/, "due <task> <date>"],
   ["impossible date", "due S1-2 2026-02-30", /not a real date/, "due <task> <date>"],
   ["missing date", "due S1-2", /A date is missing/, "due <task> <date>"],
-  ["stray word before due", "assign S1-2 @dana by friday", /a date goes after "due"/, "assign <task> @person [due <date>]"],
+  [
+    "stray word before due",
+    "assign S1-2 @dana by friday",
+    /a date goes after "due"/,
+    "assign <task> @person [due <date>]",
+  ],
   ["unknown role", "role @dana overlord", /"overlord" is not a role/, "role @person admin|lead|analyst|none"],
   ["extra arguments", "task S1-2 please", /Unexpected "please"/, "task <id>"],
   ["extra arguments on plan", "plan now", /Unexpected "now"/, "plan"],
-  ["unknown filter", "tasks urgent", /"urgent" is not a filter/, "tasks [mine | @person | S2 | overdue | open | done | unassigned]"],
+  [
+    "unknown filter",
+    "tasks urgent",
+    /"urgent" is not a filter/,
+    "tasks [mine | @person | S2 | overdue | open | done | unassigned]",
+  ],
   ["unknown area", 'add S7 "Title"', /"S7" is not an area/, 'add <area> "<title>" [@owner] [due <date>]'],
   ["title too short", 'add S2 "x"', /A title has 3 to 120 characters/, 'add <area> "<title>" [@owner] [due <date>]'],
   ["unclosed quote", 'add S2 "Half a title', /A quote is not closed/, 'add <area> "<title>" [@owner] [due <date>]'],
-  ["10,000-character line", "add S2 " + "x".repeat(10_000), /10007 characters long; the limit is 2000/, "help [command]"],
+  [
+    "10,000-character line",
+    "add S2 " + "x".repeat(10_000),
+    /10007 characters long; the limit is 2000/,
+    "help [command]",
+  ],
   ["control characters", "assign S1-2 @dana\u0007 due friday", /control characters/, "help [command]"],
   ["bidi override", "add S2 \u202eevil", /control characters/, "help [command]"],
   ["empty line", "", /The command is empty/, "help [command]"],

@@ -57,8 +57,10 @@ const ACTION_SAMPLES: Record<string, { value: string; inputs?: Record<string, st
 const USERS: Record<Role, string> = { none: "nobody", analyst: "ana", lead: "lee", admin: "admin" };
 
 function snapshot(t: TestBot): string {
-  return JSON.stringify(t.database.sqlite.prepare("select * from tasks order by id").all()) +
-    JSON.stringify(t.database.sqlite.prepare("select id, role from people order by id").all());
+  return (
+    JSON.stringify(t.database.sqlite.prepare("select * from tasks order by id").all()) +
+    JSON.stringify(t.database.sqlite.prepare("select id, role from people order by id").all())
+  );
 }
 
 async function freshBot(): Promise<TestBot> {
@@ -86,7 +88,9 @@ describe("permission matrix", () => {
     expect(Object.keys(ACTION_SAMPLES).sort()).toEqual(actions.map((a) => a.id).sort());
   });
 
-  const cells = commands.flatMap((c) => (Object.keys(USERS) as Role[]).map((role) => [c.name, role, c.minRole] as const));
+  const cells = commands.flatMap((c) =>
+    (Object.keys(USERS) as Role[]).map((role) => [c.name, role, c.minRole] as const),
+  );
   it.each(cells)("%s as %s", async (name, role, minRole) => {
     const bot = await freshBot();
     const before = snapshot(bot);
@@ -102,7 +106,9 @@ describe("permission matrix", () => {
     bot.close();
   });
 
-  const actionCells = actions.flatMap((a) => (Object.keys(USERS) as Role[]).map((role) => [a.id, role, a.minRole] as const));
+  const actionCells = actions.flatMap((a) =>
+    (Object.keys(USERS) as Role[]).map((role) => [a.id, role, a.minRole] as const),
+  );
   it.each(actionCells)("button %s as %s", async (id, role, minRole) => {
     const bot = await freshBot();
     const before = snapshot(bot);
@@ -120,7 +126,9 @@ describe("permission matrix", () => {
 
   it("a button's value never grants access to someone else's task", async () => {
     const before = snapshot(t);
-    expect(t.text(await t.press("task.done", "S1-3", "ana"))).toContain("Only S1-3's owner, a lead or an admin may change it.");
+    expect(t.text(await t.press("task.done", "S1-3", "ana"))).toContain(
+      "Only S1-3's owner, a lead or an admin may change it.",
+    );
     expect(t.text(await t.press("task.snooze", "S1-3", "ana"))).toContain("Only S1-3's owner");
     expect(snapshot(t)).toBe(before);
   });
@@ -130,7 +138,9 @@ describe("permission matrix", () => {
     expect(bot.text(await bot.run("subscribe digest", "ana"))).toBe("Subscribing to digest needs a lead or an admin.");
     expect(bot.services.subscriptions.forConversation("console", "C1").map((s) => s.kind)).toEqual(["incidents"]);
     expect(bot.text(await bot.run("subscribe digest", "lee"))).toContain("Subscribed to digest");
-    expect(bot.text(await bot.run("unsubscribe digest", "ana"))).toBe("Unsubscribing from digest needs a lead or an admin.");
+    expect(bot.text(await bot.run("unsubscribe digest", "ana"))).toBe(
+      "Unsubscribing from digest needs a lead or an admin.",
+    );
     bot.close();
   });
 

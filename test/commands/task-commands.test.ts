@@ -49,7 +49,8 @@ describe("tasks", () => {
   });
 
   it("lists at most 100 tasks and counts the rest", async () => {
-    for (let i = 0; i < 150; i++) t.services.tasks.addCustom(t.workspace, "S2", "Team tasks", `Bulk task ${i}`, t.clock.now());
+    for (let i = 0; i < 150; i++)
+      t.services.tasks.addCustom(t.workspace, "S2", "Team tasks", `Bulk task ${i}`, t.clock.now());
     const reply = await t.run("tasks S2");
     const text = t.text(reply);
     expect(text).toContain("158 tasks; narrow the list");
@@ -94,7 +95,9 @@ describe("assign, due, unassign", () => {
     await t.run("assign S1-2 @dana");
     await t.run("assign S1-3 @lee");
     expect(t.text(await t.run("due S1-2 end of month", "dana"))).toContain("Due: 2026-11-30");
-    expect(t.text(await t.run("due S1-3 end of month", "dana"))).toContain("Only S1-3's owner, a lead or an admin may change it.");
+    expect(t.text(await t.run("due S1-3 end of month", "dana"))).toContain(
+      "Only S1-3's owner, a lead or an admin may change it.",
+    );
     expect(t.services.tasks.get(t.workspace, "S1-3")?.dueDate).toBeNull();
   });
 
@@ -153,10 +156,16 @@ describe("role and roles", () => {
   });
 
   it("lets only admins grant admin, and keeps SECOPS_ADMINS admins", async () => {
-    expect(t.text(await t.run("role @dana admin", "lee"))).toContain("Only an admin may grant or remove the admin role.");
+    expect(t.text(await t.run("role @dana admin", "lee"))).toContain(
+      "Only an admin may grant or remove the admin role.",
+    );
     expect(t.text(await t.run("role @admin none"))).toContain("is an admin through SECOPS_ADMINS");
     expect(t.text(await t.run("role @dana lead"))).toContain("dana is now lead (was analyst).");
-    expect(t.services.audit.history(t.workspace, "person", String(t.services.people.byPlatformId(t.workspace, "dana")?.id)).at(-1)?.newValue).toBe("lead");
+    expect(
+      t.services.audit
+        .history(t.workspace, "person", String(t.services.people.byPlatformId(t.workspace, "dana")?.id))
+        .at(-1)?.newValue,
+    ).toBe("lead");
   });
 });
 
@@ -179,7 +188,21 @@ describe("me", () => {
 describe("help", () => {
   it("lists every command and explains one", async () => {
     const all = t.text(await t.run("help", "nobody"));
-    for (const name of ["plan", "tasks", "task", "assign", "due", "unassign", "start", "block", "done", "reopen", "add", "role", "roles"]) {
+    for (const name of [
+      "plan",
+      "tasks",
+      "task",
+      "assign",
+      "due",
+      "unassign",
+      "start",
+      "block",
+      "done",
+      "reopen",
+      "add",
+      "role",
+      "roles",
+    ]) {
       expect(all).toContain(name);
     }
     const one = t.text(await t.run("help assign", "nobody"));

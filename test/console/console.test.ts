@@ -49,7 +49,12 @@ describe("npm start with piped input", () => {
   it("runs the console on a database file that keeps its state between runs", async () => {
     const dir = mkdtempSync(join(tmpdir(), "secops-console-"));
     dirs.push(dir);
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: join(dir, "bot.db"), LOG_LEVEL: "silent", SECOPS_PLATFORMS: "" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: join(dir, "bot.db"),
+      LOG_LEVEL: "silent",
+      SECOPS_PLATFORMS: "",
+    };
     delete env.SLACK_BOT_TOKEN;
     delete env.MicrosoftAppId;
     const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");

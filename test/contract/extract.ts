@@ -49,7 +49,8 @@ export function slackVisible(node: unknown): string {
 export function slackLinks(node: unknown): string[] {
   const out: string[] = [];
   walk(node, (o) => {
-    if (o.type === "mrkdwn" && typeof o.text === "string") for (const m of o.text.matchAll(/<(https?:[^<>]*)>/g)) out.push((m[1] ?? "").replace(/&amp;/g, "&"));
+    if (o.type === "mrkdwn" && typeof o.text === "string")
+      for (const m of o.text.matchAll(/<(https?:[^<>]*)>/g)) out.push((m[1] ?? "").replace(/&amp;/g, "&"));
     if (o.type === "button" && typeof o.url === "string") out.push(o.url);
   });
   return out;
@@ -68,9 +69,11 @@ export function unMarkdown(text: string): string {
 export function teamsVisible(node: unknown): string {
   const out: string[] = [];
   walk(node, (o) => {
-    if (o.type === "RichTextBlock" && Array.isArray(o.inlines)) out.push(o.inlines.map((r) => (isObj(r) && typeof r.text === "string" ? r.text : "")).join(""));
+    if (o.type === "RichTextBlock" && Array.isArray(o.inlines))
+      out.push(o.inlines.map((r) => (isObj(r) && typeof r.text === "string" ? r.text : "")).join(""));
     if (o.type === "TextBlock" && typeof o.text === "string") out.push(unMarkdown(o.text));
-    if (o.type === "FactSet" && Array.isArray(o.facts)) for (const f of o.facts) if (isObj(f)) out.push(`${unMarkdown(String(f.title))}: ${unMarkdown(String(f.value))}`);
+    if (o.type === "FactSet" && Array.isArray(o.facts))
+      for (const f of o.facts) if (isObj(f)) out.push(`${unMarkdown(String(f.title))}: ${unMarkdown(String(f.value))}`);
     if (typeof o.type === "string" && o.type.startsWith("Action.") && typeof o.title === "string") out.push(o.title);
     if (typeof o.type === "string" && o.type.startsWith("Input.")) {
       if (typeof o.label === "string") out.push(o.label);
@@ -86,11 +89,20 @@ export function teamsLinks(node: unknown): { url: string; shown: string }[] {
   const out: { url: string; shown: string }[] = [];
   const selected = new Set<unknown>();
   walk(node, (o) => {
-    if (o.type === "Action.OpenUrl" && typeof o.url === "string" && !selected.has(o)) out.push({ url: o.url, shown: String(o.title ?? "") });
+    if (o.type === "Action.OpenUrl" && typeof o.url === "string" && !selected.has(o))
+      out.push({ url: o.url, shown: String(o.title ?? "") });
     if (isObj(o.selectAction)) selected.add(o.selectAction);
-    if (o.type === "TextRun" && isObj(o.selectAction) && typeof o.selectAction.url === "string") out.push({ url: o.selectAction.url, shown: String(o.text) });
-    const markdown = o.type === "TextBlock" ? [String(o.text)] : o.type === "FactSet" && Array.isArray(o.facts) ? o.facts.flatMap((f) => (isObj(f) ? [String(f.title), String(f.value)] : [])) : [];
-    for (const text of markdown) for (const m of text.matchAll(/(?<!\\)\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)\)/g)) out.push({ url: m[2] ?? "", shown: unMarkdown(m[1] ?? "") });
+    if (o.type === "TextRun" && isObj(o.selectAction) && typeof o.selectAction.url === "string")
+      out.push({ url: o.selectAction.url, shown: String(o.text) });
+    const markdown =
+      o.type === "TextBlock"
+        ? [String(o.text)]
+        : o.type === "FactSet" && Array.isArray(o.facts)
+          ? o.facts.flatMap((f) => (isObj(f) ? [String(f.title), String(f.value)] : []))
+          : [];
+    for (const text of markdown)
+      for (const m of text.matchAll(/(?<!\\)\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)\)/g))
+        out.push({ url: m[2] ?? "", shown: unMarkdown(m[1] ?? "") });
   });
   return out;
 }

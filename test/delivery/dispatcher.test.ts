@@ -8,7 +8,14 @@ import { silentLogger } from "../../src/logger.js";
 import { openDatabase, type OpenDatabase } from "../../src/storage/db.js";
 import { isConversationInactive } from "../../src/storage/repositories/conversation-activity.js";
 import { testClock, type TestClock } from "../support/clock.js";
-import { gone, rateLimited, refused, scriptedMessenger, serverError, type ScriptedMessenger } from "./scripted-messenger.js";
+import {
+  gone,
+  rateLimited,
+  refused,
+  scriptedMessenger,
+  serverError,
+  type ScriptedMessenger,
+} from "./scripted-messenger.js";
 
 let database: OpenDatabase;
 let clock: TestClock;
@@ -21,16 +28,31 @@ beforeEach(() => {
   clock = testClock("2026-03-02T10:00:00Z");
   slack = scriptedMessenger("slack");
   teams = scriptedMessenger("teams");
-  dispatcher = createDispatcher({ db: database.db, messengers: [slack, teams], clock: clock.now, log: silentLogger(), retry: { random: () => 1 } });
+  dispatcher = createDispatcher({
+    db: database.db,
+    messengers: [slack, teams],
+    clock: clock.now,
+    log: silentLogger(),
+    retry: { random: () => 1 },
+  });
 });
 afterEach(async () => {
   await dispatcher.stop();
   database.close();
 });
 
-function put(key: string, op: "post" | "reply" | "update" | "dm", conversationId: string, options: { platform?: PlatformName; rootKey?: string; notBefore?: Date } = {}): void {
+function put(
+  key: string,
+  op: "post" | "reply" | "update" | "dm",
+  conversationId: string,
+  options: { platform?: PlatformName; rootKey?: string; notBefore?: Date } = {},
+): void {
   const { platform = "slack", ...rest } = options;
-  enqueue(database.db, { key, workspace: "T1", platform, conversationId, op, reply: textReply(key), ...rest }, clock.now());
+  enqueue(
+    database.db,
+    { key, workspace: "T1", platform, conversationId, op, reply: textReply(key), ...rest },
+    clock.now(),
+  );
 }
 
 /** Ticks once a second for `seconds` seconds. */
@@ -48,7 +70,12 @@ describe("dispatcher", () => {
     put("r2", "reply", "C1", { rootKey: "root" });
     put("edit", "update", "C1", { rootKey: "root" });
     await run(5);
-    expect(slack.calls.map((c) => `${c.op}:${c.text}:${c.ref ?? ""}`)).toEqual(["post:root:", "reply:r1:m1", "reply:r2:m1", "update:edit:m1"]);
+    expect(slack.calls.map((c) => `${c.op}:${c.text}:${c.ref ?? ""}`)).toEqual([
+      "post:root:",
+      "reply:r1:m1",
+      "reply:r2:m1",
+      "update:edit:m1",
+    ]);
     expect(sentRef(database.db, "r2")).toEqual({ messageId: "m3", threadId: "m1" });
     expect(rowByKey(database.db, "edit")?.status).toBe("sent");
   });
@@ -118,7 +145,14 @@ describe("dispatcher", () => {
     slack.heal();
     clock.advance(5 * 60_000);
     await run(10);
-    expect(slack.calls.filter((c) => c.conversationId === "C1").map((c) => c.text)).toEqual(["root", "reply1", "reply2", "reply3", "reply4", "reply5"]);
+    expect(slack.calls.filter((c) => c.conversationId === "C1").map((c) => c.text)).toEqual([
+      "root",
+      "reply1",
+      "reply2",
+      "reply3",
+      "reply4",
+      "reply5",
+    ]);
     expect(slack.calls.map((c) => c.text)).toContain("other");
   });
 
@@ -146,7 +180,10 @@ describe("dispatcher", () => {
     await until("2026-03-06T09:59:00Z")();
     expect(rowByKey(database.db, "weekend")?.status).toBe("pending");
     await until("2026-03-06T10:10:00Z")();
-    expect(rowByKey(database.db, "weekend")).toMatchObject({ status: "failed", lastError: "gave up: 503 service unavailable" });
+    expect(rowByKey(database.db, "weekend")).toMatchObject({
+      status: "failed",
+      lastError: "gave up: 503 service unavailable",
+    });
   });
 
   it("fails a permanently refused message and goes on with the next", async () => {

@@ -37,7 +37,13 @@ describe("through the Slack Messenger and the fake Slack Web API", () => {
     h = await startHarness();
     close.push(() => h.close());
     const clock = testClock(monday);
-    const dispatcher = createDispatcher({ db: h.services.db, messengers: [h.adapter.messenger], clock: clock.now, log: silentLogger(), retry: { random: () => 1 } });
+    const dispatcher = createDispatcher({
+      db: h.services.db,
+      messengers: [h.adapter.messenger],
+      clock: clock.now,
+      log: silentLogger(),
+      retry: { random: () => 1 },
+    });
     close.push(() => dispatcher.stop());
     return { clock, dispatcher };
   }
@@ -55,7 +61,11 @@ describe("through the Slack Messenger and the fake Slack Web API", () => {
 
     await dispatcher.tick(); // digest: 429 (wait 2 s); reminder DM: 503 (back off 1 s)
     const digestKey = `digest:slack:${SLACK_CHANNEL}:2026-W49`;
-    expect(rowByKey(h.services.db, digestKey)).toMatchObject({ status: "pending", attempts: 1, nextAttemptAt: "2026-11-30T10:00:02.000Z" });
+    expect(rowByKey(h.services.db, digestKey)).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      nextAttemptAt: "2026-11-30T10:00:02.000Z",
+    });
     clock.advance(1000);
     await dispatcher.tick();
     expect(rowByKey(h.services.db, digestKey)?.status).toBe("pending");
@@ -65,7 +75,10 @@ describe("through the Slack Messenger and the fake Slack Web API", () => {
     expect(posts.map((p) => p.args.channel)).toEqual([SLACK_CHANNEL, "DDANA", "DDANA", SLACK_CHANNEL]);
     const digest = posts[3]?.args;
     expect(JSON.stringify(digest?.blocks)).toContain("Weekly digest");
-    expect(rowByKey(h.services.db, digestKey)).toMatchObject({ status: "sent", messageId: expect.stringMatching(/^\d+\.\d+$/) });
+    expect(rowByKey(h.services.db, digestKey)).toMatchObject({
+      status: "sent",
+      messageId: expect.stringMatching(/^\d+\.\d+$/),
+    });
     const reminder = JSON.stringify(posts[2]?.args.blocks);
     expect(reminder).toContain("S1-2 is due in 2 days");
     expect(reminder).toContain('"action_id":"task.done');
@@ -79,7 +92,19 @@ describe("through the Slack Messenger and the fake Slack Web API", () => {
     await runDigestCatchUp({ services: h.services, showsImages: () => false }, new Date(monday));
     const digestKey = `digest:slack:${SLACK_CHANNEL}:2026-W49`;
     const reply = { kind: "text" as const, spans: ["A follow-up"], visibility: "conversation" as const };
-    enqueue(h.services.db, { key: "follow-up", workspace: "slack:T0FAKE", platform: "slack", conversationId: SLACK_CHANNEL, op: "reply", rootKey: digestKey, reply }, clock.now());
+    enqueue(
+      h.services.db,
+      {
+        key: "follow-up",
+        workspace: "slack:T0FAKE",
+        platform: "slack",
+        conversationId: SLACK_CHANNEL,
+        op: "reply",
+        rootKey: digestKey,
+        reply,
+      },
+      clock.now(),
+    );
     h.fake.fail("chat.postMessage", { status: 500 });
     await drain(dispatcher, h.services, clock, 10);
     const root = rowByKey(h.services.db, digestKey);
@@ -93,7 +118,13 @@ describe("through the Teams Messenger and the fake Bot Connector", () => {
     const h: TeamsHarness = await startTeamsHarness({ now: "2026-11-28T10:00:00Z" });
     close.push(() => h.close());
     const clock = testClock(monday);
-    const dispatcher = createDispatcher({ db: h.services.db, messengers: [h.teams.messenger], clock: clock.now, log: silentLogger(), retry: { random: () => 1 } });
+    const dispatcher = createDispatcher({
+      db: h.services.db,
+      messengers: [h.teams.messenger],
+      clock: clock.now,
+      log: silentLogger(),
+      retry: { random: () => 1 },
+    });
     close.push(() => dispatcher.stop());
     await h.post(channel(h.connector.serviceUrl, ADA, "<at>SecOps</at> subscribe digest"));
     const [sub] = h.services.subscriptions.ofKind("digest");
@@ -102,7 +133,19 @@ describe("through the Teams Messenger and the fake Bot Connector", () => {
     const digestKey = `digest:teams:${TEAMS_CHANNEL}:2026-W49`;
     for (const n of [1, 2]) {
       const reply = { kind: "text" as const, spans: [`Follow-up ${n}`], visibility: "conversation" as const };
-      enqueue(h.services.db, { key: `f${n}`, workspace: h.workspace, platform: "teams", conversationId: TEAMS_CHANNEL, op: "reply", rootKey: digestKey, reply }, clock.now());
+      enqueue(
+        h.services.db,
+        {
+          key: `f${n}`,
+          workspace: h.workspace,
+          platform: "teams",
+          conversationId: TEAMS_CHANNEL,
+          op: "reply",
+          rootKey: digestKey,
+          reply,
+        },
+        clock.now(),
+      );
     }
     const creates = () => h.connector.callsOf("createConversation");
     const already = creates().length;
@@ -118,12 +161,21 @@ describe("through the Teams Messenger and the fake Bot Connector", () => {
     expect(creates().length - already).toBe(1);
     await drain(dispatcher, h.services, clock, 20);
 
-    expect(creates().slice(already).map((c) => c.status)).toEqual([429, 502, 201]);
+    expect(
+      creates()
+        .slice(already)
+        .map((c) => c.status),
+    ).toEqual([429, 502, 201]);
     const root = rowByKey(h.services.db, digestKey);
     expect(root?.threadId).toBe(`${TEAMS_CHANNEL};messageid=${root?.messageId}`);
     const replies = h.connector.callsOf("sendToConversation").filter((c) => c.conversationId === root?.threadId);
-    expect(replies.map((c) => h.cardText(c))).toEqual([expect.stringContaining("Follow-up 1"), expect.stringContaining("Follow-up 2")]);
-    const digestCard = JSON.stringify(h.card({ ...creates().at(-1)!, body: creates().at(-1)?.body?.activity as Record<string, unknown> }));
+    expect(replies.map((c) => h.cardText(c))).toEqual([
+      expect.stringContaining("Follow-up 1"),
+      expect.stringContaining("Follow-up 2"),
+    ]);
+    const digestCard = JSON.stringify(
+      h.card({ ...creates().at(-1)!, body: creates().at(-1)?.body?.activity as Record<string, unknown> }),
+    );
     expect(digestCard).toContain("Weekly digest");
     expect(digestCard).toContain("data:image/png;base64,");
   });

@@ -49,15 +49,29 @@ describe("dispatcher across a crash and restart", () => {
     const clock = testClock("2026-03-02T10:00:00Z");
     const first = reopen(path);
     for (const key of ["a", "b", "c"]) {
-      enqueue(first.db, { key, workspace: "console", platform: "console", conversationId: "chan", op: "post", reply: textReply(key) }, clock.now());
+      enqueue(
+        first.db,
+        { key, workspace: "console", platform: "console", conversationId: "chan", op: "post", reply: textReply(key) },
+        clock.now(),
+      );
     }
     const seen: string[] = [];
-    const before = createDispatcher({ db: first.db, messengers: [recordingMessenger(seen, { text: "b", database: first })], clock: clock.now, log: silentLogger() });
+    const before = createDispatcher({
+      db: first.db,
+      messengers: [recordingMessenger(seen, { text: "b", database: first })],
+      clock: clock.now,
+      log: silentLogger(),
+    });
     await expect(before.tick()).rejects.toThrow();
     expect(seen).toEqual(["a", "b"]);
 
     const second = reopen(path);
-    const after = createDispatcher({ db: second.db, messengers: [recordingMessenger(seen)], clock: clock.now, log: silentLogger() });
+    const after = createDispatcher({
+      db: second.db,
+      messengers: [recordingMessenger(seen)],
+      clock: clock.now,
+      log: silentLogger(),
+    });
     await after.tick();
     await after.tick();
     expect(seen).toEqual(["a", "b", "b", "c"]);

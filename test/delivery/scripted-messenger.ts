@@ -26,7 +26,11 @@ export interface ScriptedMessenger extends Messenger {
 
 /** The text a test asserts on: a card's title, or the plain text. */
 export function titleOf(reply: Reply): string {
-  return reply.kind === "card" ? reply.card.title : reply.kind === "text" ? spansToPlain(reply.spans) : reply.form.title;
+  return reply.kind === "card"
+    ? reply.card.title
+    : reply.kind === "text"
+      ? spansToPlain(reply.spans)
+      : reply.form.title;
 }
 
 /** Builds a scripted messenger for a platform. */
@@ -60,11 +64,15 @@ export function scriptedMessenger(platform: PlatformName): ScriptedMessenger {
       return release;
     },
     post: (t, reply) => answer({ op: "post", conversationId: t.conversationId, text: titleOf(reply) }),
-    reply: (t, threadId, reply) => answer({ op: "reply", conversationId: t.conversationId, ref: threadId, text: titleOf(reply) }),
+    reply: (t, threadId, reply) =>
+      answer({ op: "reply", conversationId: t.conversationId, ref: threadId, text: titleOf(reply) }),
     update: async (t, messageId, reply) => {
       await answer({ op: "update", conversationId: t.conversationId, ref: messageId, text: titleOf(reply) });
     },
-    dm: async (_w, userId, reply) => ({ ...(await answer({ op: "dm", conversationId: userId, text: titleOf(reply) })), conversationId: `D-${userId}` }),
+    dm: async (_w, userId, reply) => ({
+      ...(await answer({ op: "dm", conversationId: userId, text: titleOf(reply) })),
+      conversationId: `D-${userId}`,
+    }),
   };
 }
 

@@ -12,14 +12,45 @@ afterEach(() => t.close());
 const FROM = new Date("2026-03-16T08:00:00Z");
 const TO = new Date("2026-03-23T08:00:00Z");
 
-function alert(id: string, createdAt: string, status: string, evidence: IncidentAlert["evidence"], lastUpdateAt = createdAt): IncidentAlert {
-  return { id, title: `Alert ${id}`, severity: "high", status, serviceSource: "microsoftDefenderForEndpoint", detectionSource: "antivirus", category: "Malware", mitreTechniques: [], evidence, createdAt, lastUpdateAt };
+function alert(
+  id: string,
+  createdAt: string,
+  status: string,
+  evidence: IncidentAlert["evidence"],
+  lastUpdateAt = createdAt,
+): IncidentAlert {
+  return {
+    id,
+    title: `Alert ${id}`,
+    severity: "high",
+    status,
+    serviceSource: "microsoftDefenderForEndpoint",
+    detectionSource: "antivirus",
+    category: "Malware",
+    mitreTechniques: [],
+    evidence,
+    createdAt,
+    lastUpdateAt,
+  };
 }
 
 function incident(id: string, severity: string, createdAt: string, alerts: IncidentAlert[] = []): Incident {
   return {
-    tenant: t.services.alertFeed.source.tenant, id, displayName: `Incident ${id}`, description: "", severity, status: "active", classification: "unknown",
-    determination: "unknown", assignedTo: null, webUrl: null, redirectIncidentId: null, customTags: [], createdAt, lastUpdateAt: createdAt, alerts,
+    tenant: t.services.alertFeed.source.tenant,
+    id,
+    displayName: `Incident ${id}`,
+    description: "",
+    severity,
+    status: "active",
+    classification: "unknown",
+    determination: "unknown",
+    assignedTo: null,
+    webUrl: null,
+    redirectIncidentId: null,
+    customTags: [],
+    createdAt,
+    lastUpdateAt: createdAt,
+    alerts,
   };
 }
 
@@ -35,14 +66,38 @@ const status = (from: string, to: string): IncidentChange => ({ kind: "field", f
 
 /** A week with two new incidents, two resolved, two open, a honeypot touched. */
 function seedWeek(): void {
-  t.services.assets.put(t.workspace, { type: "device", value: "hp-decoy-01", label: "hp-decoy-01", mark: "honeypot" }, null, FROM);
+  t.services.assets.put(
+    t.workspace,
+    { type: "device", value: "hp-decoy-01", label: "hp-decoy-01", mark: "honeypot" },
+    null,
+    FROM,
+  );
   const decoy = [{ kind: "device" as const, value: "HP-DECOY-01.corp.example" }];
-  const one = stored(incident("1", "high", "2026-03-17T10:00:00Z", [alert("a1", "2026-03-17T10:00:00Z", "new", decoy)]), "2026-03-17T10:00:00Z", [{ kind: "created" }]);
+  const one = stored(
+    incident("1", "high", "2026-03-17T10:00:00Z", [alert("a1", "2026-03-17T10:00:00Z", "new", decoy)]),
+    "2026-03-17T10:00:00Z",
+    [{ kind: "created" }],
+  );
   const acked = stored(one, "2026-03-17T10:30:00Z", [status("active", "inProgress")], { status: "inProgress" });
-  stored(acked, "2026-03-18T10:00:00Z", [status("inProgress", "resolved")], { status: "resolved", alerts: [alert("a1", "2026-03-17T10:00:00Z", "resolved", decoy, "2026-03-18T10:00:00Z")] });
-  const two = stored(incident("2", "medium", "2026-03-20T12:00:00Z", [alert("a2", "2026-03-20T12:00:00Z", "new", [{ kind: "user", value: "bob@contoso.com" }])]), "2026-03-20T12:00:00Z", [{ kind: "created" }]);
-  stored(two, "2026-03-20T13:00:00Z", [{ kind: "field", field: "assignedTo", from: null, to: "ana@contoso.com" }], { assignedTo: "ana@contoso.com" });
-  stored(incident("3", "low", "2026-03-01T09:00:00Z", [alert("a3", "2026-03-01T09:00:00Z", "new", [])]), "2026-03-01T09:00:00Z", [{ kind: "created" }]);
+  stored(acked, "2026-03-18T10:00:00Z", [status("inProgress", "resolved")], {
+    status: "resolved",
+    alerts: [alert("a1", "2026-03-17T10:00:00Z", "resolved", decoy, "2026-03-18T10:00:00Z")],
+  });
+  const two = stored(
+    incident("2", "medium", "2026-03-20T12:00:00Z", [
+      alert("a2", "2026-03-20T12:00:00Z", "new", [{ kind: "user", value: "bob@contoso.com" }]),
+    ]),
+    "2026-03-20T12:00:00Z",
+    [{ kind: "created" }],
+  );
+  stored(two, "2026-03-20T13:00:00Z", [{ kind: "field", field: "assignedTo", from: null, to: "ana@contoso.com" }], {
+    assignedTo: "ana@contoso.com",
+  });
+  stored(
+    incident("3", "low", "2026-03-01T09:00:00Z", [alert("a3", "2026-03-01T09:00:00Z", "new", [])]),
+    "2026-03-01T09:00:00Z",
+    [{ kind: "created" }],
+  );
   const four = stored(incident("4", "high", "2026-03-10T00:00:00Z"), "2026-03-10T00:00:00Z", [{ kind: "created" }]);
   stored(four, "2026-03-19T00:00:00Z", [status("active", "resolved")], { status: "resolved" });
 }

@@ -25,17 +25,32 @@ afterEach(() => {
 function boot(path: string, clock: TestClock, subscribeSince?: string): Services {
   const database = openDatabase(path);
   dbs.push(database);
-  const services = createServices({ db: database.db, plan: loadPlan(), log: silentLogger(), clock: clock.now, admins: [] });
+  const services = createServices({
+    db: database.db,
+    plan: loadPlan(),
+    log: silentLogger(),
+    clock: clock.now,
+    admins: [],
+  });
   services.tasks.seed("console", services.plan, clock.now());
   if (subscribeSince) {
     const settings = { day: 1, hour: 9, minute: 0, timezone: "Europe/Berlin", since: subscribeSince };
-    services.subscriptions.put({ workspace: "console", platform: "console", conversationId: "chan", kind: "digest", settings, createdBy: null }, clock.now());
+    services.subscriptions.put(
+      { workspace: "console", platform: "console", conversationId: "chan", kind: "digest", settings, createdBy: null },
+      clock.now(),
+    );
   }
   return services;
 }
 
 const digestKeys = (s: Services) =>
-  s.db.select({ key: outbox.key }).from(outbox).where(like(outbox.key, "digest:%")).orderBy(asc(outbox.id)).all().map((r) => r.key);
+  s.db
+    .select({ key: outbox.key })
+    .from(outbox)
+    .where(like(outbox.key, "digest:%"))
+    .orderBy(asc(outbox.id))
+    .all()
+    .map((r) => r.key);
 const deps = (services: Services) => ({ services, showsImages: () => false });
 
 describe("digest catch-up after downtime", () => {
@@ -80,7 +95,9 @@ describe("exactly once across restarts", () => {
       await background.stop();
       dbs.pop()?.close();
     }
-    expect(messenger.calls.map((c) => `${c.op}:${c.conversationId}:${c.text}`)).toEqual(["post:chan:Weekly digest · 2026-W12"]);
+    expect(messenger.calls.map((c) => `${c.op}:${c.conversationId}:${c.text}`)).toEqual([
+      "post:chan:Weekly digest · 2026-W12",
+    ]);
 
     clock.set("2026-03-23T08:00:00Z");
     const services = boot(path, clock);

@@ -36,20 +36,30 @@ describe("PNG encoder", () => {
     const rgb = new Uint8Array([255, 0, 0, 0, 255, 0, 0, 0, 255, 10, 20, 30]);
     const png = decode(encodePng(2, 2, rgb));
     expect([png.width, png.height]).toEqual([2, 2]);
-    expect([png.pixel(0, 0), png.pixel(1, 0), png.pixel(0, 1), png.pixel(1, 1)]).toEqual([[255, 0, 0], [0, 255, 0], [0, 0, 255], [10, 20, 30]]);
+    expect([png.pixel(0, 0), png.pixel(1, 0), png.pixel(0, 1), png.pixel(1, 1)]).toEqual([
+      [255, 0, 0],
+      [0, 255, 0],
+      [0, 0, 255],
+      [10, 20, 30],
+    ]);
   });
 });
 
 describe("progress chart", () => {
   it("draws one bar per area, filled in proportion to done, small enough for a card", () => {
-    const uri = progressChart([{ id: "S1", done: 4, total: 8 }, { id: "S2", done: 0, total: 8 }, { id: "GOV", done: 6, total: 6 }]);
+    const uri = progressChart([
+      { id: "S1", done: 4, total: 8 },
+      { id: "S2", done: 0, total: 8 },
+      { id: "GOV", done: 6, total: 6 },
+    ]);
     expect(uri.startsWith("data:image/png;base64,")).toBe(true);
     const bytes = Buffer.from(uri.slice("data:image/png;base64,".length), "base64");
     expect(bytes.length).toBeLessThan(4096);
     const png = decode(bytes);
     expect(png.height).toBe(8 * 2 + 3 * 24);
     const row = (i: number) => 8 + i * 24 + 10;
-    const filled = (i: number) => Array.from({ length: png.width }, (_, x) => png.pixel(x, row(i))).filter((p) => p.join() === "37,99,235").length;
+    const filled = (i: number) =>
+      Array.from({ length: png.width }, (_, x) => png.pixel(x, row(i))).filter((p) => p.join() === "37,99,235").length;
     expect([filled(0), filled(1), filled(2)]).toEqual([100, 0, 200]);
   });
 

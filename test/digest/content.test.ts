@@ -65,7 +65,9 @@ describe("weekly digest content", () => {
     await t.run("skills require analyst hunting 3");
     await t.run("skills set hunting 1", "dana");
     const text = await digestAt("2026-03-23T08:00:00Z", "2026-W13");
-    expect(text).toContain("Skills: 2 of 3 people are below their role's skill needs; nobody covers IoT and OT, SIEM (Microsoft Sentinel), Threat hunting (Stage 3).");
+    expect(text).toContain(
+      "Skills: 2 of 3 people are below their role's skill needs; nobody covers IoT and OT, SIEM (Microsoft Sentinel), Threat hunting (Stage 3).",
+    );
   });
 
   it("says there was no change rather than staying silent", async () => {
@@ -88,8 +90,14 @@ describe("weekly digest content", () => {
   it("adds the week's alerts and incidents when incident data exists", async () => {
     await team();
     const stats: AlertWeekStats = {
-      newIncidents: 4, resolvedIncidents: 3, newAlerts: 17, resolvedAlerts: 12,
-      openBySeverity: { high: 1, medium: 2, low: 0 }, meanMinutesToAcknowledge: 42, meanMinutesToResolve: 200, honeypotTouches: 2,
+      newIncidents: 4,
+      resolvedIncidents: 3,
+      newAlerts: 17,
+      resolvedAlerts: 12,
+      openBySeverity: { high: 1, medium: 2, low: 0 },
+      meanMinutesToAcknowledge: 42,
+      meanMinutesToResolve: 200,
+      honeypotTouches: 2,
     };
     t.services.alertStats = { weekStats: (workspace) => (workspace === t.workspace ? stats : undefined) };
     const text = await digestAt("2026-03-16T08:00:00Z", "2026-W12");

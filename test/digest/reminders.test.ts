@@ -18,8 +18,14 @@ interface Sent {
 }
 
 function outbox(): Sent[] {
-  const rows = t.database.sqlite.prepare("select conversation_id, op, created_at, next_attempt_at, reply from outbox order by id").all() as {
-    conversation_id: string; op: string; created_at: string; next_attempt_at: string; reply: string;
+  const rows = t.database.sqlite
+    .prepare("select conversation_id, op, created_at, next_attempt_at, reply from outbox order by id")
+    .all() as {
+    conversation_id: string;
+    op: string;
+    created_at: string;
+    next_attempt_at: string;
+    reply: string;
   }[];
   return rows.map((r) => {
     expect(r.op).toBe("dm");
@@ -30,7 +36,8 @@ function outbox(): Sent[] {
 
 /** Runs the reminder job every 15 minutes from `fromIso` up to `toIso`, as the scheduler would. */
 async function every15Minutes(fromIso: string, toIso: string): Promise<void> {
-  for (t.clock.set(fromIso); t.clock.now() < new Date(toIso); t.clock.advance(15 * 60_000)) await runReminders({ services: t.services }, t.clock.now());
+  for (t.clock.set(fromIso); t.clock.now() < new Date(toIso); t.clock.advance(15 * 60_000))
+    await runReminders({ services: t.services }, t.clock.now());
 }
 
 /** dana (New York, 09–17) owns S1-2, due Friday 6 March 2026; lee (Tokyo) is the lead. */
@@ -100,20 +107,42 @@ describe("reminder rules", () => {
   it("picks the step from the owner's local date and what was sent", () => {
     expect(nextReminder("2026-03-03", "2026-03-06", [])).toBeUndefined();
     expect(nextReminder("2026-03-05", "2026-03-06", [])).toEqual({ kind: "before", seq: 1 });
-    expect(nextReminder("2026-03-06", "2026-03-06", [{ kind: "before", localDate: "2026-03-04" }])).toEqual({ kind: "due", seq: 1 });
+    expect(nextReminder("2026-03-06", "2026-03-06", [{ kind: "before", localDate: "2026-03-04" }])).toEqual({
+      kind: "due",
+      seq: 1,
+    });
     const overdue = (...dates: string[]) => dates.map((localDate) => ({ kind: "overdue" as const, localDate }));
     expect(nextReminder("2026-03-10", "2026-03-06", overdue("2026-03-09"))).toBeUndefined();
     expect(nextReminder("2026-03-11", "2026-03-06", overdue("2026-03-09"))).toEqual({ kind: "overdue", seq: 2 });
-    expect(nextReminder("2026-03-17", "2026-03-06", overdue("2026-03-09", "2026-03-11", "2026-03-13"))).toEqual({ kind: "escalation", seq: 1 });
-    expect(nextReminder("2026-04-17", "2026-03-06", [...overdue("2026-03-09", "2026-03-11", "2026-03-13"), { kind: "escalation", localDate: "2026-03-17" }])).toBeUndefined();
+    expect(nextReminder("2026-03-17", "2026-03-06", overdue("2026-03-09", "2026-03-11", "2026-03-13"))).toEqual({
+      kind: "escalation",
+      seq: 1,
+    });
+    expect(
+      nextReminder("2026-04-17", "2026-03-06", [
+        ...overdue("2026-03-09", "2026-03-11", "2026-03-13"),
+        { kind: "escalation", localDate: "2026-03-17" },
+      ]),
+    ).toBeUndefined();
     expect(workingDaysAfter("2026-03-13", "2026-03-16")).toBe(1);
   });
 
   it("tells the leads, or the admins when there is no lead, never the owner", () => {
     const person = (id: number, role: Person["role"]): Person => ({
-      id, role, workspace: "w", platformUserId: `u${id}`, displayName: `p${id}`, email: null, timezone: "UTC", workStartHour: 9, workEndHour: 18, trainingOptOut: false,
+      id,
+      role,
+      workspace: "w",
+      platformUserId: `u${id}`,
+      displayName: `p${id}`,
+      email: null,
+      timezone: "UTC",
+      workStartHour: 9,
+      workEndHour: 18,
+      trainingOptOut: false,
     });
-    expect(escalationRecipients([person(1, "lead"), person(2, "lead"), person(3, "admin")], 1).map((p) => p.id)).toEqual([2]);
+    expect(
+      escalationRecipients([person(1, "lead"), person(2, "lead"), person(3, "admin")], 1).map((p) => p.id),
+    ).toEqual([2]);
     expect(escalationRecipients([person(1, "analyst"), person(3, "admin")], 1).map((p) => p.id)).toEqual([3]);
   });
 

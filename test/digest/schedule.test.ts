@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
-  cronExpression, dueWeek, isSchedulableTimezone, isoWeek, lastOccurrence, nextOccurrence, parseClock, parseWeekday, type DigestSchedule,
+  cronExpression,
+  dueWeek,
+  isSchedulableTimezone,
+  isoWeek,
+  lastOccurrence,
+  nextOccurrence,
+  parseClock,
+  parseWeekday,
+  type DigestSchedule,
 } from "../../src/domain/digest-schedule.js";
 import { cronNextRuns } from "../../src/scheduler/cron.js";
 
@@ -82,11 +90,22 @@ describe("weekly digest schedule", () => {
   });
 
   it("reads days, times and timezones strictly", () => {
-    expect([parseWeekday("Friday"), parseWeekday("sun"), parseWeekday("funday"), parseWeekday("fr")]).toEqual([5, 7, undefined, undefined]);
-    expect([parseClock("09:00"), parseClock("7:05"), parseClock("24:00"), parseClock("09:60"), parseClock("9")]).toEqual([
-      { hour: 9, minute: 0 }, { hour: 7, minute: 5 }, undefined, undefined, undefined,
+    expect([parseWeekday("Friday"), parseWeekday("sun"), parseWeekday("funday"), parseWeekday("fr")]).toEqual([
+      5,
+      7,
+      undefined,
+      undefined,
     ]);
-    expect(["Europe/Berlin", "America/New_York", "UTC", "Mars/Olympus", "UTC+3", "../etc"].map(isSchedulableTimezone)).toEqual([true, true, true, false, false, false]);
+    expect([
+      parseClock("09:00"),
+      parseClock("7:05"),
+      parseClock("24:00"),
+      parseClock("09:60"),
+      parseClock("9"),
+    ]).toEqual([{ hour: 9, minute: 0 }, { hour: 7, minute: 5 }, undefined, undefined, undefined]);
+    expect(
+      ["Europe/Berlin", "America/New_York", "UTC", "Mars/Olympus", "UTC+3", "../etc"].map(isSchedulableTimezone),
+    ).toEqual([true, true, true, false, false, false]);
     expect(cronExpression({ day: 7, hour: 16, minute: 30, timezone: "UTC" })).toBe("30 16 * * 0");
   });
 });

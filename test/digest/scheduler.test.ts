@@ -25,12 +25,16 @@ describe("scheduler", () => {
     await scheduler.runNow("digest-sync");
     expect(scheduler.names().sort()).toEqual(["digest-sync", "digest:console:C1"]);
     const berlin = { day: 1, hour: 9, minute: 0, timezone: "Europe/Berlin" };
-    expect(scheduler.nextRun("digest:console:C1")?.toISOString()).toBe(nextOccurrence(berlin, new Date()).toISOString());
+    expect(scheduler.nextRun("digest:console:C1")?.toISOString()).toBe(
+      nextOccurrence(berlin, new Date()).toISOString(),
+    );
 
     await t.run("subscribe digest weekly friday 16:30 America/New_York");
     await scheduler.runNow("digest-sync");
     const newYork = { day: 5, hour: 16, minute: 30, timezone: "America/New_York" };
-    expect(scheduler.nextRun("digest:console:C1")?.toISOString()).toBe(nextOccurrence(newYork, new Date()).toISOString());
+    expect(scheduler.nextRun("digest:console:C1")?.toISOString()).toBe(
+      nextOccurrence(newYork, new Date()).toISOString(),
+    );
 
     await t.run("unsubscribe digest");
     await scheduler.runNow("digest-sync");

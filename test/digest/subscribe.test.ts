@@ -43,7 +43,11 @@ describe("subscribe digest", () => {
 
   it("refuses a conversation the bot can no longer post to", async () => {
     t = createTestBot({ now: "2026-03-25T10:00:00Z" });
-    markConversationInactive(t.services.db, { workspace: t.workspace, platform: "console", id: "C1", kind: "channel" }, t.clock.now());
+    markConversationInactive(
+      t.services.db,
+      { workspace: t.workspace, platform: "console", id: "C1", kind: "channel" },
+      t.clock.now(),
+    );
     expect(t.text(await t.run("subscribe digest"))).toContain("I can no longer post in this conversation");
     expect(saved()).toEqual([]);
   });
@@ -83,7 +87,10 @@ describe("digest preview", () => {
     t = createTestBot({ now: "2026-03-25T10:00:00Z" });
     expect(t.text(await t.run("digest preview"))).not.toContain("[image");
     t.close();
-    t = createTestBot({ now: "2026-03-25T10:00:00Z", capabilities: { ephemeral: true, forms: true, threads: true, updateInPlace: true, images: true } });
+    t = createTestBot({
+      now: "2026-03-25T10:00:00Z",
+      capabilities: { ephemeral: true, forms: true, threads: true, updateInPlace: true, images: true },
+    });
     expect(t.text(await t.run("digest preview"))).toContain("[image Progress chart: INV 0%, S1 0%");
   });
 

@@ -11,7 +11,8 @@ const text = (v: unknown): string => (isObj(v) && typeof v.text === "string" ? v
 /** Problems with a text object: type, non-empty, length. */
 function textObject(where: string, v: unknown, max: number, plainOnly = false): string[] {
   if (!isObj(v)) return [`${where}: missing text object`];
-  if (v.type !== "plain_text" && (plainOnly || v.type !== "mrkdwn")) return [`${where}: bad text type ${String(v.type)}`];
+  if (v.type !== "plain_text" && (plainOnly || v.type !== "mrkdwn"))
+    return [`${where}: bad text type ${String(v.type)}`];
   const t = text(v);
   if (t.length === 0) return [`${where}: empty text`];
   return t.length > max ? [`${where}: text ${t.length} > ${max}`] : [];
@@ -24,14 +25,16 @@ function element(where: string, e: unknown): string[] {
   if (e.type === "button") {
     out.push(...textObject(`${where}.text`, e.text, 75, true));
     if (typeof e.value === "string" && e.value.length > 2000) out.push(`${where}: value > 2000`);
-    if (typeof e.url === "string" && (e.url.length > 3000 || !/^https?:\/\//.test(e.url))) out.push(`${where}: bad url`);
+    if (typeof e.url === "string" && (e.url.length > 3000 || !/^https?:\/\//.test(e.url)))
+      out.push(`${where}: bad url`);
   }
   if (e.type === "static_select") {
     const options = Array.isArray(e.options) ? e.options : [];
     if (options.length === 0 || options.length > 100) out.push(`${where}: ${options.length} options`);
     options.forEach((o, i) => {
       out.push(...textObject(`${where}.options[${i}]`, isObj(o) ? o.text : undefined, 75, true));
-      if (!isObj(o) || typeof o.value !== "string" || o.value.length > 150) out.push(`${where}.options[${i}]: bad value`);
+      if (!isObj(o) || typeof o.value !== "string" || o.value.length > 150)
+        out.push(`${where}.options[${i}]: bad value`);
     });
   }
   return out;
@@ -90,7 +93,8 @@ export function viewProblems(view: unknown): string[] {
     out.push(...textObject("title", view.title, 24, true));
     if (view.submit) out.push(...textObject("submit", view.submit, 24, true));
     if (view.close) out.push(...textObject("close", view.close, 24, true));
-    if (typeof view.private_metadata === "string" && view.private_metadata.length > 3000) out.push("private_metadata > 3000");
+    if (typeof view.private_metadata === "string" && view.private_metadata.length > 3000)
+      out.push("private_metadata > 3000");
     if (typeof view.callback_id === "string" && view.callback_id.length > 255) out.push("callback_id > 255");
   } else if (view.type !== "home") {
     out.push(`bad view type ${String(view.type)}`);

@@ -14,7 +14,15 @@ export interface ConnectorCall {
   path: string;
   /** The prefix before `v3/` (kept so tests can check it was preserved). */
   prefix: string;
-  operation: "createConversation" | "sendToConversation" | "replyToActivity" | "updateActivity" | "deleteActivity" | "getMember" | "getMembers" | "unknown";
+  operation:
+    | "createConversation"
+    | "sendToConversation"
+    | "replyToActivity"
+    | "updateActivity"
+    | "deleteActivity"
+    | "getMember"
+    | "getMembers"
+    | "unknown";
   conversationId?: string;
   activityId?: string;
   memberId?: string;
@@ -69,11 +77,22 @@ const ERROR_CODES: Record<number, string> = {
   429: "Throttled",
 };
 
-function operationOf(method: string, section: string | undefined, conversationId: string | undefined, tail: string | undefined): ConnectorCall["operation"] {
+function operationOf(
+  method: string,
+  section: string | undefined,
+  conversationId: string | undefined,
+  tail: string | undefined,
+): ConnectorCall["operation"] {
   if (!conversationId) return method === "POST" ? "createConversation" : "unknown";
   if (section === "activities") {
     if (!tail) return method === "POST" ? "sendToConversation" : "unknown";
-    return method === "POST" ? "replyToActivity" : method === "PUT" ? "updateActivity" : method === "DELETE" ? "deleteActivity" : "unknown";
+    return method === "POST"
+      ? "replyToActivity"
+      : method === "PUT"
+        ? "updateActivity"
+        : method === "DELETE"
+          ? "deleteActivity"
+          : "unknown";
   }
   if (section === "members") return method === "GET" ? (tail ? "getMember" : "getMembers") : "unknown";
   return "unknown";
@@ -99,7 +118,12 @@ export async function startFakeBotConnector(prefix = "/amer/tenant-1/"): Promise
   const newId = () => String(nextId++);
 
   let lastBody: Record<string, unknown> | undefined;
-  function answer(res: ServerResponse, status: number, body?: Record<string, unknown> | FakeMember[], headers: Record<string, string> = {}): number {
+  function answer(
+    res: ServerResponse,
+    status: number,
+    body?: Record<string, unknown> | FakeMember[],
+    headers: Record<string, string> = {},
+  ): number {
     lastBody = Array.isArray(body) ? { members: body } : body;
     res.writeHead(status, { "content-type": "application/json", ...headers });
     res.end(body === undefined ? "" : JSON.stringify(body));
@@ -125,7 +149,9 @@ export async function startFakeBotConnector(prefix = "/amer/tenant-1/"): Promise
       case "getMember": {
         const key = call.memberId ?? "";
         const member = members.find((m) => m.id === key || m.aadObjectId === key || m.userPrincipalName === key);
-        return member ? answer(res, 200, { ...member }) : answer(res, 404, { error: { code: "NotFound", message: "Member not found." } });
+        return member
+          ? answer(res, 200, { ...member })
+          : answer(res, 404, { error: { code: "NotFound", message: "Member not found." } });
       }
       case "getMembers":
         return answer(res, 200, members);
@@ -161,9 +187,15 @@ export async function startFakeBotConnector(prefix = "/amer/tenant-1/"): Promise
       lastBody = undefined;
       if (failure) {
         failure.left -= 1;
-        const headers: Record<string, string> = failure.retryAfterSeconds !== undefined ? { "retry-after": String(failure.retryAfterSeconds) } : {};
+        const headers: Record<string, string> =
+          failure.retryAfterSeconds !== undefined ? { "retry-after": String(failure.retryAfterSeconds) } : {};
         const code = failure.code ?? ERROR_CODES[failure.status] ?? "ServiceError";
-        status = answer(res, failure.status, { error: { code, message: `Injected ${failure.status} ${code}` } }, headers);
+        status = answer(
+          res,
+          failure.status,
+          { error: { code, message: `Injected ${failure.status} ${code}` } },
+          headers,
+        );
       } else {
         status = succeed(res, call);
       }

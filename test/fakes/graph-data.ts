@@ -7,12 +7,22 @@ type Json = Record<string, unknown>;
 
 /** Evidence: a device by DNS name. */
 export function deviceEvidence(dnsName: string): Json {
-  return { "@odata.type": "#microsoft.graph.security.deviceEvidence", deviceDnsName: dnsName, mdeDeviceId: `mde-${dnsName.length}`, verdict: "suspicious", roles: [], tags: [] };
+  return {
+    "@odata.type": "#microsoft.graph.security.deviceEvidence",
+    deviceDnsName: dnsName,
+    mdeDeviceId: `mde-${dnsName.length}`,
+    verdict: "suspicious",
+    roles: [],
+    tags: [],
+  };
 }
 
 /** Evidence: a user account by UPN. */
 export function userEvidence(upn: string): Json {
-  return { "@odata.type": "#microsoft.graph.security.userEvidence", userAccount: { accountName: upn.split("@")[0], domainName: "CONTOSO", userPrincipalName: upn, displayName: upn } };
+  return {
+    "@odata.type": "#microsoft.graph.security.userEvidence",
+    userAccount: { accountName: upn.split("@")[0], domainName: "CONTOSO", userPrincipalName: upn, displayName: upn },
+  };
 }
 
 /** Evidence: an IP address. */
@@ -22,7 +32,10 @@ export function ipEvidence(ip: string): Json {
 
 /** Evidence: a file. */
 export function fileEvidence(name: string): Json {
-  return { "@odata.type": "#microsoft.graph.security.fileEvidence", fileDetails: { fileName: name, filePath: "C:\\Temp", sha256: "ab".repeat(32) } };
+  return {
+    "@odata.type": "#microsoft.graph.security.fileEvidence",
+    fileDetails: { fileName: name, filePath: "C:\\Temp", sha256: "ab".repeat(32) },
+  };
 }
 
 /** A time in Graph's seven-digit form. */
@@ -54,7 +67,13 @@ export function graphAlert(id: string, at: string, fields: Json = {}): Json {
 }
 
 /** An incident (incident shape) with alerts; `created` and `updated` are ISO times. */
-export function graphIncident(id: string, created: string, updated: string, fields: Json = {}, alerts: Json[] = []): Json {
+export function graphIncident(
+  id: string,
+  created: string,
+  updated: string,
+  fields: Json = {},
+  alerts: Json[] = [],
+): Json {
   return {
     id,
     incidentWebUrl: `https://security.microsoft.com/incidents/${id}?tid=11111111-2222-3333-4444-555555555555`,

@@ -55,12 +55,26 @@ export class FakeEntra {
     if (method !== "POST") return (json(res, 405, { error: "invalid_request" }), true);
     this.tokenRequests += 1;
     const form = new URLSearchParams(body);
-    if (form.get("grant_type") !== "client_credentials") return (json(res, 400, { error: "unsupported_grant_type" }), true);
-    if (!(form.get("scope") ?? "").endsWith("/.default")) return (json(res, 400, { error: "invalid_scope", error_description: "AADSTS1002012: The provided value for scope is not valid." }), true);
+    if (form.get("grant_type") !== "client_credentials")
+      return (json(res, 400, { error: "unsupported_grant_type" }), true);
+    if (!(form.get("scope") ?? "").endsWith("/.default"))
+      return (
+        json(res, 400, {
+          error: "invalid_scope",
+          error_description: "AADSTS1002012: The provided value for scope is not valid.",
+        }),
+        true
+      );
     const assertion = form.get("client_assertion");
-    const trusted = assertion ? this.assertionValid(assertion, `${base}/${tenant}/oauth2/v2.0/token`) : form.get("client_secret") === this.app.clientSecret;
+    const trusted = assertion
+      ? this.assertionValid(assertion, `${base}/${tenant}/oauth2/v2.0/token`)
+      : form.get("client_secret") === this.app.clientSecret;
     if (form.get("client_id") !== this.app.clientId || !trusted) {
-      json(res, 401, { error: "invalid_client", error_description: "AADSTS7000215: Invalid client secret provided.", error_codes: [7000215] });
+      json(res, 401, {
+        error: "invalid_client",
+        error_description: "AADSTS7000215: Invalid client secret provided.",
+        error_codes: [7000215],
+      });
       return true;
     }
     const token = randomBytes(24).toString("base64url");
@@ -74,10 +88,31 @@ export class FakeEntra {
     if (!this.app.certificatePem) return false;
     const [head = "", body = "", signature = ""] = jwt.split(".");
     const header = JSON.parse(Buffer.from(head, "base64url").toString()) as { alg?: string };
-    const claims = JSON.parse(Buffer.from(body, "base64url").toString()) as { iss?: string; sub?: string; aud?: string; exp?: number };
-    const padding = header.alg === "PS256" ? { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 } : header.alg === "RS256" ? {} : undefined;
+    const claims = JSON.parse(Buffer.from(body, "base64url").toString()) as {
+      iss?: string;
+      sub?: string;
+      aud?: string;
+      exp?: number;
+    };
+    const padding =
+      header.alg === "PS256"
+        ? { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }
+        : header.alg === "RS256"
+          ? {}
+          : undefined;
     if (!padding) return false;
-    const signed = verify("sha256", Buffer.from(`${head}.${body}`), { key: this.app.certificatePem, ...padding }, Buffer.from(signature, "base64url"));
-    return signed && claims.iss === this.app.clientId && claims.sub === this.app.clientId && claims.aud === audience && (claims.exp ?? 0) * 1000 > Date.now();
+    const signed = verify(
+      "sha256",
+      Buffer.from(`${head}.${body}`),
+      { key: this.app.certificatePem, ...padding },
+      Buffer.from(signature, "base64url"),
+    );
+    return (
+      signed &&
+      claims.iss === this.app.clientId &&
+      claims.sub === this.app.clientId &&
+      claims.aud === audience &&
+      (claims.exp ?? 0) * 1000 > Date.now()
+    );
   }
 }

@@ -14,10 +14,37 @@ const ENUMS: Record<string, string[]> = {
   status: ["active", "resolved", "inProgress", "redirected", "unknownFutureValue"],
   alertStatus: ["new", "inProgress", "resolved", "unknownFutureValue"],
   classification: ["unknown", "falsePositive", "truePositive", "informationalExpectedActivity", "unknownFutureValue"],
-  determination: ["unknown", "apt", "malware", "securityPersonnel", "securityTesting", "unwantedSoftware", "other", "multiStagedAttack", "compromisedAccount", "phishing", "maliciousUserActivity", "notMalicious", "notEnoughDataToValidate", "confirmedActivity", "lineOfBusinessApplication", "unknownFutureValue"],
+  determination: [
+    "unknown",
+    "apt",
+    "malware",
+    "securityPersonnel",
+    "securityTesting",
+    "unwantedSoftware",
+    "other",
+    "multiStagedAttack",
+    "compromisedAccount",
+    "phishing",
+    "maliciousUserActivity",
+    "notMalicious",
+    "notEnoughDataToValidate",
+    "confirmedActivity",
+    "lineOfBusinessApplication",
+    "unknownFutureValue",
+  ],
 };
 /** Members listed after unknownFutureValue: hidden unless the client opts in. */
-const EVOLVABLE = new Set(["awaitingAction", "microsoftDefenderForCloud", "microsoftSentinel", "microsoftInsiderRiskManagement", "microsoftThreatIntelligence", "scheduledAlerts", "nrtAlerts", "microsoftDefenderForStorage", "securityCopilot"]);
+const EVOLVABLE = new Set([
+  "awaitingAction",
+  "microsoftDefenderForCloud",
+  "microsoftSentinel",
+  "microsoftInsiderRiskManagement",
+  "microsoftThreatIntelligence",
+  "scheduledAlerts",
+  "nrtAlerts",
+  "microsoftDefenderForStorage",
+  "securityCopilot",
+]);
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
@@ -30,7 +57,11 @@ export class GraphRoutes {
   /** Every @odata.nextLink handed out, in order. */
   readonly nextLinks: string[] = [];
 
-  constructor(private readonly base: () => string, private readonly maxPage: number, private readonly now: () => Date) {}
+  constructor(
+    private readonly base: () => string,
+    private readonly maxPage: number,
+    private readonly now: () => Date,
+  ) {}
 
   /** Stores an incident; its `alerts` (if any) are stored as alerts of it. */
   put(incident: Json): void {
@@ -42,7 +73,8 @@ export class GraphRoutes {
   private view(item: Json, prefer: string | undefined, type: string): Json {
     const optIn = /include-unknown-enum-members/i.test(prefer ?? "");
     const out: Json = { "@odata.type": `#microsoft.graph.security.${type}` };
-    for (const [k, v] of Object.entries(item)) out[k] = !optIn && typeof v === "string" && EVOLVABLE.has(v) ? "unknownFutureValue" : v;
+    for (const [k, v] of Object.entries(item))
+      out[k] = !optIn && typeof v === "string" && EVOLVABLE.has(v) ? "unknownFutureValue" : v;
     return out;
   }
 
@@ -69,26 +101,35 @@ export class GraphRoutes {
     const area = incidents ? "SecurityIncident" : "SecurityAlert";
     const writing = req.method !== "GET";
     const needed = writing ? [`${area}.ReadWrite.All`] : [`${area}.Read.All`, `${area}.ReadWrite.All`];
-    if (!needed.some((p) => permissions.includes(p))) return graphError(res, 403, "accessDenied", "Insufficient privileges to complete the operation.");
+    if (!needed.some((p) => permissions.includes(p)))
+      return graphError(res, 403, "accessDenied", "Insufficient privileges to complete the operation.");
     const store = incidents ? this.incidents : this.alerts;
-    if (!rawId) return req.method === "GET" ? this.list(req, res, incidents) : graphError(res, 405, "invalidRequest", "Method not allowed.");
+    if (!rawId)
+      return req.method === "GET"
+        ? this.list(req, res, incidents)
+        : graphError(res, 405, "invalidRequest", "Method not allowed.");
     const item = store.get(decodeURIComponent(rawId));
     if (!item) return graphError(res, 404, "itemNotFound", "Not found.");
     if (comments && req.method === "POST") return this.comment(req, res, item);
-    if (req.method === "GET") return send(res, 200, incidents ? this.incidentView(item, req) : this.view(item, req.prefer, "alert"));
+    if (req.method === "GET")
+      return send(res, 200, incidents ? this.incidentView(item, req) : this.view(item, req.prefer, "alert"));
     if (req.method === "PATCH") return this.patch(req, res, item, incidents);
     graphError(res, 405, "invalidRequest", "Method not allowed.");
   }
 
   private list(req: SeenRequest, res: ServerResponse, incidents: boolean): void {
     const q = req.query;
-    const bad = [...q.keys()].find((k) => k.startsWith("$") && !["$filter", "$top", "$skip", "$count", "$expand"].includes(k));
+    const bad = [...q.keys()].find(
+      (k) => k.startsWith("$") && !["$filter", "$top", "$skip", "$count", "$expand"].includes(k),
+    );
     if (bad) return graphError(res, 400, "invalidRequest", `Query option '${bad}' is not supported.`);
     const expand = q.get("$expand");
-    if (expand !== null && !(incidents && expand === "alerts")) return graphError(res, 400, "invalidRequest", `Could not find a property named '${expand}' to expand.`);
+    if (expand !== null && !(incidents && expand === "alerts"))
+      return graphError(res, 400, "invalidRequest", `Could not find a property named '${expand}' to expand.`);
     const top = Number(q.get("$top") ?? this.maxPage);
     const skip = Number(q.get("$skip") ?? 0);
-    if (!Number.isInteger(top) || top < 1 || !Number.isInteger(skip) || skip < 0) return graphError(res, 400, "invalidRequest", "Invalid $top or $skip.");
+    if (!Number.isInteger(top) || top < 1 || !Number.isInteger(skip) || skip < 0)
+      return graphError(res, 400, "invalidRequest", "Invalid $top or $skip.");
     let items = [...(incidents ? this.incidents : this.alerts).values()];
     const filter = q.get("$filter");
     if (filter !== null) {
@@ -101,12 +142,19 @@ export class GraphRoutes {
     items = keyed.map((k) => k.item);
     const size = Math.min(top, this.maxPage);
     const page = items.slice(skip, skip + size);
-    const body: Json = { "@odata.context": `${this.base()}/v1.0/$metadata#security/${incidents ? "incidents" : "alerts_v2"}` };
+    const body: Json = {
+      "@odata.context": `${this.base()}/v1.0/$metadata#security/${incidents ? "incidents" : "alerts_v2"}`,
+    };
     if (q.get("$count") === "true") body["@odata.count"] = items.length;
     const alertsOf = incidents && expand === "alerts" ? this.alertsOf(page) : undefined;
     body.value = page.map((i) => (incidents ? this.incidentView(i, req, alertsOf) : this.view(i, req.prefer, "alert")));
     if (skip + size < items.length) {
-      const params = [...(expand ? [`$expand=${expand}`] : []), ...(filter !== null ? [`$filter=${encodeURIComponent(filter)}`] : []), `$top=${size}`, `$skip=${skip + size}`];
+      const params = [
+        ...(expand ? [`$expand=${expand}`] : []),
+        ...(filter !== null ? [`$filter=${encodeURIComponent(filter)}`] : []),
+        `$top=${size}`,
+        `$skip=${skip + size}`,
+      ];
       body["@odata.nextLink"] = `${this.base()}${req.path}?${params.join("&")}`;
       this.nextLinks.push(String(body["@odata.nextLink"]));
     }
@@ -120,11 +168,14 @@ export class GraphRoutes {
     } catch {
       return graphError(res, 400, "invalidRequest", "The request body is not JSON.");
     }
-    const allowed = incident ? ["assignedTo", "classification", "determination", "status", "customTags"] : ["assignedTo", "classification", "determination", "status"];
+    const allowed = incident
+      ? ["assignedTo", "classification", "determination", "status", "customTags"]
+      : ["assignedTo", "classification", "determination", "status"];
     for (const [key, value] of Object.entries(body)) {
       if (!allowed.includes(key)) return graphError(res, 400, "invalidRequest", `Property '${key}' cannot be updated.`);
       const list = key === "status" ? ENUMS[incident ? "status" : "alertStatus"] : ENUMS[key];
-      if (list && !list.some((v) => v.toLowerCase() === String(value).toLowerCase())) return graphError(res, 400, "invalidRequest", `Requested value '${String(value)}' was not found in the enum.`);
+      if (list && !list.some((v) => v.toLowerCase() === String(value).toLowerCase()))
+        return graphError(res, 400, "invalidRequest", `Requested value '${String(value)}' was not found in the enum.`);
       item[key] = list ? list.find((v) => v.toLowerCase() === String(value).toLowerCase()) : value;
     }
     const previous = Date.parse(String(item.lastUpdateDateTime ?? 0));
@@ -135,7 +186,10 @@ export class GraphRoutes {
   private comment(req: SeenRequest, res: ServerResponse, item: Json): void {
     const text = (JSON.parse(req.body || "{}") as Json).comment;
     if (typeof text !== "string" || !text) return graphError(res, 400, "invalidRequest", "comment is required.");
-    const comments = [...((item.comments as Json[] | undefined) ?? []), { comment: text, createdByDisplayName: "secops-bot", createdDateTime: this.now().toISOString() }];
+    const comments = [
+      ...((item.comments as Json[] | undefined) ?? []),
+      { comment: text, createdByDisplayName: "secops-bot", createdDateTime: this.now().toISOString() },
+    ];
     item.comments = comments;
     send(res, 200, { "@odata.context": `${this.base()}/v1.0/$metadata#security/comments`, value: comments });
   }

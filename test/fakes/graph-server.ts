@@ -45,8 +45,18 @@ export interface FakeGraphOptions extends Partial<FakeApp> {
 }
 
 /** Graph's error envelope. */
-export function graphError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify({ error: { code, message, innerError: { "request-id": "fake-request", date: "2026-11-28T10:00:00" } } }));
+export function graphError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { "content-type": "application/json", ...headers }).end(
+    JSON.stringify({
+      error: { code, message, innerError: { "request-id": "fake-request", date: "2026-11-28T10:00:00" } },
+    }),
+  );
 }
 
 /** The running fake. */
@@ -57,7 +67,10 @@ export class FakeGraph {
   readonly routes: GraphRoutes;
   url = "";
 
-  private constructor(private readonly server: Server, options: FakeGraphOptions) {
+  private constructor(
+    private readonly server: Server,
+    options: FakeGraphOptions,
+  ) {
     this.entra = new FakeEntra({
       tenantId: options.tenantId ?? "11111111-2222-3333-4444-555555555555",
       clientId: options.clientId ?? "app-client-id",
@@ -100,7 +113,13 @@ export class FakeGraph {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString("utf8");
     const url = new URL(req.url ?? "/", this.url);
-    const seen: SeenRequest = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, rawUrl: req.url ?? "", body };
+    const seen: SeenRequest = {
+      method: req.method ?? "GET",
+      path: url.pathname,
+      query: url.searchParams,
+      rawUrl: req.url ?? "",
+      body,
+    };
     if (req.headers.authorization) seen.authorization = req.headers.authorization;
     if (typeof req.headers.prefer === "string") seen.prefer = req.headers.prefer;
     if (typeof req.headers["retry-attempt"] === "string") seen.retryAttempt = req.headers["retry-attempt"];
@@ -117,11 +136,23 @@ export class FakeGraph {
       if (fault.drop) return void req.socket.destroy();
       const status = fault.status ?? 503;
       const headers: Record<string, string> = fault.retryAfter !== undefined ? { "Retry-After": fault.retryAfter } : {};
-      return graphError(res, status, status === 429 ? "TooManyRequests" : "serviceNotAvailable", status === 429 ? "Please retry again later." : "Service unavailable.", headers);
+      return graphError(
+        res,
+        status,
+        status === 429 ? "TooManyRequests" : "serviceNotAvailable",
+        status === 429 ? "Please retry again later." : "Service unavailable.",
+        headers,
+      );
     }
     const token = /^Bearer (.+)$/.exec(seen.authorization ?? "")?.[1];
     const permissions = token ? this.entra.tokens.get(token) : undefined;
-    if (!permissions) return graphError(res, 401, "InvalidAuthenticationToken", token ? "Access token validation failure." : "Access token is empty.");
+    if (!permissions)
+      return graphError(
+        res,
+        401,
+        "InvalidAuthenticationToken",
+        token ? "Access token validation failure." : "Access token is empty.",
+      );
     this.routes.handle(seen, permissions, res);
   }
 }

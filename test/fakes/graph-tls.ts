@@ -8,6 +8,7 @@ import { join } from "node:path";
 /** Key and certificate for `https.createServer`. */
 export function localhostTls(): { key: Buffer; cert: Buffer } {
   const dir = process.env.SECOPS_TEST_TLS_DIR;
-  if (!dir) throw new Error("SECOPS_TEST_TLS_DIR is not set: run the tests through vitest (globalSetup makes the test CA)");
+  if (!dir)
+    throw new Error("SECOPS_TEST_TLS_DIR is not set: run the tests through vitest (globalSetup makes the test CA)");
   return { key: readFileSync(join(dir, "localhost-key.pem")), cert: readFileSync(join(dir, "localhost.pem")) };
 }

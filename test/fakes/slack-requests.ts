@@ -37,7 +37,15 @@ export async function sendSigned(url: string, body: string, contentType: string,
 }
 
 /** A slash command body (form-encoded), as Slack sends /secops. */
-export function slashCommandBody(f: { text: string; userId: string; userName: string; channelId: string; channelName?: string; responseUrl: string; triggerId: string }): string {
+export function slashCommandBody(f: {
+  text: string;
+  userId: string;
+  userName: string;
+  channelId: string;
+  channelName?: string;
+  responseUrl: string;
+  triggerId: string;
+}): string {
   return new URLSearchParams({
     token: "deprecated-verification-token",
     team_id: FAKE_TEAM.team_id,
@@ -69,7 +77,12 @@ export function blockActionsBody(f: {
 }): string {
   const container = f.home
     ? { type: "view", view_id: "V0HOME" }
-    : { type: "message", message_ts: f.messageTs ?? "1700000000.000100", channel_id: f.channelId, is_ephemeral: f.ephemeral ?? false };
+    : {
+        type: "message",
+        message_ts: f.messageTs ?? "1700000000.000100",
+        channel_id: f.channelId,
+        is_ephemeral: f.ephemeral ?? false,
+      };
   const payload = {
     type: "block_actions",
     user: { id: f.userId, username: f.userName, name: f.userName, team_id: FAKE_TEAM.team_id },
@@ -78,7 +91,9 @@ export function blockActionsBody(f: {
     container,
     trigger_id: f.triggerId,
     team: { id: FAKE_TEAM.team_id, domain: "fake-secops" },
-    ...(f.home ? { view: { id: "V0HOME", type: "home", blocks: [] } } : { channel: { id: f.channelId, name: "secops" } }),
+    ...(f.home
+      ? { view: { id: "V0HOME", type: "home", blocks: [] } }
+      : { channel: { id: f.channelId, name: "secops" } }),
     ...(f.responseUrl ? { response_url: f.responseUrl } : {}),
     actions: [{ ...f.button, block_id: "b1", action_ts: "1700000001.000200" }],
   };
@@ -86,7 +101,13 @@ export function blockActionsBody(f: {
 }
 
 /** A view_submission body for a modal the bot opened, with the user's input states. */
-export function viewSubmissionBody(f: { userId: string; userName: string; triggerId: string; view: Record<string, unknown>; values: Record<string, Record<string, unknown>> }): string {
+export function viewSubmissionBody(f: {
+  userId: string;
+  userName: string;
+  triggerId: string;
+  view: Record<string, unknown>;
+  values: Record<string, Record<string, unknown>>;
+}): string {
   const payload = {
     type: "view_submission",
     team: { id: FAKE_TEAM.team_id, domain: "fake-secops" },
@@ -110,6 +131,8 @@ export function eventBody(eventId: string, event: Record<string, unknown>): stri
     type: "event_callback",
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: FAKE_TEAM.team_id, user_id: FAKE_TEAM.bot_user_id, is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      { team_id: FAKE_TEAM.team_id, user_id: FAKE_TEAM.bot_user_id, is_bot: true, is_enterprise_install: false },
+    ],
   });
 }

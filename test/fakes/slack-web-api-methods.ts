@@ -64,20 +64,54 @@ function useTrigger(args: Args, state: FakeState): object | undefined {
 
 function viewResult(view: Args, state: FakeState): object {
   state.views += 1;
-  return { ...view, id: `V${String(state.views).padStart(8, "0")}`, team_id: FAKE_TEAM.team_id, state: { values: {} }, hash: `${state.ts}.abc`, app_id: "A0FAKE", bot_id: FAKE_TEAM.bot_id };
+  return {
+    ...view,
+    id: `V${String(state.views).padStart(8, "0")}`,
+    team_id: FAKE_TEAM.team_id,
+    state: { values: {} },
+    hash: `${state.ts}.abc`,
+    app_id: "A0FAKE",
+    bot_id: FAKE_TEAM.bot_id,
+  };
 }
 
 /** Method name → handler. */
 export const slackMethods: Record<string, Method> = {
-  "auth.test": () => ({ ok: true, url: "https://fake-secops.slack.com/", team: FAKE_TEAM.team, user: "secops-bot", team_id: FAKE_TEAM.team_id, user_id: FAKE_TEAM.bot_user_id, bot_id: FAKE_TEAM.bot_id }),
+  "auth.test": () => ({
+    ok: true,
+    url: "https://fake-secops.slack.com/",
+    team: FAKE_TEAM.team,
+    user: "secops-bot",
+    team_id: FAKE_TEAM.team_id,
+    user_id: FAKE_TEAM.bot_user_id,
+    bot_id: FAKE_TEAM.bot_id,
+  }),
   "chat.postMessage": (args, state) => {
     const problem = channelError(args, state);
     if (problem) return problem;
     if (!hasContent(args)) return err("no_text");
     const channel = String(args.channel);
     const ts = nextTs(state);
-    state.messages.set(`${channel}:${ts}`, { channel, ts, text: args.text, blocks: args.blocks, threadTs: args.thread_ts });
-    return { ok: true, channel, ts, message: { type: "message", subtype: "bot_message", text: args.text, bot_id: FAKE_TEAM.bot_id, ts, ...(args.thread_ts ? { thread_ts: args.thread_ts } : {}) } };
+    state.messages.set(`${channel}:${ts}`, {
+      channel,
+      ts,
+      text: args.text,
+      blocks: args.blocks,
+      threadTs: args.thread_ts,
+    });
+    return {
+      ok: true,
+      channel,
+      ts,
+      message: {
+        type: "message",
+        subtype: "bot_message",
+        text: args.text,
+        bot_id: FAKE_TEAM.bot_id,
+        ts,
+        ...(args.thread_ts ? { thread_ts: args.thread_ts } : {}),
+      },
+    };
   },
   "chat.update": (args, state) => {
     const problem = channelError(args, state);
@@ -95,7 +129,10 @@ export const slackMethods: Record<string, Method> = {
     return hasContent(args) ? { ok: true, message_ts: nextTs(state) } : err("no_text");
   },
   "views.open": (args, state) => useTrigger(args, state) ?? { ok: true, view: viewResult(args.view as Args, state) },
-  "views.publish": (args, state) => (state.users.has(String(args.user_id)) ? { ok: true, view: viewResult(args.view as Args, state) } : err("user_not_found")),
+  "views.publish": (args, state) =>
+    state.users.has(String(args.user_id))
+      ? { ok: true, view: viewResult(args.view as Args, state) }
+      : err("user_not_found"),
   "users.info": (args, state) => {
     const user = state.users.get(String(args.user));
     if (!user) return err("user_not_found");
@@ -109,12 +146,18 @@ export const slackMethods: Record<string, Method> = {
         real_name: user.realName ?? user.displayName,
         tz: "Europe/Berlin",
         is_bot: false,
-        profile: { real_name: user.realName ?? user.displayName, display_name: user.displayName, ...(user.email ? { email: user.email } : {}) },
+        profile: {
+          real_name: user.realName ?? user.displayName,
+          display_name: user.displayName,
+          ...(user.email ? { email: user.email } : {}),
+        },
       },
     };
   },
   "conversations.open": (args, state) => {
-    const users = String(args.users ?? "").split(",").filter(Boolean);
+    const users = String(args.users ?? "")
+      .split(",")
+      .filter(Boolean);
     if (users.length === 0) return err("users_list_not_supplied");
     if (!users.every((u) => state.users.has(u))) return err("user_not_found");
     return { ok: true, channel: { id: `D${users[0]?.slice(1)}` } };

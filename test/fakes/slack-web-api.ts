@@ -38,7 +38,14 @@ export class FakeSlack extends EventEmitter {
   readonly responses: ResponsePost[] = [];
   /** Payloads refused for breaking Block Kit rules (should stay empty). */
   readonly rejected: { where: string; problems: string[] }[] = [];
-  readonly state: FakeState = { users: new Map(), channels: new Map(), messages: new Map(), triggers: new Map(), ts: 1_700_000_000, views: 0 };
+  readonly state: FakeState = {
+    users: new Map(),
+    channels: new Map(),
+    messages: new Map(),
+    triggers: new Map(),
+    ts: 1_700_000_000,
+    views: 0,
+  };
   private readonly failures = new Map<string, Failure[]>();
   private readonly delays = new Map<string, number>();
   private readonly responseUses = new Map<string, number>();
@@ -141,8 +148,7 @@ export class FakeSlack extends EventEmitter {
         const delay = this.delays.get(method);
         if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
         this.handleApi(method, req, raw, res);
-      }
-      else res.writeHead(404).end();
+      } else res.writeHead(404).end();
     } finally {
       this.emit("request");
     }
@@ -167,19 +173,34 @@ export class FakeSlack extends EventEmitter {
   private handleApi(method: string, req: IncomingMessage, raw: string, res: ServerResponse): void {
     const args: Record<string, unknown> = {};
     for (const [key, value] of new URLSearchParams(raw)) args[key] = JSON_FIELDS.has(key) ? JSON.parse(value) : value;
-    this.calls.push({ method, args, authorization: req.headers.authorization, contentType: req.headers["content-type"] });
+    this.calls.push({
+      method,
+      args,
+      authorization: req.headers.authorization,
+      contentType: req.headers["content-type"],
+    });
     const send = (status: number, body: object, headers: Record<string, string> = {}): void => {
-      res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", ...headers }).end(JSON.stringify(body));
+      res
+        .writeHead(status, { "Content-Type": "application/json; charset=utf-8", ...headers })
+        .end(JSON.stringify(body));
     };
     const failure = this.takeFailure(method);
     if (failure && "status" in failure) {
-      const headers: Record<string, string> = failure.retryAfter !== undefined ? { "Retry-After": String(failure.retryAfter) } : {};
-      return send(failure.status, failure.status === 429 ? { ok: false, error: "ratelimited" } : { ok: false, error: "internal_error" }, headers);
+      const headers: Record<string, string> =
+        failure.retryAfter !== undefined ? { "Retry-After": String(failure.retryAfter) } : {};
+      return send(
+        failure.status,
+        failure.status === 429 ? { ok: false, error: "ratelimited" } : { ok: false, error: "internal_error" },
+        headers,
+      );
     }
     if (failure) return send(200, { ok: false, error: failure.error });
     if (!req.headers.authorization) return send(200, { ok: false, error: "not_authed" });
     if (req.headers.authorization !== `Bearer ${this.token}`) return send(200, { ok: false, error: "invalid_auth" });
-    const problems = [...blockProblems(args.blocks, "message"), ...(args.view !== undefined ? viewProblems(args.view) : [])];
+    const problems = [
+      ...blockProblems(args.blocks, "message"),
+      ...(args.view !== undefined ? viewProblems(args.view) : []),
+    ];
     if (problems.length) {
       this.rejected.push({ where: method, problems });
       return send(200, { ok: false, error: "invalid_blocks", errors: problems });

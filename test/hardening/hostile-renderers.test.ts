@@ -29,25 +29,97 @@ const PORTAL = "https://security.microsoft.com/incidents/7";
 const TODAY = "2026-11-28";
 
 function task(s: string): Task {
-  return { workspace: "w", id: "S9-1", area: "S9", objective: "Hostile", title: s, detail: s, resources: [{ title: s, url: PORTAL }, { title: "Guide", url: s }], position: 1, custom: true, ownerId: 1, ownerName: s, dueDate: "2026-12-01", status: "open", updatedAt: TODAY, completedAt: null };
+  return {
+    workspace: "w",
+    id: "S9-1",
+    area: "S9",
+    objective: "Hostile",
+    title: s,
+    detail: s,
+    resources: [
+      { title: s, url: PORTAL },
+      { title: "Guide", url: s },
+    ],
+    position: 1,
+    custom: true,
+    ownerId: 1,
+    ownerName: s,
+    dueDate: "2026-12-01",
+    status: "open",
+    updatedAt: TODAY,
+    completedAt: null,
+  };
 }
 
 function incident(s: string): Incident {
-  const alert: IncidentAlert = { id: "da1", title: s, severity: "high", status: "new", serviceSource: s, detectionSource: s, category: s, mitreTechniques: [s], evidence: [{ kind: "file", value: s }, { kind: "user", value: s }, { kind: "device", value: s }], createdAt: null, lastUpdateAt: "2026-11-28T09:00:00Z" };
-  return { tenant: "t", id: "42", displayName: s, description: s, severity: "high", status: "active", classification: "unknown", determination: "unknown", assignedTo: s, webUrl: PORTAL, redirectIncidentId: null, customTags: [s], createdAt: null, lastUpdateAt: "2026-11-28T09:00:00Z", alerts: [alert] };
+  const alert: IncidentAlert = {
+    id: "da1",
+    title: s,
+    severity: "high",
+    status: "new",
+    serviceSource: s,
+    detectionSource: s,
+    category: s,
+    mitreTechniques: [s],
+    evidence: [
+      { kind: "file", value: s },
+      { kind: "user", value: s },
+      { kind: "device", value: s },
+    ],
+    createdAt: null,
+    lastUpdateAt: "2026-11-28T09:00:00Z",
+  };
+  return {
+    tenant: "t",
+    id: "42",
+    displayName: s,
+    description: s,
+    severity: "high",
+    status: "active",
+    classification: "unknown",
+    determination: "unknown",
+    assignedTo: s,
+    webUrl: PORTAL,
+    redirectIncidentId: null,
+    customTags: [s],
+    createdAt: null,
+    lastUpdateAt: "2026-11-28T09:00:00Z",
+    alerts: [alert],
+  };
 }
 
 function lead(s: string, platform: keyof typeof OUR_MENTION): Person {
-  return { id: 1, workspace: "w", platformUserId: OUR_MENTION[platform], displayName: s, email: null, role: "lead", timezone: "UTC", workStartHour: 9, workEndHour: 17, trainingOptOut: false };
+  return {
+    id: 1,
+    workspace: "w",
+    platformUserId: OUR_MENTION[platform],
+    displayName: s,
+    email: null,
+    role: "lead",
+    timezone: "UTC",
+    workStartHour: 9,
+    workEndHour: 17,
+    trainingOptOut: false,
+  };
 }
 
 /** Every reply a hostile string can reach, for one platform (mentions carry that platform's id). */
 function replies(s: string, platform: keyof typeof OUR_MENTION): [string, Reply][] {
   const hostileIncident = incident(s);
-  const touch = { asset: { type: "device" as const, value: "decoy-01", label: s, mark: "honeypot" as const }, evidence: { kind: "device" as const, value: s } };
+  const touch = {
+    asset: { type: "device" as const, value: "decoy-01", label: s, mark: "honeypot" as const },
+    evidence: { kind: "device" as const, value: s },
+  };
   return [
     ["task card", cardReply(taskCard(task(s), TODAY))],
-    ["task list", cardReply({ title: "All tasks", subtitle: s, blocks: [{ type: "list", items: [taskRow(task(s), TODAY), { label: s, detail: s }] }] })],
+    [
+      "task list",
+      cardReply({
+        title: "All tasks",
+        subtitle: s,
+        blocks: [{ type: "list", items: [taskRow(task(s), TODAY), { label: s, detail: s }] }],
+      }),
+    ],
     [
       "every slot",
       cardReply({
@@ -55,21 +127,79 @@ function replies(s: string, platform: keyof typeof OUR_MENTION): [string, Reply]
         subtitle: s,
         severity: "high",
         blocks: [
-          { type: "text", spans: [s, { bold: s }, { code: s }, { link: { label: s, url: PORTAL } }, { link: { label: "portal", url: s } }] },
+          {
+            type: "text",
+            spans: [
+              s,
+              { bold: s },
+              { code: s },
+              { link: { label: s, url: PORTAL } },
+              { link: { label: "portal", url: s } },
+            ],
+          },
           { type: "facts", facts: [{ label: s, value: s }] },
           { type: "list", items: [{ label: s, detail: s }], empty: s },
           { type: "progress", label: s, done: 3, total: 7, note: s },
           { type: "image", alt: s, dataUri: s },
-          { type: "actions", actions: [{ kind: "button", actionId: "task.done", label: s, value: "S1-2" }, { kind: "link", label: s, url: PORTAL }, { kind: "link", label: "Open", url: s }] },
+          {
+            type: "actions",
+            actions: [
+              { kind: "button", actionId: "task.done", label: s, value: "S1-2" },
+              { kind: "link", label: s, url: PORTAL },
+              { kind: "link", label: "Open", url: s },
+            ],
+          },
           { type: "context", spans: [s, { link: { label: s, url: s } }] },
         ],
       }),
     ],
-    ["mention", { kind: "text", visibility: "conversation", spans: [s, " ", { mention: { platformUserId: OUR_MENTION[platform], name: s } }, " ", { link: { label: s, url: PORTAL } }, s] }],
-    ["text", { kind: "text", visibility: "requester", spans: [s, { bold: s }, { code: s }, { link: { label: s, url: s } }] }],
-    ["form", { kind: "form", visibility: "requester", fallback: [s], form: { actionId: "task.assign", title: s, submitLabel: s, value: "S1-2", fields: [{ id: "task", label: s, kind: "choice", options: [{ value: "S1-2", label: s }] }, { id: "owner", label: s, kind: "person" }, { id: "note", label: s, kind: "text", initial: s }] } }],
+    [
+      "mention",
+      {
+        kind: "text",
+        visibility: "conversation",
+        spans: [
+          s,
+          " ",
+          { mention: { platformUserId: OUR_MENTION[platform], name: s } },
+          " ",
+          { link: { label: s, url: PORTAL } },
+          s,
+        ],
+      },
+    ],
+    [
+      "text",
+      { kind: "text", visibility: "requester", spans: [s, { bold: s }, { code: s }, { link: { label: s, url: s } }] },
+    ],
+    [
+      "form",
+      {
+        kind: "form",
+        visibility: "requester",
+        fallback: [s],
+        form: {
+          actionId: "task.assign",
+          title: s,
+          submitLabel: s,
+          value: "S1-2",
+          fields: [
+            { id: "task", label: s, kind: "choice", options: [{ value: "S1-2", label: s }] },
+            { id: "owner", label: s, kind: "person" },
+            { id: "note", label: s, kind: "text", initial: s },
+          ],
+        },
+      },
+    ],
     ["incident card", cardReply(incidentCard(hostileIncident, [touch], "graph"), "conversation")],
-    ...changeLines(hostileIncident, [{ kind: "alert-added", alert: hostileIncident.alerts[0] as IncidentAlert }, { kind: "field", field: "assignedTo", from: null, to: s }], s).map((l): [string, Reply] => [`thread line ${l.identity}`, l.reply]),
+    ...changeLines(
+      hostileIncident,
+      [
+        { kind: "alert-added", alert: hostileIncident.alerts[0] as IncidentAlert },
+        { kind: "field", field: "assignedTo", from: null, to: s },
+      ],
+      s,
+    ).map((l): [string, Reply] => [`thread line ${l.identity}`, l.reply]),
     ["honeypot line", assetLine(touch, [lead(s, platform)]).reply],
   ];
 }
@@ -88,27 +218,51 @@ describe("hostile text over every renderer", () => {
       for (const [what, reply] of replies(s, "slack")) {
         const where = `slack #${i} ${what}`;
         expectSlackInert(renderSlack(reply), reply, "message", where);
-        if (reply.kind === "card") expectSlackInert({ type: "home", blocks: renderSlack(reply, "home").blocks }, reply, "view", `${where} (home)`);
-        if (reply.kind === "form") expectSlackInert(formToModal(reply.form, { value: reply.form.value, replace: false }), reply, "view", `${where} (modal)`);
+        if (reply.kind === "card")
+          expectSlackInert(
+            { type: "home", blocks: renderSlack(reply, "home").blocks },
+            reply,
+            "view",
+            `${where} (home)`,
+          );
+        if (reply.kind === "form")
+          expectSlackInert(
+            formToModal(reply.form, { value: reply.form.value, replace: false }),
+            reply,
+            "view",
+            `${where} (modal)`,
+          );
       }
     }
   });
 
   it("keeps every string inert and within limits in Adaptive Cards", () => {
     for (const [i, s] of strings.entries()) {
-      for (const [what, reply] of replies(s, "teams")) expectTeamsInert(renderTeams(reply), reply, `teams #${i} ${what}`);
+      for (const [what, reply] of replies(s, "teams"))
+        expectTeamsInert(renderTeams(reply), reply, `teams #${i} ${what}`);
     }
   });
 
   it("keeps every string free of escapes, controls, bidi overrides and broken UTF-16 on the console", () => {
     for (const [i, s] of strings.entries()) {
-      for (const [what, reply] of replies(s, "teams")) expectConsoleInert(replyToConsole(reply).text, `console #${i} ${what}`);
+      for (const [what, reply] of replies(s, "teams"))
+        expectConsoleInert(replyToConsole(reply).text, `console #${i} ${what}`);
     }
   });
 
   it("turns broken UTF-16 into U+FFFD on every platform", () => {
-    const reply: Reply = cardReply({ title: "lone \ud800 high", blocks: [{ type: "facts", facts: [{ label: "File", value: "x\udfffy.exe" }] }, { type: "actions", actions: [{ kind: "button", actionId: "task.done", label: "\udc00\ud800", value: "S1-2" }] }] });
-    const texts = [...allStrings(renderSlack(reply)), ...allStrings(renderTeams(reply)), replyToConsole(reply).text].join("\n");
+    const reply: Reply = cardReply({
+      title: "lone \ud800 high",
+      blocks: [
+        { type: "facts", facts: [{ label: "File", value: "x\udfffy.exe" }] },
+        { type: "actions", actions: [{ kind: "button", actionId: "task.done", label: "\udc00\ud800", value: "S1-2" }] },
+      ],
+    });
+    const texts = [
+      ...allStrings(renderSlack(reply)),
+      ...allStrings(renderTeams(reply)),
+      replyToConsole(reply).text,
+    ].join("\n");
     expect(texts).toContain("lone \ufffd high");
     expect(texts).toContain("x\ufffdy.exe");
     expectWellFormed(renderSlack(reply), "slack");
@@ -133,8 +287,18 @@ describe("the nastiest strings end to end", () => {
 
   /** Adds the hostile tasks to area S2, owned by a person with a hostile name. */
   function plant(services: Services, workspace: string, platformUserId: string, now: Date): void {
-    const owner = services.people.upsert(workspace, { platform: platformUserId.startsWith("U") ? "slack" : "teams", userId: platformUserId, displayName: NAME });
-    for (const title of TITLES) services.tasks.update(workspace, services.tasks.addCustom(workspace, "S2", "Team tasks", title, now), { ownerId: owner.id }, now);
+    const owner = services.people.upsert(workspace, {
+      platform: platformUserId.startsWith("U") ? "slack" : "teams",
+      userId: platformUserId,
+      displayName: NAME,
+    });
+    for (const title of TITLES)
+      services.tasks.update(
+        workspace,
+        services.tasks.addCustom(workspace, "S2", "Team tasks", title, now),
+        { ownerId: owner.id },
+        now,
+      );
   }
 
   it("shows them inert through the real Slack app, and Slack accepts every message", async () => {
@@ -148,9 +312,13 @@ describe("the nastiest strings end to end", () => {
     }
     expect(h.fake.rejected).toEqual([]);
     const shown = slackVisible(lastPost(h.fake, (await h.command("tasks S2")).responseUrl));
-    expect(shown).toContain("<!channel> <@UADMIN> <https://evil.example|https://security.microsoft.com/incidents/1> &lt;!here&gt;");
+    expect(shown).toContain(
+      "<!channel> <@UADMIN> <https://evil.example|https://security.microsoft.com/incidents/1> &lt;!here&gt;",
+    );
     // Inside a bold row label Slack would end the bold at a `*`, so it is drawn as the lookalike `∗`.
-    expect(shown).toContain('<at>Everyone</at> [Open portal](https://evil.example) ∗∗boss∗∗ "}]},{"type":"Action.OpenUrl","url":"https://evil.example"');
+    expect(shown).toContain(
+      '<at>Everyone</at> [Open portal](https://evil.example) ∗∗boss∗∗ "}]},{"type":"Action.OpenUrl","url":"https://evil.example"',
+    );
     expect(shown).toMatch(/Invoice\ufffdfdp\.exe \ufffd \ufffd\[2J lone \ufffd+ high/);
     expect(shown).toMatch(/x{400}…and \d+ more characters/);
     expect(shown).toContain("<!here> Mallory <at>Everyone</at> [Admin](https://evil.example) \ufffdexe.txt");
@@ -168,8 +336,12 @@ describe("the nastiest strings end to end", () => {
       expectTeamsInert(call?.body as never, noLinks, `teams ${command}`);
     }
     const shown = teamsVisible(h.card(h.last()));
-    expect(shown).toContain("<!channel> <@UADMIN> <https://evil.example|https://security.microsoft.com/incidents/1> &lt;!here&gt;");
-    expect(shown).toContain('<at>Everyone</at> [Open portal](https://evil.example) **boss** "}]},{"type":"Action.OpenUrl","url":"https://evil.example"');
+    expect(shown).toContain(
+      "<!channel> <@UADMIN> <https://evil.example|https://security.microsoft.com/incidents/1> &lt;!here&gt;",
+    );
+    expect(shown).toContain(
+      '<at>Everyone</at> [Open portal](https://evil.example) **boss** "}]},{"type":"Action.OpenUrl","url":"https://evil.example"',
+    );
     expect(shown).toMatch(/Invoice\ufffdfdp\.exe \ufffd \ufffd\[2J lone \ufffd+ high/);
     expect(shown).toMatch(/x{400}…/);
     expect(shown).toContain("<!here> Mallory <at>Everyone</at> [Admin](https://evil.example) \ufffdexe.txt");

@@ -12,7 +12,13 @@ afterAll(() => t.close());
 
 function state(): string {
   const q = (sql: string) => JSON.stringify(t.database.sqlite.prepare(sql).all());
-  return q("select * from tasks order by workspace, id") + q("select id, role, timezone, work_start_hour, work_end_hour from people order by id") + q("select count(*) from audit_events") + q("select * from subscriptions") + q("select count(*) from outbox");
+  return (
+    q("select * from tasks order by workspace, id") +
+    q("select id, role, timezone, work_start_hour, work_end_hour from people order by id") +
+    q("select count(*) from audit_events") +
+    q("select * from subscriptions") +
+    q("select count(*) from outbox")
+  );
 }
 
 describe("a corpus of malformed commands", () => {
@@ -22,14 +28,17 @@ describe("a corpus of malformed commands", () => {
     expect(lines.length).toBeGreaterThanOrEqual(200);
   });
 
-  it.each(lines.map((l) => [JSON.stringify(l).slice(0, 80), l]))("%s is refused with a reason and the usage, changing nothing", async (_label, line) => {
-    const before = state();
-    const text = t.text(await t.run(line));
-    const [reason, usage, ...rest] = text.split("\n");
-    expect(reason?.length).toBeGreaterThan(5);
-    expect(reason).not.toContain("Something went wrong");
-    expect(usage).toMatch(/^Usage: \S/);
-    expect(rest).toEqual([]);
-    expect(state()).toBe(before);
-  });
+  it.each(lines.map((l) => [JSON.stringify(l).slice(0, 80), l]))(
+    "%s is refused with a reason and the usage, changing nothing",
+    async (_label, line) => {
+      const before = state();
+      const text = t.text(await t.run(line));
+      const [reason, usage, ...rest] = text.split("\n");
+      expect(reason?.length).toBeGreaterThan(5);
+      expect(reason).not.toContain("Something went wrong");
+      expect(usage).toMatch(/^Usage: \S/);
+      expect(rest).toEqual([]);
+      expect(state()).toBe(before);
+    },
+  );
 });

@@ -60,7 +60,11 @@ describe("configuration problems", () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const { problems, message } = error as ConfigError;
-    for (const variable of EXPECTED_VARIABLES) expect(problems.filter((p) => named(p).includes(variable)), variable).toHaveLength(1);
+    for (const variable of EXPECTED_VARIABLES)
+      expect(
+        problems.filter((p) => named(p).includes(variable)),
+        variable,
+      ).toHaveLength(1);
     expect(message.split("\n").slice(1)).toEqual(problems.map((p) => `  - ${p}`));
     expect(problems.every((p) => /^[A-Za-z_, ]+: \S/.test(p) && !p.includes("\n"))).toBe(true);
     expect(message).not.toContain(SECRET_TOKEN);
@@ -85,7 +89,11 @@ describe("configuration problems", () => {
     expect(stderr).toContain("Configuration is not valid:");
     const lines = stderr.split("\n").filter((l) => l.startsWith("  - "));
     // spawnMain always gives the process a free PORT, so every other problem is expected.
-    for (const variable of EXPECTED_VARIABLES.filter((v) => v !== "PORT")) expect(lines.filter((l) => named(l.slice(4)).includes(variable)), variable).toHaveLength(1);
+    for (const variable of EXPECTED_VARIABLES.filter((v) => v !== "PORT"))
+      expect(
+        lines.filter((l) => named(l.slice(4)).includes(variable)),
+        variable,
+      ).toHaveLength(1);
     expect(stderr).not.toContain(SECRET_TOKEN);
     expect(stderr).not.toContain(SECRET_APP_TOKEN);
   });

@@ -29,7 +29,14 @@ describe("the running process: health, readiness and request-scoped JSON logs", 
     slack = await FakeSlack.start();
     slack.state.users.set("UADMIN", { id: "UADMIN", name: "ada", displayName: "Ada" });
     connector = await startFakeBotConnector();
-    bot = await startMain({ SECOPS_PLATFORMS: "slack,teams", SECOPS_ADMINS: "UADMIN", SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, LOG_LEVEL: "debug" });
+    bot = await startMain({
+      SECOPS_PLATFORMS: "slack,teams",
+      SECOPS_ADMINS: "UADMIN",
+      SLACK_BOT_TOKEN: slack.token,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      LOG_LEVEL: "debug",
+    });
   });
 
   afterAll(async () => {
@@ -41,18 +48,31 @@ describe("the running process: health, readiness and request-scoped JSON logs", 
   /** A signed /secops command, optionally with the X-Request-Id a proxy in front would add. */
   async function command(text: string, requestId?: string): Promise<string> {
     const responseUrl = slack.responseUrl();
-    const body = slashCommandBody({ text, userId: "UADMIN", userName: "ada", channelId: "C1", responseUrl, triggerId: slack.trigger() });
+    const body = slashCommandBody({
+      text,
+      userId: "UADMIN",
+      userName: "ada",
+      channelId: "C1",
+      responseUrl,
+      triggerId: slack.trigger(),
+    });
     const timestamp = Math.floor(Date.now() / 1000);
     const res = await fetch(`${bot.url}/slack/events`, {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Slack-Request-Timestamp": String(timestamp), "X-Slack-Signature": signature(SECRET, timestamp, body), ...(requestId ? { "X-Request-Id": requestId } : {}) },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Slack-Request-Timestamp": String(timestamp),
+        "X-Slack-Signature": signature(SECRET, timestamp, body),
+        ...(requestId ? { "X-Request-Id": requestId } : {}),
+      },
       body,
     });
     expect(res.status).toBe(200);
     return responseUrl;
   }
 
-  const handled = (name: string, platform: string) => (l: LogLine) => l.msg === "handled" && l.name === name && l.platform === platform;
+  const handled = (name: string, platform: string) => (l: LogLine) =>
+    l.msg === "handled" && l.name === name && l.platform === platform;
 
   it("answers /healthz and /readyz with the database, Slack and Teams checks", async () => {
     const health = await fetch(`${bot.url}/healthz`);
@@ -63,7 +83,10 @@ describe("the running process: health, readiness and request-scoped JSON logs", 
     const body = (await ready.json()) as { ok: boolean; checks: Record<string, { ok: boolean; detail: string }> };
     expect(body.ok).toBe(true);
     expect(Object.keys(body.checks).sort()).toEqual(["database", "slack", "teams"]);
-    expect(body.checks.database).toEqual({ ok: true, detail: expect.stringMatching(/^(\d+) of \1 migrations applied$/) });
+    expect(body.checks.database).toEqual({
+      ok: true,
+      detail: expect.stringMatching(/^(\d+) of \1 migrations applied$/),
+    });
     expect(body.checks.slack).toEqual({ ok: true, detail: "http mode, token verified" });
     expect(body.checks.teams).toEqual({ ok: true, detail: "authentication off (Emulator / local only)" });
   });
@@ -72,7 +95,11 @@ describe("the running process: health, readiness and request-scoped JSON logs", 
     const [help, plan] = await Promise.all([command("help", "req-help-1"), command("plan", "req-plan-2")]);
     await command("tasks", "a bad id with spaces");
     await slack.waitFor("three answers", () => slack.postsTo(help).length > 0 && slack.postsTo(plan).length > 0);
-    const teams = await fetch(`${bot.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json", "x-request-id": "req-teams-3" }, body: JSON.stringify(personal(connector.serviceUrl, ADA, "help")) });
+    const teams = await fetch(`${bot.url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "req-teams-3" },
+      body: JSON.stringify(personal(connector.serviceUrl, ADA, "help")),
+    });
     expect(teams.status).toBe(200);
 
     expect((await bot.waitForLog("help handled", handled("help", "slack"))).requestId).toBe("req-help-1");
@@ -83,9 +110,19 @@ describe("the running process: health, readiness and request-scoped JSON logs", 
 
     for (const id of ["req-help-1", "req-plan-2", "req-teams-3", tasks.requestId]) {
       // The HTTP line is written when the response has been sent, which may be just after the client saw it.
-      const http = await bot.waitForLog(`the HTTP line of ${id}`, (l) => l.msg === "http request" && l.requestId === id);
-      expect(http).toMatchObject({ method: "POST", status: 200, path: id === "req-teams-3" ? "/api/messages" : "/slack/events" });
-      expect(bot.logs().filter((l) => l.requestId === id && l.msg === "handled"), id).toHaveLength(1);
+      const http = await bot.waitForLog(
+        `the HTTP line of ${id}`,
+        (l) => l.msg === "http request" && l.requestId === id,
+      );
+      expect(http).toMatchObject({
+        method: "POST",
+        status: 200,
+        path: id === "req-teams-3" ? "/api/messages" : "/slack/events",
+      });
+      expect(
+        bot.logs().filter((l) => l.requestId === id && l.msg === "handled"),
+        id,
+      ).toHaveLength(1);
     }
     const logs = bot.logs();
     const slackLines = logs.filter((l) => l.requestId === "req-help-1" && l.adapter === "slack");
@@ -93,7 +130,10 @@ describe("the running process: health, readiness and request-scoped JSON logs", 
   });
 
   it("writes every stderr line as one JSON object with a level, a time and a message or fields of its own", async () => {
-    const lines = bot.stderr().split("\n").filter((l) => l.trim());
+    const lines = bot
+      .stderr()
+      .split("\n")
+      .filter((l) => l.trim());
     expect(lines.length).toBeGreaterThan(10);
     for (const line of lines) {
       const parsed = JSON.parse(line) as LogLine;
@@ -103,8 +143,10 @@ describe("the running process: health, readiness and request-scoped JSON logs", 
     }
     const logs = bot.logs();
     // A line carries only its own fields: the core's line has no HTTP fields, the HTTP line no command fields.
-    for (const l of logs.filter((x) => x.msg === "handled")) expect(Object.keys(l).filter((k) => ["method", "path", "status", "bolt", "err"].includes(k))).toEqual([]);
-    for (const l of logs.filter((x) => x.msg === "http request")) expect(Object.keys(l).filter((k) => ["name", "kind", "workspace", "bolt"].includes(k))).toEqual([]);
+    for (const l of logs.filter((x) => x.msg === "handled"))
+      expect(Object.keys(l).filter((k) => ["method", "path", "status", "bolt", "err"].includes(k))).toEqual([]);
+    for (const l of logs.filter((x) => x.msg === "http request"))
+      expect(Object.keys(l).filter((k) => ["name", "kind", "workspace", "bolt"].includes(k))).toEqual([]);
   });
 });
 
@@ -113,13 +155,22 @@ describe("readiness when something is not ready", () => {
     const t = createTestBot();
     const http = createHttpApp();
     http.addReadinessCheck("database", () => migrationStatus(t.database.sqlite));
-    createSlackAdapter({ bot: createBot(t.services, commands, actions), services: t.services, log: silentLogger(), http, config: { botToken: "xoxb-unused", signingSecret: "s", apiUrl: "http://127.0.0.1:9/api/" } });
+    createSlackAdapter({
+      bot: createBot(t.services, commands, actions),
+      services: t.services,
+      log: silentLogger(),
+      http,
+      config: { botToken: "xoxb-unused", signingSecret: "s", apiUrl: "http://127.0.0.1:9/api/" },
+    });
     const server = await listen(http.app, 0, "127.0.0.1");
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/readyz`;
     try {
       const before = await fetch(url);
       expect(before.status).toBe(503);
-      expect(await before.json()).toEqual({ ok: false, checks: { database: { ok: true, detail: expect.any(String) }, slack: { ok: false, detail: "not started" } } });
+      expect(await before.json()).toEqual({
+        ok: false,
+        checks: { database: { ok: true, detail: expect.any(String) }, slack: { ok: false, detail: "not started" } },
+      });
       t.close();
       const closed = (await (await fetch(url)).json()) as { checks: { database: { ok: boolean } } };
       expect(closed.checks.database.ok).toBe(false);
@@ -133,7 +184,9 @@ describe("readiness when something is not ready", () => {
 describe("request-scoped log lines", () => {
   it("adds the request id to every line inside a request, and nothing of one line to the next", () => {
     const out: string[] = [];
-    const log = createLogger("info", { write: (line: string) => void out.push(line) } as unknown as NodeJS.WritableStream);
+    const log = createLogger("info", {
+      write: (line: string) => void out.push(line),
+    } as unknown as NodeJS.WritableStream);
     log.info({ outside: true }, "before");
     withRequestId(() => {
       log.info({ first: 1 }, "one");

@@ -25,7 +25,8 @@ function forms(secret: string): string[] {
 }
 
 function expectNoSecret(text: string, where: string): void {
-  for (const [name, secret] of Object.entries(SECRETS)) for (const form of forms(secret)) expect(text.includes(form), `${name} in ${where}`).toBe(false);
+  for (const [name, secret] of Object.entries(SECRETS))
+    for (const form of forms(secret)) expect(text.includes(form), `${name} in ${where}`).toBe(false);
 }
 
 describe("secrets stay out of logs and replies", () => {
@@ -37,7 +38,11 @@ describe("secrets stay out of logs and replies", () => {
     slack = await FakeSlack.start({ token: SECRETS.SLACK_BOT_TOKEN });
     slack.state.users.set("UADMIN", { id: "UADMIN", name: "ada", displayName: "Ada" });
     slack.state.channels.set("C0OPS", { member: true, archived: false });
-    graph = await FakeGraph.start({ tenantId: TENANT, clientId: "app-client-id", clientSecret: SECRETS.AZURE_CLIENT_SECRET });
+    graph = await FakeGraph.start({
+      tenantId: TENANT,
+      clientId: "app-client-id",
+      clientSecret: SECRETS.AZURE_CLIENT_SECRET,
+    });
     graph.fail({ path: /\/security\/incidents/, times: 1, status: 503 });
     bot = await startMain({
       ...SECRETS,
@@ -64,8 +69,17 @@ describe("secrets stay out of logs and replies", () => {
 
   const command = async (text: string): Promise<string> => {
     const responseUrl = slack.responseUrl();
-    const body = slashCommandBody({ text, userId: "UADMIN", userName: "ada", channelId: "C0OPS", responseUrl, triggerId: slack.trigger() });
-    const res = await sendSigned(`${bot.url}/slack/events`, body, "application/x-www-form-urlencoded", { secret: SECRETS.SLACK_SIGNING_SECRET });
+    const body = slashCommandBody({
+      text,
+      userId: "UADMIN",
+      userName: "ada",
+      channelId: "C0OPS",
+      responseUrl,
+      triggerId: slack.trigger(),
+    });
+    const res = await sendSigned(`${bot.url}/slack/events`, body, "application/x-www-form-urlencoded", {
+      secret: SECRETS.SLACK_SIGNING_SECRET,
+    });
     expect(res.status).toBe(200);
     return responseUrl;
   };
@@ -89,16 +103,35 @@ describe("secrets stay out of logs and replies", () => {
     await command("plan");
     await bot.waitForLog("the undeliverable reply", (l) => l.msg === "could not reach the person at all");
 
-    const forged = slashCommandBody({ text: "help", userId: "UADMIN", userName: "ada", channelId: "C0OPS", responseUrl: slack.responseUrl(), triggerId: slack.trigger() });
-    expect((await sendSigned(`${bot.url}/slack/events`, forged, "application/x-www-form-urlencoded", { secret: "guessed-secret" })).status).toBe(401);
+    const forged = slashCommandBody({
+      text: "help",
+      userId: "UADMIN",
+      userName: "ada",
+      channelId: "C0OPS",
+      responseUrl: slack.responseUrl(),
+      triggerId: slack.trigger(),
+    });
+    expect(
+      (
+        await sendSigned(`${bot.url}/slack/events`, forged, "application/x-www-form-urlencoded", {
+          secret: "guessed-secret",
+        })
+      ).status,
+    ).toBe(401);
     const teams = (authorization?: string) =>
-      fetch(`${bot.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) }, body: JSON.stringify({ type: "message", text: "help", serviceUrl: "http://127.0.0.1:9/" }) });
+      fetch(`${bot.url}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify({ type: "message", text: "help", serviceUrl: "http://127.0.0.1:9/" }),
+      });
     expect((await teams()).status).toBe(401);
     expect((await teams("Bearer not-a-token")).status).toBe(401);
     await bot.waitForLog("the refused Teams request", (l) => l.path === "/api/messages" && l.status === 401);
 
     expect(await bot.stop()).toBe(0);
-    expect(graph.requests.some((r) => r.path.endsWith("/oauth2/v2.0/token") && r.body.includes("client_secret="))).toBe(true);
+    expect(graph.requests.some((r) => r.path.endsWith("/oauth2/v2.0/token") && r.body.includes("client_secret="))).toBe(
+      true,
+    );
     const logs = bot.logs();
     expect(logs.length).toBeGreaterThan(10);
     expect(logs.some((l) => l.level === 50 || l.level === 40)).toBe(true);
@@ -107,16 +140,26 @@ describe("secrets stay out of logs and replies", () => {
     for (const post of slack.responses) expectNoSecret(JSON.stringify(post.body), "a response_url answer");
     const messages = slack.calls.filter((c) => /^(chat|views)\./.test(c.method));
     expect(messages.length).toBeGreaterThan(0);
-    for (const call of messages) expectNoSecret(JSON.stringify({ text: call.args.text, blocks: call.args.blocks, view: call.args.view }), `${call.method} message`);
+    for (const call of messages)
+      expectNoSecret(
+        JSON.stringify({ text: call.args.text, blocks: call.args.blocks, view: call.args.view }),
+        `${call.method} message`,
+      );
   });
 
   it("answers an internal error with a reference only, and the log line keeps the secret out too", async () => {
     const t = createTestBot();
     const lines: string[] = [];
-    const log = createLogger("info", { write: (line: string) => void lines.push(line) } as unknown as NodeJS.WritableStream, Object.values(SECRETS));
+    const log = createLogger(
+      "info",
+      { write: (line: string) => void lines.push(line) } as unknown as NodeJS.WritableStream,
+      Object.values(SECRETS),
+    );
     Object.assign(t.services, { log });
     t.services.tasks.list = () => {
-      throw new Error(`connection to https://x:${SECRETS.AZURE_CLIENT_SECRET}@db.internal failed (token ${SECRETS.SLACK_BOT_TOKEN}, password ${SECRETS.MicrosoftAppPassword})`);
+      throw new Error(
+        `connection to https://x:${SECRETS.AZURE_CLIENT_SECRET}@db.internal failed (token ${SECRETS.SLACK_BOT_TOKEN}, password ${SECRETS.MicrosoftAppPassword})`,
+      );
     };
     const reply = await t.run("tasks");
     const shown = replyText(reply);

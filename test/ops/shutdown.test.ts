@@ -38,13 +38,43 @@ function seededDatabase(): string {
   const file = join(dir, "bot.db");
   const seeded = openDatabase(file);
   const now = new Date();
-  enqueue(seeded.db, { key: "ops:due-now", workspace: WORKSPACE, platform: "slack", conversationId: "C0OPS", op: "post", reply: textReply("Queued before the restart") }, now);
-  enqueue(seeded.db, { key: "ops:due-tomorrow", workspace: WORKSPACE, platform: "slack", conversationId: "C0OPS", op: "post", reply: textReply("Due tomorrow"), notBefore: new Date(now.getTime() + 86_400_000) }, now);
+  enqueue(
+    seeded.db,
+    {
+      key: "ops:due-now",
+      workspace: WORKSPACE,
+      platform: "slack",
+      conversationId: "C0OPS",
+      op: "post",
+      reply: textReply("Queued before the restart"),
+    },
+    now,
+  );
+  enqueue(
+    seeded.db,
+    {
+      key: "ops:due-tomorrow",
+      workspace: WORKSPACE,
+      platform: "slack",
+      conversationId: "C0OPS",
+      op: "post",
+      reply: textReply("Due tomorrow"),
+      notBefore: new Date(now.getTime() + 86_400_000),
+    },
+    now,
+  );
   seeded.close();
   return file;
 }
 
-type OutboxRow = { key: string; status: string; message_id: string | null; sent_at: string | null; attempts: number; reply: string };
+type OutboxRow = {
+  key: string;
+  status: string;
+  message_id: string | null;
+  sent_at: string | null;
+  attempts: number;
+  reply: string;
+};
 
 describe("graceful shutdown on SIGTERM", () => {
   it("finishes the slow command in flight, exits 0 and leaves a consistent database", async () => {
@@ -54,11 +84,28 @@ describe("graceful shutdown on SIGTERM", () => {
     fake.state.users.set("UDANA", { id: "UDANA", name: "dana", displayName: "Dana" });
     fake.state.channels.set("C0OPS", { member: true, archived: false });
     fake.slow("users.info", 2000);
-    bot = await startMain({ SECOPS_PLATFORMS: "slack", SECOPS_ADMINS: "UADMIN", SLACK_BOT_TOKEN: fake.token, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, DATABASE_URL: file, LOG_LEVEL: "info" });
+    bot = await startMain({
+      SECOPS_PLATFORMS: "slack",
+      SECOPS_ADMINS: "UADMIN",
+      SLACK_BOT_TOKEN: fake.token,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      DATABASE_URL: file,
+      LOG_LEVEL: "info",
+    });
 
     const responseUrl = fake.responseUrl();
-    const body = slashCommandBody({ text: "assign S1-2 <@UDANA|dana>", userId: "UADMIN", userName: "ada", channelId: "C0OPS", responseUrl, triggerId: fake.trigger() });
-    const ack = await sendSigned(`${bot.url}/slack/events`, body, "application/x-www-form-urlencoded", { secret: SECRET });
+    const body = slashCommandBody({
+      text: "assign S1-2 <@UDANA|dana>",
+      userId: "UADMIN",
+      userName: "ada",
+      channelId: "C0OPS",
+      responseUrl,
+      triggerId: fake.trigger(),
+    });
+    const ack = await sendSigned(`${bot.url}/slack/events`, body, "application/x-www-form-urlencoded", {
+      secret: SECRET,
+    });
     expect(ack.status).toBe(200);
     expect(await bot.stop()).toBe(0);
 
@@ -70,7 +117,9 @@ describe("graceful shutdown on SIGTERM", () => {
     expect(at((l) => l.msg === "stopped")).toBe(logs.length - 1);
     expect(lastPost(fake, responseUrl).text).toContain("S1-2");
     expect(fake.postsTo(responseUrl)).toHaveLength(1);
-    const queued = fake.callsTo("chat.postMessage").filter((c) => String(c.args.text).includes("Queued before the restart"));
+    const queued = fake
+      .callsTo("chat.postMessage")
+      .filter((c) => String(c.args.text).includes("Queued before the restart"));
     expect(queued).toHaveLength(1);
 
     expect(existsSync(`${file}-wal`)).toBe(false);
@@ -78,17 +127,30 @@ describe("graceful shutdown on SIGTERM", () => {
     try {
       expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
       expect(sqlite.pragma("foreign_key_check")).toEqual([]);
-      const owner = sqlite.prepare("select p.platform_user_id as id from tasks t join people p on p.id = t.owner_id where t.workspace = ? and t.id = 'S1-2'").get(WORKSPACE) as { id: string } | undefined;
+      const owner = sqlite
+        .prepare(
+          "select p.platform_user_id as id from tasks t join people p on p.id = t.owner_id where t.workspace = ? and t.id = 'S1-2'",
+        )
+        .get(WORKSPACE) as { id: string } | undefined;
       expect(owner?.id).toBe("UDANA");
-      const rows = sqlite.prepare("select key, status, message_id, sent_at, attempts, reply from outbox order by id").all() as OutboxRow[];
+      const rows = sqlite
+        .prepare("select key, status, message_id, sent_at, attempts, reply from outbox order by id")
+        .all() as OutboxRow[];
       for (const row of rows) {
         expect(["pending", "sent", "failed"], row.key).toContain(row.status);
         expect(() => JSON.parse(row.reply) as unknown, row.key).not.toThrow();
         if (row.status === "sent") expect(row.message_id && row.sent_at, row.key).toBeTruthy();
         if (row.status === "pending") expect([row.message_id, row.sent_at], row.key).toEqual([null, null]);
       }
-      expect(rows.find((r) => r.key === "ops:due-now")).toMatchObject({ status: "sent", message_id: queued[0] ? expect.any(String) : null });
-      expect(rows.find((r) => r.key === "ops:due-tomorrow")).toMatchObject({ status: "pending", attempts: 0, message_id: null });
+      expect(rows.find((r) => r.key === "ops:due-now")).toMatchObject({
+        status: "sent",
+        message_id: queued[0] ? expect.any(String) : null,
+      });
+      expect(rows.find((r) => r.key === "ops:due-tomorrow")).toMatchObject({
+        status: "pending",
+        attempts: 0,
+        message_id: null,
+      });
     } finally {
       sqlite.close();
     }
@@ -97,7 +159,11 @@ describe("graceful shutdown on SIGTERM", () => {
 
 describe("SIGTERM while the start-up catch-up still runs", () => {
   it("waits for the incident sync, then exits 0 instead of dying mid-write", async () => {
-    const graph = await FakeGraph.start({ tenantId: "72f988bf-86f1-41af-91ab-2d7cd011db47", clientId: "app-client-id", clientSecret: "app-secret-for-shutdown" });
+    const graph = await FakeGraph.start({
+      tenantId: "72f988bf-86f1-41af-91ab-2d7cd011db47",
+      clientId: "app-client-id",
+      clientSecret: "app-secret-for-shutdown",
+    });
     graph.fail({ path: /\/security\/incidents/, times: 1, status: 429, retryAfter: "2" });
     try {
       fake = await FakeSlack.start();
@@ -117,7 +183,9 @@ describe("SIGTERM while the start-up catch-up still runs", () => {
       expect(await bot.stop()).toBe(0);
       const logs = bot.logs();
       const shuttingDown = logs.findIndex((l) => l.msg === "shutting down");
-      expect(logs.findIndex((l) => l.msg === "incident backfill progress" && l.stream === "incidents")).toBeGreaterThan(shuttingDown);
+      expect(logs.findIndex((l) => l.msg === "incident backfill progress" && l.stream === "incidents")).toBeGreaterThan(
+        shuttingDown,
+      );
       expect(logs.at(-1)?.msg).toBe("stopped");
     } finally {
       await graph.close();

@@ -46,14 +46,16 @@ export function button(node: unknown, label: string): Json {
 export function lastPost(fake: FakeSlack, responseUrl: string): Json {
   const posts = fake.postsTo(responseUrl);
   const last = posts[posts.length - 1];
-  if (!last) throw new Error(`nothing was posted to ${responseUrl}; calls: ${fake.calls.map((c) => c.method).join(", ")}`);
+  if (!last)
+    throw new Error(`nothing was posted to ${responseUrl}; calls: ${fake.calls.map((c) => c.method).join(", ")}`);
   return last;
 }
 
 /** The strings Slack parses for links and mentions: mrkdwn text objects and a message's top-level `text`. */
 export function parsedTexts(node: unknown): string[] {
   const out: string[] = [];
-  if (node && typeof node === "object" && typeof (node as Json).text === "string") out.push((node as Json).text as string);
+  if (node && typeof node === "object" && typeof (node as Json).text === "string")
+    out.push((node as Json).text as string);
   const walk = (n: unknown): void => {
     if (Array.isArray(n)) n.forEach(walk);
     else if (n && typeof n === "object") {

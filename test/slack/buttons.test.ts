@@ -33,8 +33,14 @@ describe("task card buttons", () => {
   });
 
   it("a private answer never replaces a card the channel sees", async () => {
-    const clicked = await h.click({ type: "button", action_id: "home.show#0", value: "home", text: { type: "plain_text", text: "Refresh" } }, "dana");
-    expect(lastPost(h.fake, clicked.responseUrl)).toMatchObject({ response_type: "ephemeral", replace_original: false });
+    const clicked = await h.click(
+      { type: "button", action_id: "home.show#0", value: "home", text: { type: "plain_text", text: "Refresh" } },
+      "dana",
+    );
+    expect(lastPost(h.fake, clicked.responseUrl)).toMatchObject({
+      response_type: "ephemeral",
+      replace_original: false,
+    });
   });
 
   it("Snooze moves the due date a week", async () => {
@@ -56,9 +62,15 @@ describe("task card buttons", () => {
   });
 
   it("grants nothing from a forged button: the action and value are checked like a command", async () => {
-    const forged = await h.click({ type: "button", action_id: "task.done#0", value: "S1-2", text: { type: "plain_text", text: "Done" } }, "eve");
+    const forged = await h.click(
+      { type: "button", action_id: "task.done#0", value: "S1-2", text: { type: "plain_text", text: "Done" } },
+      "eve",
+    );
     expect(lastPost(h.fake, forged.responseUrl).text).toMatch(/needs an analyst, a lead or an admin/);
-    const unknown = await h.click({ type: "button", action_id: "role.grant#0", value: "admin", text: { type: "plain_text", text: "x" } }, "eve");
+    const unknown = await h.click(
+      { type: "button", action_id: "role.grant#0", value: "admin", text: { type: "plain_text", text: "x" } },
+      "eve",
+    );
     expect(lastPost(h.fake, unknown.responseUrl).text).toMatch(/no longer supported/);
     expect(h.services.tasks.get(WS, "S1-2")?.status).toBe("open");
     expect(h.services.people.byPlatformId(WS, "UEVE")?.role).toBe("none");
@@ -72,7 +84,12 @@ describe("task card buttons", () => {
     const elements = (view.blocks as { element: { type: string } }[]).map((b) => b.element.type);
     expect(elements).toEqual(["static_select", "users_select", "datepicker"]);
     const status = await h.submit(view, {
-      task: { value: { type: "static_select", selected_option: { value: "S1-2", text: { type: "plain_text", text: "S1-2" } } } },
+      task: {
+        value: {
+          type: "static_select",
+          selected_option: { value: "S1-2", text: { type: "plain_text", text: "S1-2" } },
+        },
+      },
       owner: { value: { type: "users_select", selected_user: "UDANA" } },
       due: { value: { type: "datepicker", selected_date: "2026-12-10" } },
     });
@@ -111,7 +128,11 @@ describe("modals from commands", () => {
       due: { value: { type: "datepicker", selected_date: "2026-12-31" } },
     });
     const added = h.services.tasks.all(WS).find((t) => t.custom);
-    expect(added).toMatchObject({ area: "S3", title: "Review <!here> exclusions & <https://evil.example|docs>", dueDate: "2026-12-31" });
+    expect(added).toMatchObject({
+      area: "S3",
+      title: "Review <!here> exclusions & <https://evil.example|docs>",
+      dueDate: "2026-12-31",
+    });
   });
 
   it("a submission with a bad value is refused privately and changes nothing", async () => {

@@ -21,7 +21,14 @@ describe("/secops commands", () => {
   it("acks before slow work finishes and answers through response_url afterwards", async () => {
     h.fake.slow("users.info", 700);
     const responseUrl = h.fake.responseUrl();
-    const body = slashCommandBody({ text: "plan", userId: "UADMIN", userName: "ada", channelId: CHANNEL, responseUrl, triggerId: h.fake.trigger() });
+    const body = slashCommandBody({
+      text: "plan",
+      userId: "UADMIN",
+      userName: "ada",
+      channelId: CHANNEL,
+      responseUrl,
+      triggerId: h.fake.trigger(),
+    });
     const res = await sendSigned(h.eventsUrl, body, "application/x-www-form-urlencoded", { secret: SECRET });
     expect(res.status).toBe(200);
     expect(await res.text()).toBe("");

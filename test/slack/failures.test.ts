@@ -8,7 +8,8 @@ let h: Harness;
 useHarness((started) => (h = started));
 
 /** The direct messages the bot sent to a person's DM channel (the fake opens D<id without U>). */
-const dmsTo = (userId: string) => h.fake.callsTo("chat.postMessage").filter((c) => c.args.channel === `D${userId.slice(1)}`);
+const dmsTo = (userId: string) =>
+  h.fake.callsTo("chat.postMessage").filter((c) => c.args.channel === `D${userId.slice(1)}`);
 
 describe("when Slack fails", () => {
   it("posts a channel reply with chat.postMessage when the response_url fails", async () => {

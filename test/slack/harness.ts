@@ -17,7 +17,14 @@ import { silentLogger } from "../../src/logger.js";
 import { openDatabase, type OpenDatabase } from "../../src/storage/db.js";
 import { testClock } from "../support/clock.js";
 import { FakeSlack } from "../fakes/slack-web-api.js";
-import { blockActionsBody, eventBody, sendSigned, slashCommandBody, viewSubmissionBody, type SendOptions } from "../fakes/slack-requests.js";
+import {
+  blockActionsBody,
+  eventBody,
+  sendSigned,
+  slashCommandBody,
+  viewSubmissionBody,
+  type SendOptions,
+} from "../fakes/slack-requests.js";
 
 /** The signing secret the app and the fake "Slack" share. */
 export const SECRET = "test-signing-secret";
@@ -29,7 +36,12 @@ export const USERS = {
   admin: { id: "UADMIN", name: "ada", displayName: "Ada", email: "ada@example.com" },
   lead: { id: "ULEAD", name: "lee", displayName: "Lee", email: "lee@example.com" },
   dana: { id: "UDANA", name: "dana", displayName: "dana", email: "dana@example.com" },
-  eve: { id: "UEVE", name: "eve", displayName: "<!channel> Eve & <https://evil.example|portal> <@UADMIN>", email: "eve@example.com" },
+  eve: {
+    id: "UEVE",
+    name: "eve",
+    displayName: "<!channel> Eve & <https://evil.example|portal> <@UADMIN>",
+    email: "eve@example.com",
+  },
 } as const;
 
 /** Who sends a request. */
@@ -50,9 +62,17 @@ export interface Harness {
   database: OpenDatabase;
   eventsUrl: string;
   /** Sends `/secops <text>` as `who`; resolves after the adapter finished answering. */
-  command(text: string, who?: Who, o?: Partial<SendOptions> & { triggerId?: string; responseUrl?: string; channelId?: string }): Promise<Sent>;
+  command(
+    text: string,
+    who?: Who,
+    o?: Partial<SendOptions> & { triggerId?: string; responseUrl?: string; channelId?: string },
+  ): Promise<Sent>;
   /** Clicks a rendered button as `who` on a message (or the Home tab). */
-  click(button: Record<string, unknown>, who?: Who, o?: { home?: boolean; ephemeral?: boolean; messageTs?: string }): Promise<Sent>;
+  click(
+    button: Record<string, unknown>,
+    who?: Who,
+    o?: { home?: boolean; ephemeral?: boolean; messageTs?: string },
+  ): Promise<Sent>;
   /** Submits a modal the bot opened (a views.open `view` argument) with Slack's state values. */
   submit(view: Record<string, unknown>, values: Record<string, Record<string, unknown>>, who?: Who): Promise<number>;
   /** Delivers an Events API event. */
@@ -100,7 +120,14 @@ export async function startHarness(): Promise<Harness> {
       const user = USERS[who];
       const responseUrl = o.responseUrl ?? fake.responseUrl();
       const triggerId = o.triggerId ?? fake.trigger();
-      const body = slashCommandBody({ text, userId: user.id, userName: user.name, channelId: o.channelId ?? CHANNEL, responseUrl, triggerId });
+      const body = slashCommandBody({
+        text,
+        userId: user.id,
+        userName: user.name,
+        channelId: o.channelId ?? CHANNEL,
+        responseUrl,
+        triggerId,
+      });
       const res = await sendSigned(eventsUrl, body, form, { secret: SECRET, ...o });
       await settle();
       return { status: res.status, responseUrl, triggerId };
@@ -109,20 +136,37 @@ export async function startHarness(): Promise<Harness> {
       const user = USERS[who];
       const responseUrl = fake.responseUrl();
       const triggerId = fake.trigger();
-      const body = blockActionsBody({ userId: user.id, userName: user.name, channelId: CHANNEL, triggerId, button, ...(o.home ? { home: true } : { responseUrl }), ...o });
+      const body = blockActionsBody({
+        userId: user.id,
+        userName: user.name,
+        channelId: CHANNEL,
+        triggerId,
+        button,
+        ...(o.home ? { home: true } : { responseUrl }),
+        ...o,
+      });
       const res = await sendSigned(eventsUrl, body, form, { secret: SECRET });
       await settle();
       return { status: res.status, responseUrl, triggerId };
     },
     async submit(view, values, who = "admin") {
       const user = USERS[who];
-      const body = viewSubmissionBody({ userId: user.id, userName: user.name, triggerId: fake.trigger(), view, values });
+      const body = viewSubmissionBody({
+        userId: user.id,
+        userName: user.name,
+        triggerId: fake.trigger(),
+        view,
+        values,
+      });
       const res = await sendSigned(eventsUrl, body, form, { secret: SECRET });
       await settle();
       return res.status;
     },
     async event(eventId, event, retryNum) {
-      const res = await sendSigned(eventsUrl, eventBody(eventId, event), "application/json", { secret: SECRET, ...(retryNum ? { retryNum } : {}) });
+      const res = await sendSigned(eventsUrl, eventBody(eventId, event), "application/json", {
+        secret: SECRET,
+        ...(retryNum ? { retryNum } : {}),
+      });
       await settle();
       return res.status;
     },

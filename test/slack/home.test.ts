@@ -7,7 +7,13 @@ const WS = "slack:T0FAKE";
 let h: Harness;
 useHarness((started) => (h = started));
 
-const opened = (tab: string) => ({ type: "app_home_opened", user: "UDANA", channel: "D0DANA", tab, event_ts: "1700000000.000001" });
+const opened = (tab: string) => ({
+  type: "app_home_opened",
+  user: "UDANA",
+  channel: "D0DANA",
+  tab,
+  event_ts: "1700000000.000001",
+});
 
 describe("App Home", () => {
   it("publishes the person's tasks, overdue first, and every stage's progress", async () => {

@@ -13,7 +13,13 @@ async function manyTasks(n: number): Promise<number> {
   const dana = h.services.people.byPlatformId(WS, "UDANA");
   const now = new Date("2026-11-28T10:00:00Z");
   for (let i = 0; i < n; i++) {
-    const id = h.services.tasks.addCustom(WS, "S2", "Team tasks", `Task ${i} <!channel> ${"long title words ".repeat(6)}`, now);
+    const id = h.services.tasks.addCustom(
+      WS,
+      "S2",
+      "Team tasks",
+      `Task ${i} <!channel> ${"long title words ".repeat(6)}`,
+      now,
+    );
     h.services.tasks.update(WS, id, { ownerId: dana?.id ?? null, dueDate: "2026-12-15" }, now);
   }
   return h.services.tasks.all(WS).length;
@@ -35,7 +41,13 @@ describe("long lists", () => {
 
   it("publishes a Home tab within 100 blocks for a person with hundreds of tasks", async () => {
     await manyTasks(1200);
-    await h.event("EvMany", { type: "app_home_opened", user: "UDANA", channel: "D0DANA", tab: "home", event_ts: "1.4" });
+    await h.event("EvMany", {
+      type: "app_home_opened",
+      user: "UDANA",
+      channel: "D0DANA",
+      tab: "home",
+      event_ts: "1.4",
+    });
     const view = h.fake.callsTo("views.publish")[0]?.args.view as { blocks: unknown[] };
     expect(h.fake.rejected).toEqual([]);
     expect(view.blocks.length).toBeLessThanOrEqual(100);

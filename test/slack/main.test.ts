@@ -17,15 +17,31 @@ describe("npm start with Slack settings", () => {
   it("verifies the token, serves /healthz and answers a signed /secops over HTTP", async () => {
     fake = await FakeSlack.start();
     fake.state.users.set("UADMIN", { id: "UADMIN", name: "ada", displayName: "Ada" });
-    bot = await startMain({ SECOPS_PLATFORMS: "slack", SLACK_BOT_TOKEN: fake.token, SLACK_SIGNING_SECRET: "main-secret", SLACK_API_URL: fake.apiUrl });
+    bot = await startMain({
+      SECOPS_PLATFORMS: "slack",
+      SLACK_BOT_TOKEN: fake.token,
+      SLACK_SIGNING_SECRET: "main-secret",
+      SLACK_API_URL: fake.apiUrl,
+    });
     const port = bot.port;
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
     expect(fake.callsTo("auth.test")).toHaveLength(1);
-    const ready = (await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()) as { checks: Record<string, { ok: boolean }> };
+    const ready = (await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()) as {
+      checks: Record<string, { ok: boolean }>;
+    };
     expect(ready.checks.slack?.ok).toBe(true);
     const responseUrl = fake.responseUrl();
-    const body = slashCommandBody({ text: "help", userId: "UADMIN", userName: "ada", channelId: "C1", responseUrl, triggerId: fake.trigger() });
-    const res = await sendSigned(`http://127.0.0.1:${port}/slack/events`, body, "application/x-www-form-urlencoded", { secret: "main-secret" });
+    const body = slashCommandBody({
+      text: "help",
+      userId: "UADMIN",
+      userName: "ada",
+      channelId: "C1",
+      responseUrl,
+      triggerId: fake.trigger(),
+    });
+    const res = await sendSigned(`http://127.0.0.1:${port}/slack/events`, body, "application/x-www-form-urlencoded", {
+      secret: "main-secret",
+    });
     expect(res.status).toBe(200);
     await fake.waitFor("the help answer", () => fake!.postsTo(responseUrl).length > 0);
     expect(lastPost(fake, responseUrl).text).toContain("SecOps bot commands");

@@ -5,9 +5,15 @@ import { SLASH_COMMAND } from "../../adapters/slack/command.js";
 import { SLACK_EVENTS_PATH } from "../../adapters/slack/index.js";
 
 const manifest = JSON.parse(readFileSync("adapters/slack/manifest.json", "utf8")) as {
-  features: { app_home: { home_tab_enabled: boolean }; slash_commands: { command: string; url: string; should_escape: boolean }[] };
+  features: {
+    app_home: { home_tab_enabled: boolean };
+    slash_commands: { command: string; url: string; should_escape: boolean }[];
+  };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string } };
+  settings: {
+    event_subscriptions: { request_url: string; bot_events: string[] };
+    interactivity: { is_enabled: boolean; request_url: string };
+  };
 };
 
 describe("Slack app manifest", () => {
@@ -18,12 +24,22 @@ describe("Slack app manifest", () => {
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_home_opened"]);
-    for (const url of [command?.url, manifest.settings.interactivity.request_url, manifest.settings.event_subscriptions.request_url]) {
+    for (const url of [
+      command?.url,
+      manifest.settings.interactivity.request_url,
+      manifest.settings.event_subscriptions.request_url,
+    ]) {
       expect(url?.endsWith(SLACK_EVENTS_PATH)).toBe(true);
     }
   });
 
   it("asks for the least scopes: no public-channel posting, no history, no admin", () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(["chat:write", "commands", "im:write", "users:read", "users:read.email"]);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      "chat:write",
+      "commands",
+      "im:write",
+      "users:read",
+      "users:read.email",
+    ]);
   });
 });

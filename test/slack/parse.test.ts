@@ -6,17 +6,27 @@ import { actionIdOf, conversationKind, parseCommandText } from "../../adapters/s
 
 describe("parseCommandText", () => {
   it("turns escaped mentions into @U tokens, once per person", () => {
-    expect(parseCommandText("assign S1-2 <@U123|dana> due friday <@U123> <@W9>")).toEqual({ text: "assign S1-2 @U123 due friday @U123 @W9", userIds: ["U123", "W9"], labels: { U123: "dana" } });
+    expect(parseCommandText("assign S1-2 <@U123|dana> due friday <@U123> <@W9>")).toEqual({
+      text: "assign S1-2 @U123 due friday @U123 @W9",
+      userIds: ["U123", "W9"],
+      labels: { U123: "dana" },
+    });
   });
 
   it("turns broadcasts, groups, channels and links into plain words", () => {
-    expect(parseCommandText("<!channel> <!here|here> <!subteam^S1|@secops> <#C1|ops> <https://x.example/a|label> <!date^1^{date}|Nov 1>").text).toBe(
-      "@channel @here @secops #ops https://x.example/a Nov 1",
-    );
+    expect(
+      parseCommandText(
+        "<!channel> <!here|here> <!subteam^S1|@secops> <#C1|ops> <https://x.example/a|label> <!date^1^{date}|Nov 1>",
+      ).text,
+    ).toBe("@channel @here @secops #ops https://x.example/a Nov 1");
   });
 
   it("decodes Slack's entities last, so typed angle brackets stay text", () => {
-    expect(parseCommandText('add S2 "&lt;@U999&gt; &amp;lt; A &amp; B"')).toEqual({ text: 'add S2 "<@U999> &lt; A & B"', userIds: [], labels: {} });
+    expect(parseCommandText('add S2 "&lt;@U999&gt; &amp;lt; A &amp; B"')).toEqual({
+      text: 'add S2 "<@U999> &lt; A & B"',
+      userIds: [],
+      labels: {},
+    });
   });
 });
 
@@ -34,9 +44,18 @@ describe("small parsers", () => {
   });
 
   it("keys events by event_id and interactions by trigger_id", () => {
-    expect(requestKey({ type: "event_callback", event_id: "Ev1", team_id: "T1" })).toEqual({ team: "T1", key: "slack:event:Ev1" });
-    expect(requestKey({ command: "/secops", trigger_id: "t1", team_id: "T1" })).toEqual({ team: "T1", key: "slack:command:t1" });
-    expect(requestKey({ type: "block_actions", trigger_id: "t2", team: { id: "T1" } })).toEqual({ team: "T1", key: "slack:block_actions:t2" });
+    expect(requestKey({ type: "event_callback", event_id: "Ev1", team_id: "T1" })).toEqual({
+      team: "T1",
+      key: "slack:event:Ev1",
+    });
+    expect(requestKey({ command: "/secops", trigger_id: "t1", team_id: "T1" })).toEqual({
+      team: "T1",
+      key: "slack:command:t1",
+    });
+    expect(requestKey({ type: "block_actions", trigger_id: "t2", team: { id: "T1" } })).toEqual({
+      team: "T1",
+      key: "slack:block_actions:t2",
+    });
     expect(requestKey({ type: "url_verification" })).toBeUndefined();
   });
 
@@ -54,6 +73,9 @@ describe("small parsers", () => {
     const origin = { value: "S1-2", channelId: "C1", responseUrl: "https://hooks.slack.com/actions/1", replace: true };
     expect(decodeOrigin(encodeOrigin(origin))).toEqual(origin);
     expect(decodeOrigin("not json")).toEqual({ value: "", replace: false });
-    expect(decodeOrigin(JSON.stringify({ v: "S1-2", u: "javascript:alert(1)" }))).toEqual({ value: "S1-2", replace: false });
+    expect(decodeOrigin(JSON.stringify({ v: "S1-2", u: "javascript:alert(1)" }))).toEqual({
+      value: "S1-2",
+      replace: false,
+    });
   });
 });

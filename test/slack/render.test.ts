@@ -6,11 +6,17 @@ import type { Card, Reply } from "../../src/core/reply.js";
 import { blockProblems, viewProblems } from "../fakes/block-kit-rules.js";
 import { allText, buttons, parsedTexts } from "./blocks.js";
 
-const card = (c: Partial<Card>): Reply => ({ kind: "card", visibility: "requester", card: { title: "T", blocks: [], ...c } });
-const rows = (n: number, detail = "owner · due 2026-12-01 · open") => Array.from({ length: n }, (_, i) => ({ label: `ROW-${i} a task title of moderate length`, detail }));
+const card = (c: Partial<Card>): Reply => ({
+  kind: "card",
+  visibility: "requester",
+  card: { title: "T", blocks: [], ...c },
+});
+const rows = (n: number, detail = "owner · due 2026-12-01 · open") =>
+  Array.from({ length: n }, (_, i) => ({ label: `ROW-${i} a task title of moderate length`, detail }));
 const shownRows = (text: string) => new Set(text.match(/ROW-\d+/g)).size;
 const more = (text: string) => Number(/…and (\d+) more(?! characters)/.exec(text)?.[1] ?? 0);
-const HOSTILE = "<!channel> <!here> <@U0ADMIN> <!subteam^S1|@sec> <https://evil.example|https://security.microsoft.com> & *bold* `code`";
+const HOSTILE =
+  "<!channel> <!here> <@U0ADMIN> <!subteam^S1|@sec> <https://evil.example|https://security.microsoft.com> & *bold* `code`";
 const DANGEROUS = /<!|<@|<https?:|<mailto:/;
 
 describe("Block Kit renderer limits", () => {
@@ -18,7 +24,17 @@ describe("Block Kit renderer limits", () => {
     ["message", 50, 600],
     ["home", 100, 3000],
   ] as const)("keeps a long list within a %s's %i blocks and says how many more there are", (surface, max, n) => {
-    const out = renderReply(card({ title: "All tasks", subtitle: `${n} tasks`, blocks: [{ type: "list", items: rows(n) }, { type: "actions", actions: [{ kind: "button", actionId: "x.y", label: "Go", value: "1" }] }] }), surface);
+    const out = renderReply(
+      card({
+        title: "All tasks",
+        subtitle: `${n} tasks`,
+        blocks: [
+          { type: "list", items: rows(n) },
+          { type: "actions", actions: [{ kind: "button", actionId: "x.y", label: "Go", value: "1" }] },
+        ],
+      }),
+      surface,
+    );
     expect(out.blocks.length).toBeLessThanOrEqual(max);
     expect(blockProblems(out.blocks, surface === "message" ? "message" : "view")).toEqual([]);
     const text = allText(out.blocks);
@@ -43,11 +59,24 @@ describe("Block Kit renderer limits", () => {
 
   it("clips text, titles, labels and values to their limits, and drops (and reports) buttons Slack would refuse", () => {
     const actions = [
-      ...Array.from({ length: 60 }, (_, i) => ({ kind: "button" as const, actionId: "task.done", label: "L".repeat(200), value: `S1-${i}` })),
+      ...Array.from({ length: 60 }, (_, i) => ({
+        kind: "button" as const,
+        actionId: "task.done",
+        label: "L".repeat(200),
+        value: `S1-${i}`,
+      })),
       { kind: "button" as const, actionId: "a".repeat(300), label: "too long id", value: "1" },
       { kind: "link" as const, label: "bad", url: "javascript:alert(1)" },
     ];
-    const out = renderReply(card({ title: "H".repeat(400), blocks: [{ type: "text", spans: ["x".repeat(10_000)] }, { type: "actions", actions }] }));
+    const out = renderReply(
+      card({
+        title: "H".repeat(400),
+        blocks: [
+          { type: "text", spans: ["x".repeat(10_000)] },
+          { type: "actions", actions },
+        ],
+      }),
+    );
     expect(blockProblems(out.blocks, "message")).toEqual([]);
     expect(buttons(out.blocks)).toHaveLength(60);
     expect(allText(out.blocks)).toMatch(/2 links not shown/);
@@ -93,17 +122,47 @@ describe("Block Kit renderer escaping", () => {
   });
 
   it("shows the real address beside a link's label, and links only http(s)", () => {
-    const out = renderReply({ kind: "text", visibility: "requester", spans: [{ link: { label: "https://security.microsoft.com", url: "https://evil.example/x|y" } }, " ", { link: { label: "run", url: "javascript:alert(1)" } }] });
+    const out = renderReply({
+      kind: "text",
+      visibility: "requester",
+      spans: [
+        { link: { label: "https://security.microsoft.com", url: "https://evil.example/x|y" } },
+        " ",
+        { link: { label: "run", url: "javascript:alert(1)" } },
+      ],
+    });
     const text = String(out.text);
     expect(text).toContain("https://security.microsoft.com (<https://evil.example/x%7Cy>)");
     expect(text).toContain("run (javascript:alert(1))");
-    const linkButton = buttons(renderReply(card({ blocks: [{ type: "actions", actions: [{ kind: "link", label: "Microsoft portal", url: "https://evil.example/login" }] }] })).blocks)[0];
-    expect(linkButton).toMatchObject({ url: "https://evil.example/login", text: { text: "Microsoft portal (evil.example)" } });
+    const linkButton = buttons(
+      renderReply(
+        card({
+          blocks: [
+            {
+              type: "actions",
+              actions: [{ kind: "link", label: "Microsoft portal", url: "https://evil.example/login" }],
+            },
+          ],
+        }),
+      ).blocks,
+    )[0];
+    expect(linkButton).toMatchObject({
+      url: "https://evil.example/login",
+      text: { text: "Microsoft portal (evil.example)" },
+    });
   });
 
   it("pings only a well-formed user id from a mention span", () => {
-    const good = renderReply({ kind: "text", visibility: "conversation", spans: [{ mention: { platformUserId: "U123ABC", name: "dana" } }] });
-    const bad = renderReply({ kind: "text", visibility: "conversation", spans: [{ mention: { platformUserId: "<!channel>", name: "<!here>" } }] });
+    const good = renderReply({
+      kind: "text",
+      visibility: "conversation",
+      spans: [{ mention: { platformUserId: "U123ABC", name: "dana" } }],
+    });
+    const bad = renderReply({
+      kind: "text",
+      visibility: "conversation",
+      spans: [{ mention: { platformUserId: "<!channel>", name: "<!here>" } }],
+    });
     expect(good.text).toBe("<@U123ABC>");
     expect(bad.text).toBe("@&lt;!here&gt;");
   });
@@ -118,7 +177,13 @@ describe("modals", () => {
         submitLabel: "Assign this task right now please",
         value: "S1-2",
         fields: [
-          { id: "task", label: "Task", kind: "choice", options: Array.from({ length: 150 }, (_, i) => ({ value: `S1-${i}`, label: `S1-${i} ${"t".repeat(120)}` })), initial: "S1-2" },
+          {
+            id: "task",
+            label: "Task",
+            kind: "choice",
+            options: Array.from({ length: 150 }, (_, i) => ({ value: `S1-${i}`, label: `S1-${i} ${"t".repeat(120)}` })),
+            initial: "S1-2",
+          },
           { id: "owner", label: "Owner", kind: "person" },
           { id: "due", label: "Due", kind: "date", optional: true, initial: "2026-12-01" },
         ],

@@ -14,7 +14,14 @@ let h: Harness;
 useHarness((started) => (h = started));
 
 function assignBody(responseUrl: string, triggerId: string): string {
-  return slashCommandBody({ text: "assign S1-2 <@UDANA>", userId: "UADMIN", userName: "ada", channelId: CHANNEL, responseUrl, triggerId });
+  return slashCommandBody({
+    text: "assign S1-2 <@UDANA>",
+    userId: "UADMIN",
+    userName: "ada",
+    channelId: CHANNEL,
+    responseUrl,
+    triggerId,
+  });
 }
 
 const history = () => h.services.audit.history(WS, "task", "S1-2");
@@ -26,7 +33,12 @@ describe("request signatures", () => {
     ["a timestamp older than five minutes", { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 }],
   ])("refuses %s with 401 and changes nothing", async (_what, override) => {
     const responseUrl = h.fake.responseUrl();
-    const res = await sendSigned(h.eventsUrl, assignBody(responseUrl, h.fake.trigger()), "application/x-www-form-urlencoded", { secret: SECRET, ...override });
+    const res = await sendSigned(
+      h.eventsUrl,
+      assignBody(responseUrl, h.fake.trigger()),
+      "application/x-www-form-urlencoded",
+      { secret: SECRET, ...override },
+    );
     await h.settle();
     expect(res.status).toBe(401);
     expect(h.fake.calls.filter((c) => c.method !== "auth.test")).toEqual([]);
@@ -35,7 +47,11 @@ describe("request signatures", () => {
   });
 
   it("refuses a request with no signature headers", async () => {
-    const res = await fetch(h.eventsUrl, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: assignBody(h.fake.responseUrl(), "t") });
+    const res = await fetch(h.eventsUrl, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: assignBody(h.fake.responseUrl(), "t"),
+    });
     expect(res.status).toBe(401);
   });
 });
@@ -43,7 +59,11 @@ describe("request signatures", () => {
 describe("retries and replays", () => {
   it("applies a repeated slash command (same trigger_id) once", async () => {
     const first = await h.command("assign S1-2 <@UDANA>");
-    const again = await h.command("assign S1-2 <@UDANA>", "admin", { triggerId: first.triggerId, responseUrl: first.responseUrl, retryNum: 1 });
+    const again = await h.command("assign S1-2 <@UDANA>", "admin", {
+      triggerId: first.triggerId,
+      responseUrl: first.responseUrl,
+      retryNum: 1,
+    });
     expect(again.status).toBe(200);
     expect(history()).toHaveLength(1);
     expect(h.fake.postsTo(first.responseUrl)).toHaveLength(1);
@@ -59,9 +79,19 @@ describe("retries and replays", () => {
 
   it("applies a repeated click once", async () => {
     const card = lastPost(h.fake, (await h.command("task S1-2")).responseUrl);
-    const body = blockActionsBody({ userId: "UADMIN", userName: "ada", channelId: CHANNEL, responseUrl: h.fake.responseUrl(), triggerId: h.fake.trigger(), button: button(card, "Start") });
+    const body = blockActionsBody({
+      userId: "UADMIN",
+      userName: "ada",
+      channelId: CHANNEL,
+      responseUrl: h.fake.responseUrl(),
+      triggerId: h.fake.trigger(),
+      button: button(card, "Start"),
+    });
     for (const retryNum of [undefined, 1]) {
-      await sendSigned(h.eventsUrl, body, "application/x-www-form-urlencoded", { secret: SECRET, ...(retryNum ? { retryNum } : {}) });
+      await sendSigned(h.eventsUrl, body, "application/x-www-form-urlencoded", {
+        secret: SECRET,
+        ...(retryNum ? { retryNum } : {}),
+      });
       await h.settle();
     }
     expect(history()).toHaveLength(1);
@@ -71,12 +101,23 @@ describe("retries and replays", () => {
     const first = await h.command("assign S1-2 <@UDANA>");
     const http = createHttpApp();
     const log = silentLogger();
-    const restarted = createSlackAdapter({ bot: createBot(h.services, commands, actions), services: h.services, log, http, config: { botToken: h.fake.token, signingSecret: SECRET, apiUrl: h.fake.apiUrl } });
+    const restarted = createSlackAdapter({
+      bot: createBot(h.services, commands, actions),
+      services: h.services,
+      log,
+      http,
+      config: { botToken: h.fake.token, signingSecret: SECRET, apiUrl: h.fake.apiUrl },
+    });
     await restarted.start();
     const { listen } = await import("../../adapters/http/server.js");
     const server = await listen(http.app, 0, "127.0.0.1");
     const port = (server.address() as { port: number }).port;
-    const res = await sendSigned(`http://127.0.0.1:${port}/slack/events`, assignBody(first.responseUrl, first.triggerId), "application/x-www-form-urlencoded", { secret: SECRET });
+    const res = await sendSigned(
+      `http://127.0.0.1:${port}/slack/events`,
+      assignBody(first.responseUrl, first.triggerId),
+      "application/x-www-form-urlencoded",
+      { secret: SECRET },
+    );
     await restarted.stop();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
@@ -89,21 +130,31 @@ describe("hostile text is inert", () => {
   const dangerous = /<!|<@|<https?:|<mailto:/;
 
   it("escapes a task title full of pings and a disguised link, in cards, lists and fallback text", async () => {
-    const typed = 'add S2 "&lt;!channel&gt; <!here> <@UADMIN> &lt;https://evil.example|https://security.microsoft.com&gt; &amp; co" <@UDANA>';
+    const typed =
+      'add S2 "&lt;!channel&gt; <!here> <@UADMIN> &lt;https://evil.example|https://security.microsoft.com&gt; &amp; co" <@UDANA>';
     const added = lastPost(h.fake, (await h.command(typed)).responseUrl);
     const listed = lastPost(h.fake, (await h.command("tasks S2")).responseUrl);
     for (const post of [added, listed]) {
       for (const text of parsedTexts(post)) expect(text).not.toMatch(dangerous);
-      expect(allText(post)).toContain("&lt;!channel&gt; @here @UADMIN &lt;https://evil.example|https://security.microsoft.com&gt; &amp; co");
+      expect(allText(post)).toContain(
+        "&lt;!channel&gt; @here @UADMIN &lt;https://evil.example|https://security.microsoft.com&gt; &amp; co",
+      );
     }
     const header = (added.blocks as { type: string; text: { type: string; text: string } }[])[0];
-    expect(header?.text).toEqual({ type: "plain_text", text: expect.stringContaining("<!channel> @here"), emoji: false });
+    expect(header?.text).toEqual({
+      type: "plain_text",
+      text: expect.stringContaining("<!channel> @here"),
+      emoji: false,
+    });
   });
 
   it("escapes a person's name from users.info everywhere it is shown", async () => {
     await h.command("role <@UEVE> analyst");
     await h.command("assign S1-2 <@UEVE>");
-    const shown = [lastPost(h.fake, (await h.command("task S1-2")).responseUrl), lastPost(h.fake, (await h.command("tasks S1")).responseUrl)];
+    const shown = [
+      lastPost(h.fake, (await h.command("task S1-2")).responseUrl),
+      lastPost(h.fake, (await h.command("tasks S1")).responseUrl),
+    ];
     await h.event("EvEve", { type: "app_home_opened", user: "UEVE", channel: "D0EVE", tab: "home", event_ts: "1.2" });
     shown.push(h.fake.callsTo("views.publish")[0]?.args.view as Record<string, unknown>);
     for (const s of shown) {

@@ -14,7 +14,15 @@ describe("openDatabase", () => {
     const { sqlite, close } = openDatabase(":memory:");
     const tables = sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[];
     const names = tables.map((t) => t.name);
-    for (const table of ["people", "tasks", "audit_events", "conversations", "outbox", "subscriptions", "__drizzle_migrations"]) {
+    for (const table of [
+      "people",
+      "tasks",
+      "audit_events",
+      "conversations",
+      "outbox",
+      "subscriptions",
+      "__drizzle_migrations",
+    ]) {
       expect(names).toContain(table);
     }
     expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
@@ -30,14 +38,20 @@ describe("openDatabase", () => {
     const applied = (first.sqlite.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number }).n;
     first.close();
     const second = openDatabase(`file:${path}`);
-    expect((second.sqlite.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number }).n).toBe(applied);
+    expect((second.sqlite.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number }).n).toBe(
+      applied,
+    );
     second.close();
   });
 
   it("enforces foreign keys", () => {
     const { sqlite, close } = openDatabase(":memory:");
     expect(() =>
-      sqlite.prepare("insert into tasks (workspace, id, area, objective, title, resources, position, owner_id, updated_at) values ('w','S9-1','S1','o','t','[]',1,999,'x')").run(),
+      sqlite
+        .prepare(
+          "insert into tasks (workspace, id, area, objective, title, resources, position, owner_id, updated_at) values ('w','S9-1','S1','o','t','[]',1,999,'x')",
+        )
+        .run(),
     ).toThrow(/FOREIGN KEY/);
     close();
   });

@@ -45,9 +45,14 @@ export function freePort(): Promise<number> {
 export async function spawnMain(env: NodeJS.ProcessEnv): Promise<RunningMain> {
   const port = await freePort();
   const base: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of Object.keys(base)) if (/^(SLACK_|MICROSOFT_APP_|Microsoft|AZURE_|GRAPH_|SECOPS_|LOG_LEVEL$|DATABASE_URL$)/.test(name)) delete base[name];
+  for (const name of Object.keys(base))
+    if (/^(SLACK_|MICROSOFT_APP_|Microsoft|AZURE_|GRAPH_|SECOPS_|LOG_LEVEL$|DATABASE_URL$)/.test(name))
+      delete base[name];
   const full = { DATABASE_URL: ":memory:", LOG_LEVEL: "silent", ...base, ...env, PORT: String(port) };
-  const child = spawn(join(process.cwd(), "node_modules", ".bin", "tsx"), ["src/main.ts"], { env: full, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(join(process.cwd(), "node_modules", ".bin", "tsx"), ["src/main.ts"], {
+    env: full,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stderr = "";
   let stdout = "";
   const listeners = new Set<() => void>();
@@ -65,7 +70,11 @@ export async function spawnMain(env: NodeJS.ProcessEnv): Promise<RunningMain> {
   const waitForLog = (what: string, match: (line: LogLine) => boolean, ms = 10_000) =>
     new Promise<LogLine>((resolve, reject) => {
       const check = () => {
-        const found = stderr.split("\n").filter((l) => l.startsWith("{") && l.endsWith("}")).map((l) => JSON.parse(l) as LogLine).find(match);
+        const found = stderr
+          .split("\n")
+          .filter((l) => l.startsWith("{") && l.endsWith("}"))
+          .map((l) => JSON.parse(l) as LogLine)
+          .find(match);
         if (!found) return;
         clearTimeout(timer);
         listeners.delete(check);
@@ -82,7 +91,17 @@ export async function spawnMain(env: NodeJS.ProcessEnv): Promise<RunningMain> {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
     return (await exited).code;
   };
-  return { child, port, url: `http://127.0.0.1:${port}`, stderr: () => stderr, stdout: () => stdout, logs: parsed, waitForLog, exited, stop };
+  return {
+    child,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    stderr: () => stderr,
+    stdout: () => stdout,
+    logs: parsed,
+    waitForLog,
+    exited,
+    stop,
+  };
 }
 
 /** Starts `tsx src/main.ts` with `env` over a clean copy of this process's environment, and waits for /healthz. */

@@ -12,7 +12,13 @@ import { openDatabase, type OpenDatabase } from "../../src/storage/db.js";
 import { testClock, type TestClock } from "./clock.js";
 
 /** Capabilities of a plain text surface (no forms, no ephemeral). */
-export const PLAIN: Capabilities = { ephemeral: false, forms: false, threads: true, updateInPlace: true, images: false };
+export const PLAIN: Capabilities = {
+  ephemeral: false,
+  forms: false,
+  threads: true,
+  updateInPlace: true,
+  images: false,
+};
 
 /** A person in the test workspace, by short name. */
 export function who(name: string): Identity {
@@ -50,7 +56,14 @@ export function createTestBot(
   const clock = testClock(options.now);
   const database = openDatabase(options.databaseUrl ?? ":memory:");
   const alertFeed = options.alertFeed?.(clock);
-  const services = createServices({ db: database.db, plan: loadPlan(), log: silentLogger(), clock: clock.now, admins: ["admin"], ...(alertFeed ? { alertFeed } : {}) });
+  const services = createServices({
+    db: database.db,
+    plan: loadPlan(),
+    log: silentLogger(),
+    clock: clock.now,
+    admins: ["admin"],
+    ...(alertFeed ? { alertFeed } : {}),
+  });
   const bot = createBot(services, commands, actions);
   const workspace = options.workspace ?? "test";
   const capabilities = options.capabilities ?? PLAIN;
@@ -67,9 +80,17 @@ export function createTestBot(
     clock,
     database,
     workspace,
-    run: (text, as = "admin") => bot.handle({ kind: "command", text, mentions: mentions(text), ...base(as) } satisfies Incoming),
+    run: (text, as = "admin") =>
+      bot.handle({ kind: "command", text, mentions: mentions(text), ...base(as) } satisfies Incoming),
     press: (actionId, value, as = "admin", inputs) =>
-      bot.handle({ kind: "action", actionId, value, mentions: inputs ? mentions(Object.values(inputs).join(" ")) : {}, ...(inputs ? { inputs } : {}), ...base(as) }),
+      bot.handle({
+        kind: "action",
+        actionId,
+        value,
+        mentions: inputs ? mentions(Object.values(inputs).join(" ")) : {},
+        ...(inputs ? { inputs } : {}),
+        ...base(as),
+      }),
     text: replyText,
     close: () => database.close(),
   };
@@ -84,7 +105,11 @@ export function replyText(reply: Reply): string {
   for (const b of card.blocks) {
     if (b.type === "text" || b.type === "context") lines.push(spansToPlain(b.spans));
     else if (b.type === "facts") lines.push(...b.facts.map((f) => `${f.label}: ${f.value}`));
-    else if (b.type === "list") lines.push(...(b.items.length ? b.items.map((i) => `${i.label} | ${i.detail ?? ""}`) : [b.empty ?? ""]), ...(b.more ? [`…and ${b.more} more`] : []));
+    else if (b.type === "list")
+      lines.push(
+        ...(b.items.length ? b.items.map((i) => `${i.label} | ${i.detail ?? ""}`) : [b.empty ?? ""]),
+        ...(b.more ? [`…and ${b.more} more`] : []),
+      );
     else if (b.type === "progress") lines.push(`${b.label} ${b.done}/${b.total} ${b.note ?? ""}`);
     else if (b.type === "actions") lines.push(b.actions.map((a) => `[${a.label}]`).join(" "));
     else if (b.type === "image") lines.push(`[image ${b.alt}]`);

@@ -49,7 +49,14 @@ describe("Teams card actions (Action.Submit)", () => {
     expect(form).toContain('"type":"Input.Date"');
     expect(form).toContain('"actionId":"task.assign"');
 
-    const value = { actionId: "task.assign", value: "S1-2", people: ["owner"], task: "S1-2", owner: DANA.aadObjectId, due: "2026-12-15" };
+    const value = {
+      actionId: "task.assign",
+      value: "S1-2",
+      people: ["owner"],
+      task: "S1-2",
+      owner: DANA.aadObjectId,
+      due: "2026-12-15",
+    };
     await h.post(submit(h.connector.serviceUrl, ADA, value, cardId));
     const call = h.last();
     expect(call?.operation).toBe("updateActivity");
@@ -63,11 +70,20 @@ describe("Teams card actions (Action.Submit)", () => {
   });
 
   it("answers a tampered or unknown submission with a short reply and changes nothing", async () => {
-    await h.post(submit(h.connector.serviceUrl, ADA, { actionId: "task.delete-everything", value: "S1-2" }, "1760000000042"));
+    await h.post(
+      submit(h.connector.serviceUrl, ADA, { actionId: "task.delete-everything", value: "S1-2" }, "1760000000042"),
+    );
     expect(h.cardText(h.last())).toMatch(/no longer supported/);
     await h.post(submit(h.connector.serviceUrl, ADA, { actionId: 42, value: { $ne: 1 } } as never, "1760000000042"));
     expect(h.cardText(h.last())).toMatch(/not one I know/);
-    await h.post(submit(h.connector.serviceUrl, ADA, { actionId: "task.assign", value: "S1-2", people: ["owner"], task: "S1-2", owner: "not-a-person" }, "1760000000042"));
+    await h.post(
+      submit(
+        h.connector.serviceUrl,
+        ADA,
+        { actionId: "task.assign", value: "S1-2", people: ["owner"], task: "S1-2", owner: "not-a-person" },
+        "1760000000042",
+      ),
+    );
     expect(h.services.tasks.get(h.workspace, "S1-2")?.ownerId).toBeNull();
   });
 });

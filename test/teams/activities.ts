@@ -14,9 +14,27 @@ export const CHANNEL = "19:6848757105754c8981c67612732d9aa7@thread.tacv2";
 export const TEAM = "19:66P469zibfbsGI-_a0aN_toLTZpyzS6u7CT3TsXdgPw1@thread.tacv2";
 
 /** People in the tenant; Ada is listed in SECOPS_ADMINS. */
-export const ADA: FakeMember = { id: "29:1ada-mri", name: "Ada Admin", aadObjectId: "a0000000-0000-4000-8000-000000000001", email: "ada@contoso.com", userPrincipalName: "ada@contoso.com" };
-export const DANA: FakeMember = { id: "29:1dana-mri", name: "Dana Lee", aadObjectId: "d0000000-0000-4000-8000-000000000002", email: "dana@contoso.com", userPrincipalName: "dana@contoso.com" };
-export const EVE: FakeMember = { id: "29:1eve-mri", name: "Eve Analyst", aadObjectId: "e0000000-0000-4000-8000-000000000003", email: "eve@contoso.com", userPrincipalName: "eve@contoso.com" };
+export const ADA: FakeMember = {
+  id: "29:1ada-mri",
+  name: "Ada Admin",
+  aadObjectId: "a0000000-0000-4000-8000-000000000001",
+  email: "ada@contoso.com",
+  userPrincipalName: "ada@contoso.com",
+};
+export const DANA: FakeMember = {
+  id: "29:1dana-mri",
+  name: "Dana Lee",
+  aadObjectId: "d0000000-0000-4000-8000-000000000002",
+  email: "dana@contoso.com",
+  userPrincipalName: "dana@contoso.com",
+};
+export const EVE: FakeMember = {
+  id: "29:1eve-mri",
+  name: "Eve Analyst",
+  aadObjectId: "e0000000-0000-4000-8000-000000000003",
+  email: "eve@contoso.com",
+  userPrincipalName: "eve@contoso.com",
+};
 
 type Json = Record<string, unknown>;
 let counter = 1_759_944_781_000;
@@ -31,7 +49,15 @@ function personalConversation(member: FakeMember): Json {
 
 /** The fields every inbound message shares: a fresh id, the sender, the bot as recipient. */
 function envelope(serviceUrl: string, member: FakeMember): Json {
-  return { type: "message", id: String(counter++), timestamp: new Date().toISOString(), serviceUrl, channelId: "msteams", from: from(member), recipient: BOT };
+  return {
+    type: "message",
+    id: String(counter++),
+    timestamp: new Date().toISOString(),
+    serviceUrl,
+    channelId: "msteams",
+    from: from(member),
+    recipient: BOT,
+  };
 }
 
 /** A one-to-one message (no mention needed). */
@@ -49,11 +75,22 @@ export function personal(serviceUrl: string, member: FakeMember, text: string, e
 }
 
 /** A channel message @mentioning the bot first; `people` are mentioned as `<at>Name</at>` inside `text`. */
-export function channel(serviceUrl: string, member: FakeMember, text: string, people: FakeMember[] = [], thread = "1759881511856"): Json {
+export function channel(
+  serviceUrl: string,
+  member: FakeMember,
+  text: string,
+  people: FakeMember[] = [],
+  thread = "1759881511856",
+): Json {
   const botAt = `<at>${BOT.name}</at>`;
   return {
     ...envelope(serviceUrl, member),
-    conversation: { id: `${CHANNEL};messageid=${thread}`, isGroup: true, conversationType: "channel", tenantId: TENANT },
+    conversation: {
+      id: `${CHANNEL};messageid=${thread}`,
+      isGroup: true,
+      conversationType: "channel",
+      tenantId: TENANT,
+    },
     text: `${botAt} ${text}`,
     textFormat: "plain",
     entities: [
@@ -61,13 +98,25 @@ export function channel(serviceUrl: string, member: FakeMember, text: string, pe
       ...people.map((p) => ({ type: "mention", text: `<at>${p.name}</at>`, mentioned: { id: p.id, name: p.name } })),
       { type: "clientInfo", locale: "en-US", country: "US", platform: "Web", timezone: "Europe/Paris" },
     ],
-    channelData: { teamsChannelId: CHANNEL, teamsTeamId: TEAM, channel: { id: CHANNEL, name: "SecOps" }, team: { id: TEAM, name: "Security" }, tenant: { id: TENANT } },
+    channelData: {
+      teamsChannelId: CHANNEL,
+      teamsTeamId: TEAM,
+      channel: { id: CHANNEL, name: "SecOps" },
+      team: { id: TEAM, name: "Security" },
+      tenant: { id: TENANT },
+    },
     locale: "en-US",
   };
 }
 
 /** An Action.Submit from a card: a message with `value` and no text, replying to the card's id. */
-export function submit(serviceUrl: string, member: FakeMember, value: Json, replyToId: string, where: "personal" | "channel" = "personal"): Json {
+export function submit(
+  serviceUrl: string,
+  member: FakeMember,
+  value: Json,
+  replyToId: string,
+  where: "personal" | "channel" = "personal",
+): Json {
   const base = where === "personal" ? personal(serviceUrl, member, "") : channel(serviceUrl, member, "");
   const { text: _text, entities: _entities, ...rest } = base;
   return { ...rest, replyToId, value };

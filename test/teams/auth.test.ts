@@ -33,7 +33,9 @@ describe("Bot Framework authentication on /api/messages", () => {
 
   it("refuses a forged JWT whose issuer is not the Bot Framework's", async () => {
     h = await startTeamsHarness({ appId: "0b6fe6d1-fece-44f7-9a48-56465e2d5ab8" });
-    await expectRefusedAndNothingChanged({ authorization: `Bearer ${unsignedJwt({ iss: "https://evil.example", aud: "0b6fe6d1-fece-44f7-9a48-56465e2d5ab8" })}` });
+    await expectRefusedAndNothingChanged({
+      authorization: `Bearer ${unsignedJwt({ iss: "https://evil.example", aud: "0b6fe6d1-fece-44f7-9a48-56465e2d5ab8" })}`,
+    });
   });
 
   it("serves without authentication when no app id is configured (Emulator and local tests)", async () => {

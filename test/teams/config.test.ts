@@ -8,10 +8,20 @@ const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 
 describe("Teams settings", () => {
   it("reads botbuilder's upper-case variables and hands botbuilder its own setting names", () => {
-    const config = loadConfig({ MICROSOFT_APP_ID: APP, MICROSOFT_APP_PASSWORD: "secret", MICROSOFT_APP_TYPE: "SingleTenant", MICROSOFT_APP_TENANT_ID: TENANT });
+    const config = loadConfig({
+      MICROSOFT_APP_ID: APP,
+      MICROSOFT_APP_PASSWORD: "secret",
+      MICROSOFT_APP_TYPE: "SingleTenant",
+      MICROSOFT_APP_TENANT_ID: TENANT,
+    });
     expect(config.platforms).toEqual(["teams"]);
     const settings = botFrameworkSettings(config.teams!);
-    expect(settings).toEqual({ MicrosoftAppId: APP, MicrosoftAppPassword: "secret", MicrosoftAppType: "SingleTenant", MicrosoftAppTenantId: TENANT });
+    expect(settings).toEqual({
+      MicrosoftAppId: APP,
+      MicrosoftAppPassword: "secret",
+      MicrosoftAppType: "SingleTenant",
+      MicrosoftAppTenantId: TENANT,
+    });
     expect(() => createCloudAdapter(config.teams!, silentLogger())).not.toThrow();
   });
 
@@ -22,8 +32,12 @@ describe("Teams settings", () => {
   });
 
   it("names the missing tenant for single-tenant and managed-identity bots", () => {
-    expect(() => loadConfig({ MicrosoftAppId: APP, MicrosoftAppPassword: "x", MicrosoftAppType: "SingleTenant" })).toThrow(ConfigError);
-    expect(() => loadConfig({ MicrosoftAppId: APP, MicrosoftAppType: "UserAssignedMSI" })).toThrow(/MicrosoftAppTenantId: required when MicrosoftAppType is UserAssignedMSI/);
+    expect(() =>
+      loadConfig({ MicrosoftAppId: APP, MicrosoftAppPassword: "x", MicrosoftAppType: "SingleTenant" }),
+    ).toThrow(ConfigError);
+    expect(() => loadConfig({ MicrosoftAppId: APP, MicrosoftAppType: "UserAssignedMSI" })).toThrow(
+      /MicrosoftAppTenantId: required when MicrosoftAppType is UserAssignedMSI/,
+    );
     const msi = loadConfig({ MicrosoftAppId: APP, MicrosoftAppType: "UserAssignedMSI", MicrosoftAppTenantId: TENANT });
     expect(botFrameworkSettings(msi.teams!)).not.toHaveProperty("MicrosoftAppPassword");
     expect(() => createCloudAdapter(msi.teams!, silentLogger())).not.toThrow();

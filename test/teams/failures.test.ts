@@ -17,7 +17,10 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 async function failure(promise: Promise<unknown>): Promise<DeliveryError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(DeliveryError);
   return err as DeliveryError;
 }
@@ -47,7 +50,10 @@ describe("Teams connector failures", () => {
     expect(err).toMatchObject({ permanent: true, conversationGone: true });
     expect(new ConversationRepository(h.services.db).get("teams", CHANNEL)?.active).toBe(false);
     const before = h.connector.calls.length;
-    expect(await failure(h.teams.messenger.post(target, note))).toMatchObject({ permanent: true, conversationGone: true });
+    expect(await failure(h.teams.messenger.post(target, note))).toMatchObject({
+      permanent: true,
+      conversationGone: true,
+    });
     expect(h.connector.calls.length).toBe(before);
   });
 
@@ -70,7 +76,12 @@ describe("Teams connector failures", () => {
     h.connector.fail({ status: 502, when: (c) => c.operation === "replyToActivity" });
     const res = await h.post(personal(h.connector.serviceUrl, ADA, "help"));
     expect(res.status).toBe(200);
-    expect(h.connector.callsOf("replyToActivity").slice(-3).map((c) => c.status)).toEqual([429, 502, 201]);
+    expect(
+      h.connector
+        .callsOf("replyToActivity")
+        .slice(-3)
+        .map((c) => c.status),
+    ).toEqual([429, 502, 201]);
   });
 
   it("marks a conversation gone when Teams answers a reply with 403 (bot removed)", async () => {
@@ -96,7 +107,10 @@ describe("connector error classification", () => {
     const refused = Object.assign(new Error("connect ECONNREFUSED"), { name: "RestError", code: "ECONNREFUSED" });
     expect(toDeliveryError(refused).permanent).toBe(false);
     expect(toDeliveryError(new TypeError("name must be of type string")).permanent).toBe(true);
-    const dated = { statusCode: 429, response: { headers: { get: () => new Date(Date.now() + 30_000).toUTCString() } } };
+    const dated = {
+      statusCode: 429,
+      response: { headers: { get: () => new Date(Date.now() + 30_000).toUTCString() } },
+    };
     expect(toDeliveryError(dated).retryAfterMs).toBeGreaterThan(20_000);
   });
 });

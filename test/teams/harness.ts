@@ -43,25 +43,42 @@ export interface TeamsHarness {
 }
 
 /** Starts everything on loopback ports; `appId` turns Bot Framework authentication on. */
-export async function startTeamsHarness(options: { appId?: string; now?: string; alertFeed?: AlertFeed } = {}): Promise<TeamsHarness> {
+export async function startTeamsHarness(
+  options: { appId?: string; now?: string; alertFeed?: AlertFeed } = {},
+): Promise<TeamsHarness> {
   const connector = await startFakeBotConnector(`/amer/${TENANT}/`);
   connector.members.push(ADA, DANA, EVE);
   const clock = testClock(options.now ?? "2026-11-28T10:00:00Z");
   const database = openDatabase(":memory:");
   const log = silentLogger();
-  const services = createServices({ db: database.db, plan: loadPlan(), log, clock: clock.now, admins: [ADA.aadObjectId ?? ""], ...(options.alertFeed ? { alertFeed: options.alertFeed } : {}) });
+  const services = createServices({
+    db: database.db,
+    plan: loadPlan(),
+    log,
+    clock: clock.now,
+    admins: [ADA.aadObjectId ?? ""],
+    ...(options.alertFeed ? { alertFeed: options.alertFeed } : {}),
+  });
   const bot = createBot(services, commands, actions);
   const config = options.appId
     ? { appId: options.appId, appPassword: "not-a-real-secret", appType: "SingleTenant" as const, tenantId: TENANT }
     : { appId: "", appPassword: "", appType: "MultiTenant" as const, tenantId: "" };
-  const teams = createTeamsAdapter({ config, bot, services, log, retry: { attempts: 3, baseDelayMs: 5, maxWaitMs: 3000 } });
+  const teams = createTeamsAdapter({
+    config,
+    bot,
+    services,
+    log,
+    retry: { attempts: 3, baseDelayMs: 5, maxWaitMs: 3000 },
+  });
   const http = createHttpApp();
   mountTeams(http, teams, log);
   const server: Server = await listen(http.app, 0, "127.0.0.1");
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const card = (call: ConnectorCall | undefined) => {
-    const attachments = (call?.body?.attachments ?? (call?.body?.activity as { attachments?: unknown } | undefined)?.attachments) as { content?: Record<string, unknown> }[] | undefined;
+    const attachments = (call?.body?.attachments ??
+      (call?.body?.activity as { attachments?: unknown } | undefined)?.attachments) as
+      { content?: Record<string, unknown> }[] | undefined;
     return attachments?.[0]?.content ?? {};
   };
   const texts = (node: unknown): string[] => {
@@ -69,7 +86,12 @@ export async function startTeamsHarness(options: { appId?: string; now?: string;
     if (!node || typeof node !== "object") return [];
     const o = node as Record<string, unknown>;
     const own = [o.text, o.title, o.value, o.label].filter((v): v is string => typeof v === "string");
-    return [...own, ...Object.entries(o).filter(([k]) => !["data", "msteams", "choices.data"].includes(k)).flatMap(([, v]) => texts(v))];
+    return [
+      ...own,
+      ...Object.entries(o)
+        .filter(([k]) => !["data", "msteams", "choices.data"].includes(k))
+        .flatMap(([, v]) => texts(v)),
+    ];
   };
   return {
     connector,
@@ -79,8 +101,13 @@ export async function startTeamsHarness(options: { appId?: string; now?: string;
     database,
     workspace: `teams:${TENANT}`,
     post: (activity, headers = {}) =>
-      fetch(`${base}/api/messages`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(activity) }),
-    postRaw: (body) => fetch(`${base}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body }),
+      fetch(`${base}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(activity),
+      }),
+    postRaw: (body) =>
+      fetch(`${base}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body }),
     card,
     cardText: (call) => texts(card(call)).join("\n"),
     last: () => connector.calls.at(-1),

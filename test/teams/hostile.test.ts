@@ -10,7 +10,11 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const MALLORY: FakeMember = { id: "29:1mallory", name: '<at>Everyone</at> [Admin](https://evil.example) & <b>x</b> "}]}', aadObjectId: "f0000000-0000-4000-8000-000000000009" };
+const MALLORY: FakeMember = {
+  id: "29:1mallory",
+  name: '<at>Everyone</at> [Admin](https://evil.example) & <b>x</b> "}]}',
+  aadObjectId: "f0000000-0000-4000-8000-000000000009",
+};
 
 describe("hostile text through Teams", () => {
   it("shows a hostile task title literally: no mention, no link, no broken card", async () => {
@@ -21,7 +25,10 @@ describe("hostile text through Teams", () => {
     expect(card.msteams).toEqual({ width: "Full" });
     expect(h.cardText(call)).toContain(title);
     const urls: string[] = [];
-    JSON.stringify(card, (key, value: unknown) => (key === "url" && typeof value === "string" && urls.push(value), value));
+    JSON.stringify(
+      card,
+      (key, value: unknown) => (key === "url" && typeof value === "string" && urls.push(value), value),
+    );
     expect(urls.filter((u) => u.includes("evil.example"))).toEqual([]);
     expect(h.services.tasks.all(h.workspace).some((t) => t.title === title)).toBe(true);
   });
@@ -35,13 +42,31 @@ describe("hostile text through Teams", () => {
   });
 
   it("does not crash on malformed entities, text or values, and answers", async () => {
-    const odd = { ...personal(h.connector.serviceUrl, ADA, "help"), entities: [null, 7, { type: 5 }, { type: "mention" }, { type: "mention", text: "<at>x</at>", mentioned: {} }] };
+    const odd = {
+      ...personal(h.connector.serviceUrl, ADA, "help"),
+      entities: [null, 7, { type: 5 }, { type: "mention" }, { type: "mention", text: "<at>x</at>", mentioned: {} }],
+    };
     expect((await h.post(odd)).status).toBe(200);
     expect(h.cardText(h.last())).toContain("SecOps bot commands");
     expect((await h.post({ ...personal(h.connector.serviceUrl, ADA, "x"), text: { evil: true } })).status).toBe(200);
     expect((await h.post({ ...personal(h.connector.serviceUrl, ADA, ""), value: "task.done S1-2" })).status).toBe(200);
-    expect((await h.post({ ...personal(h.connector.serviceUrl, ADA, "help"), from: { id: 5, name: { x: 1 }, aadObjectId: [] }, conversation: { id: 7 } })).status).toBe(200);
-    expect((await h.post({ ...personal(h.connector.serviceUrl, ADA, "help"), from: { id: "29:x", name: 5, aadObjectId: 9 } })).status).toBe(200);
+    expect(
+      (
+        await h.post({
+          ...personal(h.connector.serviceUrl, ADA, "help"),
+          from: { id: 5, name: { x: 1 }, aadObjectId: [] },
+          conversation: { id: 7 },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await h.post({
+          ...personal(h.connector.serviceUrl, ADA, "help"),
+          from: { id: "29:x", name: 5, aadObjectId: 9 },
+        })
+      ).status,
+    ).toBe(200);
     expect(h.services.people.byPlatformId(h.workspace, "29:x")?.displayName).toBe("Teams user");
     await h.post(personal(h.connector.serviceUrl, ADA, "plan"));
     expect(h.cardText(h.last())).toContain("adoption plan");
@@ -52,7 +77,14 @@ describe("hostile text through Teams", () => {
 describe("long lists through Teams", () => {
   it("keeps the activity under the size limit and says how many tasks were left out", async () => {
     await h.post(personal(h.connector.serviceUrl, ADA, "help"));
-    for (let i = 0; i < 70; i++) h.services.tasks.addCustom(h.workspace, "S2", "Team tasks", `Custom task ${i} ${"with a long descriptive title ".repeat(3)}`, h.clock.now());
+    for (let i = 0; i < 70; i++)
+      h.services.tasks.addCustom(
+        h.workspace,
+        "S2",
+        "Team tasks",
+        `Custom task ${i} ${"with a long descriptive title ".repeat(3)}`,
+        h.clock.now(),
+      );
     const total = h.services.tasks.all(h.workspace).length;
     await h.post(personal(h.connector.serviceUrl, ADA, "tasks"));
     const call = h.last();

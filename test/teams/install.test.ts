@@ -19,7 +19,12 @@ describe("Teams conversation references", () => {
     expect(row?.kind).toBe("channel");
     expect(row?.active).toBe(true);
     expect(row?.name).toBe("Security");
-    expect(row?.reference).toMatchObject({ serviceUrl: h.connector.serviceUrl, channelId: "msteams", conversation: { id: TEAM, tenantId: TENANT }, bot: { id: expect.stringMatching(/^28:/) } });
+    expect(row?.reference).toMatchObject({
+      serviceUrl: h.connector.serviceUrl,
+      channelId: "msteams",
+      conversation: { id: TEAM, tenantId: TENANT },
+      bot: { id: expect.stringMatching(/^28:/) },
+    });
     expect(h.cardText(h.last())).toContain("Thanks for adding me");
   });
 
@@ -46,7 +51,11 @@ describe("Teams conversation references", () => {
 
   it("marks the team inactive when the bot is removed from it", async () => {
     await h.post(botAddedToTeam(h.connector.serviceUrl, ADA));
-    const removed = { ...botAddedToTeam(h.connector.serviceUrl, ADA), membersAdded: undefined, membersRemoved: [{ id: "28:c9e8c047-2a74-40a2-b28a-b162d5f5327c" }] };
+    const removed = {
+      ...botAddedToTeam(h.connector.serviceUrl, ADA),
+      membersAdded: undefined,
+      membersRemoved: [{ id: "28:c9e8c047-2a74-40a2-b28a-b162d5f5327c" }],
+    };
     const calls = h.connector.calls.length;
     await h.post(removed);
     expect(conversations.get("teams", TEAM)?.active).toBe(false);

@@ -20,19 +20,43 @@ describe("npm start with Slack and Teams", () => {
   it("serves /api/messages and /slack/events side by side on PORT", async () => {
     slack = await FakeSlack.start();
     connector = await startFakeBotConnector();
-    bot = await startMain({ SECOPS_PLATFORMS: "slack,teams", SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: "main-secret", SLACK_API_URL: slack.apiUrl });
+    bot = await startMain({
+      SECOPS_PLATFORMS: "slack,teams",
+      SLACK_BOT_TOKEN: slack.token,
+      SLACK_SIGNING_SECRET: "main-secret",
+      SLACK_API_URL: slack.apiUrl,
+    });
     const port = bot.port;
-    const ready = (await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()) as { checks: Record<string, { ok: boolean; detail: string }> };
+    const ready = (await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()) as {
+      checks: Record<string, { ok: boolean; detail: string }>;
+    };
     expect(ready.checks.slack?.ok).toBe(true);
     expect(ready.checks.teams).toEqual({ ok: true, detail: "authentication off (Emulator / local only)" });
 
-    const teamsRes = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(personal(connector.serviceUrl, ADA, "help")) });
+    const teamsRes = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(personal(connector.serviceUrl, ADA, "help")),
+    });
     expect(teamsRes.status).toBe(200);
     expect(JSON.stringify(connector.callsOf("replyToActivity")[0]?.body)).toContain("SecOps bot commands");
 
     const responseUrl = slack.responseUrl();
-    const body = slashCommandBody({ text: "help", userId: "UADMIN", userName: "ada", channelId: "C1", responseUrl, triggerId: slack.trigger() });
-    expect((await sendSigned(`http://127.0.0.1:${port}/slack/events`, body, "application/x-www-form-urlencoded", { secret: "main-secret" })).status).toBe(200);
+    const body = slashCommandBody({
+      text: "help",
+      userId: "UADMIN",
+      userName: "ada",
+      channelId: "C1",
+      responseUrl,
+      triggerId: slack.trigger(),
+    });
+    expect(
+      (
+        await sendSigned(`http://127.0.0.1:${port}/slack/events`, body, "application/x-www-form-urlencoded", {
+          secret: "main-secret",
+        })
+      ).status,
+    ).toBe(200);
     await slack.waitFor("the Slack help answer", () => slack!.postsTo(responseUrl).length > 0);
   });
 });

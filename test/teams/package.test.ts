@@ -15,14 +15,16 @@ function decodePng(png: Uint8Array): { width: number; height: number; colorType:
   const height = buf.readUInt32BE(20);
   const colorType = buf.readUInt8(25);
   const idat: Buffer[] = [];
-  for (let i = 8; i < buf.length; ) {
+  for (let i = 8; i < buf.length;) {
     const length = buf.readUInt32BE(i);
     if (buf.toString("ascii", i + 4, i + 8) === "IDAT") idat.push(buf.subarray(i + 8, i + 8 + length));
     i += 12 + length;
   }
   const raw = inflateSync(Buffer.concat(idat));
   const pixels: number[][] = [];
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) pixels.push([...raw.subarray(y * (width * 4 + 1) + 1 + x * 4, y * (width * 4 + 1) + 5 + x * 4)]);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++)
+      pixels.push([...raw.subarray(y * (width * 4 + 1) + 1 + x * 4, y * (width * 4 + 1) + 5 + x * 4)]);
   return { width, height, colorType, pixels };
 }
 
@@ -31,7 +33,9 @@ describe("Teams app package", () => {
     const { zip } = buildTeamsPackage({ botId: BOT_ID });
     const files = unzipSync(zip);
     expect(Object.keys(files).sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
-    const manifest = JSON.parse(new TextDecoder().decode(files["manifest.json"])) as Record<string, unknown> & { bots: { botId: string; scopes: string[]; commandLists: { commands: { title: string }[] }[] }[] };
+    const manifest = JSON.parse(new TextDecoder().decode(files["manifest.json"])) as Record<string, unknown> & {
+      bots: { botId: string; scopes: string[]; commandLists: { commands: { title: string }[] }[] }[];
+    };
     expect(manifest.manifestVersion).toBe("1.19");
     expect(manifest.id).toBe(BOT_ID);
     expect(manifest.bots[0]?.botId).toBe(BOT_ID);
@@ -59,9 +63,16 @@ describe("Teams app package", () => {
     const plain = prepareManifest(template, {});
     expect(plain.manifest.bots[0]?.botId).toBe(PLACEHOLDER_ID);
     expect(plain.warnings.join()).toMatch(/MicrosoftAppId/);
-    const tooMany = JSON.parse(template) as { bots: { commandLists: { commands: { title: string; description: string }[] }[] }[] };
-    tooMany.bots[0]?.commandLists[0]?.commands.push({ title: "a very long command title that is over", description: "x" });
-    expect(prepareManifest(JSON.stringify(tooMany), { botId: BOT_ID }).problems.join("\n")).toMatch(/11 commands[\s\S]*longer than 32/);
+    const tooMany = JSON.parse(template) as {
+      bots: { commandLists: { commands: { title: string; description: string }[] }[] }[];
+    };
+    tooMany.bots[0]?.commandLists[0]?.commands.push({
+      title: "a very long command title that is over",
+      description: "x",
+    });
+    expect(prepareManifest(JSON.stringify(tooMany), { botId: BOT_ID }).problems.join("\n")).toMatch(
+      /11 commands[\s\S]*longer than 32/,
+    );
     expect(prepareManifest(template, { botId: "not-a-guid" }).problems.join()).toMatch(/not a GUID/);
   });
 });

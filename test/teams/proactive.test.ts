@@ -7,7 +7,14 @@ import { startTeamsHarness, type TeamsHarness } from "./harness.js";
 
 let h: TeamsHarness;
 let target: DeliveryTarget;
-const incident = cardReply({ title: "New incident 2972395", severity: "high", blocks: [{ type: "facts", facts: [{ label: "Status", value: "active" }] }] }, "conversation");
+const incident = cardReply(
+  {
+    title: "New incident 2972395",
+    severity: "high",
+    blocks: [{ type: "facts", facts: [{ label: "Status", value: "active" }] }],
+  },
+  "conversation",
+);
 
 beforeEach(async () => {
   h = await startTeamsHarness();
@@ -22,8 +29,15 @@ describe("Teams Messenger (proactive)", () => {
     const call = h.last();
     expect(call?.operation).toBe("createConversation");
     expect(call?.prefix).toBe(new URL(h.connector.serviceUrl).pathname);
-    expect(call?.body).toMatchObject({ isGroup: true, tenantId: TENANT, channelData: { channel: { id: CHANNEL }, tenant: { id: TENANT } }, bot: { id: expect.stringMatching(/^28:/) } });
-    expect(h.cardText({ ...call!, body: call?.body?.activity as Record<string, unknown> })).toContain("New incident 2972395");
+    expect(call?.body).toMatchObject({
+      isGroup: true,
+      tenantId: TENANT,
+      channelData: { channel: { id: CHANNEL }, tenant: { id: TENANT } },
+      bot: { id: expect.stringMatching(/^28:/) },
+    });
+    expect(h.cardText({ ...call!, body: call?.body?.activity as Record<string, unknown> })).toContain(
+      "New incident 2972395",
+    );
     expect(sent.threadId).toBe(call?.response?.id);
     expect(sent.threadId.startsWith(`${CHANNEL};messageid=`)).toBe(true);
     expect(sent.messageId).toBe(call?.response?.activityId);
@@ -38,7 +52,11 @@ describe("Teams Messenger (proactive)", () => {
     expect(reply).toEqual({ threadId: root.threadId, messageId: sent?.response?.id });
     expect(h.cardText(sent)).toContain("Severity raised to critical");
 
-    await h.teams.messenger.update(target, root.messageId, cardReply({ title: "Incident 2972395 resolved", blocks: [] }));
+    await h.teams.messenger.update(
+      target,
+      root.messageId,
+      cardReply({ title: "Incident 2972395 resolved", blocks: [] }),
+    );
     const put = h.last();
     expect(put?.method).toBe("PUT");
     expect(put?.conversationId).toBe(root.threadId);
@@ -60,7 +78,12 @@ describe("Teams Messenger (proactive)", () => {
     await h.post(channel(h.connector.serviceUrl, ADA, "assign S1-2 <at>Dana Lee</at>", [DANA]));
     const first = await h.teams.messenger.dm(h.workspace, DANA.aadObjectId ?? "", textReply("S1-2 is due friday"));
     const [create] = h.connector.callsOf("createConversation");
-    expect(create?.body).toMatchObject({ isGroup: false, members: [{ id: DANA.aadObjectId }], tenantId: TENANT, channelData: { tenant: { id: TENANT } } });
+    expect(create?.body).toMatchObject({
+      isGroup: false,
+      members: [{ id: DANA.aadObjectId }],
+      tenantId: TENANT,
+      channelData: { tenant: { id: TENANT } },
+    });
     expect(h.last()?.operation).toBe("sendToConversation");
     expect(h.last()?.conversationId).toBe(create?.response?.id);
     expect(first.conversationId).toBe(create?.response?.id);
@@ -71,6 +94,8 @@ describe("Teams Messenger (proactive)", () => {
   });
 
   it("refuses to post where no reference was ever stored", async () => {
-    await expect(h.teams.messenger.post({ ...target, conversationId: "19:unknown@thread.tacv2" }, incident)).rejects.toMatchObject({ name: "DeliveryError", permanent: true });
+    await expect(
+      h.teams.messenger.post({ ...target, conversationId: "19:unknown@thread.tacv2" }, incident),
+    ).rejects.toMatchObject({ name: "DeliveryError", permanent: true });
   });
 });

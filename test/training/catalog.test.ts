@@ -9,7 +9,10 @@ const dir = mkdtempSync(join(tmpdir(), "training-catalog-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function withEdit(edit: (raw: Record<string, unknown>) => void): string {
-  const raw = JSON.parse(readFileSync(join(projectRoot(), "src", "data", "training.json"), "utf8")) as Record<string, unknown>;
+  const raw = JSON.parse(readFileSync(join(projectRoot(), "src", "data", "training.json"), "utf8")) as Record<
+    string,
+    unknown
+  >;
   edit(raw);
   const path = join(dir, `catalog-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(path, JSON.stringify(raw));

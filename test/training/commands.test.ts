@@ -25,7 +25,9 @@ describe("skills", () => {
   it("refuses an unknown skill area, listing the valid ones, and saves nothing", async () => {
     await setup();
     const reply = t.text(await t.run("skills set hunting 2 forensics 3", "dana"));
-    expect(reply).toContain('"forensics" is not a skill area; use one of: incident-response, endpoint, email, identity, cloud-apps, cloud, iot, siem, hunting, intel, automation.');
+    expect(reply).toContain(
+      '"forensics" is not a skill area; use one of: incident-response, endpoint, email, identity, cloud-apps, cloud, iot, siem, hunting, intel, automation.',
+    );
     expect(reply).toContain("Usage: skills [@person]");
     expect(t.services.skills.ratings(t.workspace, person(t, "dana").id).size).toBe(0);
   });
@@ -42,7 +44,9 @@ describe("skills", () => {
   it("lets only leads and admins set what a role needs, and only for team roles", async () => {
     await setup();
     expect(t.text(await t.run("skills require analyst hunting 3", "dana"))).toContain("for a lead or an admin");
-    expect(t.text(await t.run("skills require intern hunting 3", "admin"))).toContain('"intern" is not a team role; use analyst, lead, admin.');
+    expect(t.text(await t.run("skills require intern hunting 3", "admin"))).toContain(
+      '"intern" is not a team role; use analyst, lead, admin.',
+    );
     expect(t.services.skills.requirements(t.workspace, "analyst").size).toBe(0);
     await t.run("skills require analyst hunting 3", "admin");
     expect(t.services.skills.requirements(t.workspace, "analyst").get("hunting")).toBe(3);
@@ -57,7 +61,14 @@ describe("skills", () => {
     expect(t.text(await t.run("skills @eli", "dana"))).toContain("Only a lead or an admin");
     expect(t.text(await t.run("skills @visitor", "admin"))).toContain("visitor is not on the team (role none)");
     const conversation = { platform: "console" as const, workspace: t.workspace, id: "C1", kind: "channel" as const };
-    const unknown = await t.bot.handle({ kind: "command", text: "skills @ghost", actor: who("admin"), conversation, mentions: {}, capabilities: PLAIN });
+    const unknown = await t.bot.handle({
+      kind: "command",
+      text: "skills @ghost",
+      actor: who("admin"),
+      conversation,
+      mentions: {},
+      capabilities: PLAIN,
+    });
     expect(t.text(unknown)).toContain("I don't know @ghost");
     expect(t.services.people.byName(t.workspace, "ghost")).toEqual([]);
   });
@@ -66,13 +77,17 @@ describe("skills", () => {
 describe("trained, train and training", () => {
   it("records a completion once and refuses an unknown module, listing the valid ids", async () => {
     await setup();
-    expect(t.text(await t.run("trained mdi-docs", "dana"))).toContain("Recorded: you completed Microsoft Defender for Identity documentation");
+    expect(t.text(await t.run("trained mdi-docs", "dana"))).toContain(
+      "Recorded: you completed Microsoft Defender for Identity documentation",
+    );
     expect(t.text(await t.run("trained MDI-DOCS", "dana"))).toContain("already completed");
     const bad = t.text(await t.run("trained kql-101", "dana"));
     expect(bad).toContain('"kql-101" is not a training module; use one of: xdr-mitigate-incidents,');
     expect(bad).toContain("sentinel-playbooks.");
     expect([...t.services.training.completed(t.workspace, person(t, "dana").id)]).toEqual(["mdi-docs"]);
-    expect(t.text(await t.run("trained", "dana"))).toContain("Microsoft Defender for Identity documentation | mdi-docs");
+    expect(t.text(await t.run("trained", "dana"))).toContain(
+      "Microsoft Defender for Identity documentation | mdi-docs",
+    );
   });
 
   it("suggests training for the largest gap with Done, Not now and Not relevant buttons", async () => {
@@ -118,7 +133,9 @@ describe("suggestion buttons", () => {
     const stolen = t.text(await t.press("training.done", "xdr-advanced-hunting", "eli"));
     expect(stolen).toContain("That suggestion was for someone else");
     expect(t.services.training.completed(t.workspace, person(t, "eli").id).size).toBe(0);
-    expect(t.text(await t.press("training.done", "xdr-advanced-hunting", "dana"))).toContain("Recorded: you completed Advanced hunting");
+    expect(t.text(await t.press("training.done", "xdr-advanced-hunting", "dana"))).toContain(
+      "Recorded: you completed Advanced hunting",
+    );
     expect([...t.services.training.completed(t.workspace, person(t, "dana").id)]).toEqual(["xdr-advanced-hunting"]);
   });
 
@@ -127,7 +144,9 @@ describe("suggestion buttons", () => {
     await t.run("skills require analyst hunting 3", "admin");
     await t.run("train", "dana");
     expect(t.text(await t.press("training.snooze", "xdr-advanced-hunting", "dana"))).toContain("before 2026-12-15");
-    expect(t.text(await t.press("training.dismiss", "sentinel-hunting-docs", "dana"))).toContain("won't suggest Hunt for threats with Microsoft Sentinel to you again");
+    expect(t.text(await t.press("training.dismiss", "sentinel-hunting-docs", "dana"))).toContain(
+      "won't suggest Hunt for threats with Microsoft Sentinel to you again",
+    );
     const after = t.text(await t.run("train", "dana"));
     expect(after).not.toContain("Advanced hunting in Microsoft Defender XDR");
     expect(after).not.toContain("Hunt for threats with Microsoft Sentinel (");

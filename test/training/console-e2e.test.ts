@@ -33,7 +33,13 @@ describe("training nudge through the console", () => {
   it("is enqueued, delivered as a DM by the dispatcher, and its Done button records the completion", async () => {
     const clock = testClock("2026-12-01T10:00:00Z");
     database = openDatabase(":memory:");
-    const services: Services = createServices({ db: database.db, plan: loadPlan(), log: silentLogger(), clock: clock.now, admins: ["lead"] });
+    const services: Services = createServices({
+      db: database.db,
+      plan: loadPlan(),
+      log: silentLogger(),
+      clock: clock.now,
+      admins: ["lead"],
+    });
     const bot = createBot(services, commands, actions);
     await typeAs(bot, "lead", "role @dana analyst", "role @eli analyst", "skills require analyst hunting 3");
     await typeAs(bot, "eli", "skills set hunting 3");
@@ -42,24 +48,51 @@ describe("training nudge through the console", () => {
     const printed: string[] = [];
     const screen = new PassThrough();
     screen.on("data", (c: Buffer) => printed.push(c.toString("utf8")));
-    const dispatcher = createDispatcher({ db: services.db, messengers: [createConsoleMessenger(screen, clock.now)], clock: clock.now, log: silentLogger() });
+    const dispatcher = createDispatcher({
+      db: services.db,
+      messengers: [createConsoleMessenger(screen, clock.now)],
+      clock: clock.now,
+      log: silentLogger(),
+    });
     expect(await dispatcher.tick()).toBe(1);
     const dm = printed.join("");
     expect(dm).toContain("DM @dana");
     expect(dm).toContain("Training suggestion for this week");
     expect(dm).toContain("You rated yourself 0 in Threat hunting and the analyst role needs 3:");
     expect(dm).toContain("Advanced hunting in Microsoft Defender XDR");
-    expect(dm).toContain("Open <https://learn.microsoft.com/microsoft-365/security/defender/advanced-hunting-overview>  [1] Done  [2] Not now (14 days)  [3] Not relevant");
+    expect(dm).toContain(
+      "Open <https://learn.microsoft.com/microsoft-365/security/defender/advanced-hunting-overview>  [1] Done  [2] Not now (14 days)  [3] Not relevant",
+    );
 
     const row = services.db.select().from(outbox).get();
     expect(row?.status).toBe("sent");
     const reply = row?.reply as Reply;
-    const done = reply.kind === "card" ? reply.card.blocks.flatMap((b) => (b.type === "actions" ? b.actions : [])).find((a) => a.kind === "button" && a.actionId === "training.done") : undefined;
+    const done =
+      reply.kind === "card"
+        ? reply.card.blocks
+            .flatMap((b) => (b.type === "actions" ? b.actions : []))
+            .find((a) => a.kind === "button" && a.actionId === "training.done")
+        : undefined;
     if (done?.kind !== "button") throw new Error("the nudge has no Done button");
-    const conversation = { platform: "console" as const, workspace: CONSOLE_WORKSPACE, id: "dm:dana", kind: "personal" as const };
+    const conversation = {
+      platform: "console" as const,
+      workspace: CONSOLE_WORKSPACE,
+      id: "dm:dana",
+      kind: "personal" as const,
+    };
     const capabilities = { ephemeral: false, forms: false, threads: true, updateInPlace: false, images: false };
-    const text = (r: Reply) => (r.kind === "text" ? r.spans.map((x) => (typeof x === "string" ? x : "code" in x ? x.code : "")).join("") : "");
-    const press = (user: string) => bot.handle({ kind: "action", actionId: done.actionId, value: done.value, actor: { platform: "console", userId: user, displayName: user }, conversation, mentions: {}, capabilities });
+    const text = (r: Reply) =>
+      r.kind === "text" ? r.spans.map((x) => (typeof x === "string" ? x : "code" in x ? x.code : "")).join("") : "";
+    const press = (user: string) =>
+      bot.handle({
+        kind: "action",
+        actionId: done.actionId,
+        value: done.value,
+        actor: { platform: "console", userId: user, displayName: user },
+        conversation,
+        mentions: {},
+        capabilities,
+      });
     expect(text(await press("eli"))).toContain("That suggestion was for someone else");
     expect(text(await press("dana"))).toContain("Recorded: you completed Advanced hunting in Microsoft Defender XDR");
 

@@ -43,12 +43,19 @@ describe("team skills", () => {
     await t.run("skills set siem 2", "eli");
     await t.run("start S4-1");
     const line = coverageLine(loadTeamCoverage(t.services, t.services.people.all(t.workspace), t.workspace));
-    expect(line).toBe("Skills: 1 of 3 people are below their role's skill needs; nobody covers Threat intelligence, Automation (Stage 4).");
+    expect(line).toBe(
+      "Skills: 1 of 3 people are below their role's skill needs; nobody covers Threat intelligence, Automation (Stage 4).",
+    );
   });
 });
 
 describe("coverageLine", () => {
-  const member = (name: string, ratings: [string, number][], needs: [string, number][] = [], completed: string[] = []) => ({
+  const member = (
+    name: string,
+    ratings: [string, number][],
+    needs: [string, number][] = [],
+    completed: string[] = [],
+  ) => ({
     person: { displayName: name, role: "analyst" as const },
     ratings: new Map(ratings),
     needs: new Map(needs),
@@ -56,17 +63,29 @@ describe("coverageLine", () => {
   });
 
   it("says when everyone meets their needs and every started stage is covered", () => {
-    const c = computeCoverage(catalog, [member("a", [["cloud", 3]], [["cloud", 2]]), member("b", [["incident-response", 5]])], ["S2"]);
+    const c = computeCoverage(
+      catalog,
+      [member("a", [["cloud", 3]], [["cloud", 2]]), member("b", [["incident-response", 5]])],
+      ["S2"],
+    );
     expect(coverageLine(c)).toBe("Skills: everyone meets their role's skill needs; every started stage is covered.");
   });
 
   it("says when no stage has started, and when nobody is on the team", () => {
-    expect(coverageLine(computeCoverage(catalog, [member("a", [])], []))).toBe("Skills: everyone meets their role's skill needs; no stage has started.");
+    expect(coverageLine(computeCoverage(catalog, [member("a", [])], []))).toBe(
+      "Skills: everyone meets their role's skill needs; no stage has started.",
+    );
     expect(coverageLine(computeCoverage(catalog, [], ["S1"]))).toBe("Skills: nobody is on the team yet.");
   });
 
   it("counts training as covering a stage skill and lists the rest per stage", () => {
-    const c = computeCoverage(catalog, [member("a", [["hunting", 1]], [["hunting", 2]], ["mdiot-intro"])], ["S3", "S4"]);
-    expect(coverageLine(c)).toBe("Skills: 1 of 1 person is below their role's skill needs; nobody covers SIEM (Microsoft Sentinel), Threat hunting (Stage 3); Threat intelligence, Automation (Stage 4).");
+    const c = computeCoverage(
+      catalog,
+      [member("a", [["hunting", 1]], [["hunting", 2]], ["mdiot-intro"])],
+      ["S3", "S4"],
+    );
+    expect(coverageLine(c)).toBe(
+      "Skills: 1 of 1 person is below their role's skill needs; nobody covers SIEM (Microsoft Sentinel), Threat hunting (Stage 3); Threat intelligence, Automation (Stage 4).",
+    );
   });
 });

@@ -19,12 +19,37 @@ async function setup(nudgeDays = 7): Promise<NudgeJobDeps> {
   return { ...t.services, nudgeDays, platformOf: () => "console" };
 }
 
-function sent(): { key: string; op: string; conversationId: string; platform: string; text: string; buttons: string[] }[] {
-  return t.services.db.select().from(outbox).all().map((row) => {
-    const reply = row.reply as Reply;
-    const buttons = reply.kind === "card" ? reply.card.blocks.flatMap((b) => (b.type === "actions" ? b.actions.flatMap((a) => (a.kind === "button" ? [`${a.actionId}:${a.value}`] : [])) : [])) : [];
-    return { key: row.key, op: row.op, conversationId: row.conversationId, platform: row.platform, text: replyText(reply), buttons };
-  });
+function sent(): {
+  key: string;
+  op: string;
+  conversationId: string;
+  platform: string;
+  text: string;
+  buttons: string[];
+}[] {
+  return t.services.db
+    .select()
+    .from(outbox)
+    .all()
+    .map((row) => {
+      const reply = row.reply as Reply;
+      const buttons =
+        reply.kind === "card"
+          ? reply.card.blocks.flatMap((b) =>
+              b.type === "actions"
+                ? b.actions.flatMap((a) => (a.kind === "button" ? [`${a.actionId}:${a.value}`] : []))
+                : [],
+            )
+          : [];
+      return {
+        key: row.key,
+        op: row.op,
+        conversationId: row.conversationId,
+        platform: row.platform,
+        text: replyText(reply),
+        buttons,
+      };
+    });
 }
 
 async function runAt(deps: NudgeJobDeps, iso: string): Promise<void> {
@@ -39,13 +64,22 @@ describe("weekly training nudge", () => {
     const rows = sent();
     expect(rows).toHaveLength(1);
     const [row] = rows;
-    expect(row).toMatchObject({ op: "dm", conversationId: "dana", platform: "console", key: `training-nudge:test:${person(t, "dana").id}:2026-W49` });
+    expect(row).toMatchObject({
+      op: "dm",
+      conversationId: "dana",
+      platform: "console",
+      key: `training-nudge:test:${person(t, "dana").id}:2026-W49`,
+    });
     expect(row?.text).toContain("You rated yourself 0 in Threat hunting and the analyst role needs 3:");
     expect(row?.text).toContain("Advanced hunting in Microsoft Defender XDR (documentation, about 60 minutes)");
     expect(row?.text).toContain("Hunt for threats with Microsoft Sentinel (documentation, about 45 minutes)");
     expect(row?.buttons).toEqual([
-      "training.done:xdr-advanced-hunting", "training.snooze:xdr-advanced-hunting", "training.dismiss:xdr-advanced-hunting",
-      "training.done:sentinel-hunting-docs", "training.snooze:sentinel-hunting-docs", "training.dismiss:sentinel-hunting-docs",
+      "training.done:xdr-advanced-hunting",
+      "training.snooze:xdr-advanced-hunting",
+      "training.dismiss:xdr-advanced-hunting",
+      "training.done:sentinel-hunting-docs",
+      "training.snooze:sentinel-hunting-docs",
+      "training.dismiss:sentinel-hunting-docs",
     ]);
   });
 

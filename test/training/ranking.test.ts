@@ -8,7 +8,17 @@ const now = new Date("2026-12-01T10:00:00Z");
 const NUDGE = { limit: 2, perGap: 2, maxGaps: 1 };
 
 function gaps(over: Partial<GapInputs>) {
-  return computeGaps({ catalog, role: "analyst", ratings: new Map(), needs: new Map(), workload: new Map(), workloadDays: 30, startedStages: [], completed: new Set(), ...over });
+  return computeGaps({
+    catalog,
+    role: "analyst",
+    ratings: new Map(),
+    needs: new Map(),
+    workload: new Map(),
+    workloadDays: 30,
+    startedStages: [],
+    completed: new Set(),
+    ...over,
+  });
 }
 function history(over: Partial<RankingHistory> = {}): RankingHistory {
   return { completed: new Set(), suppressions: [], now, ...over };
@@ -17,7 +27,11 @@ const ids = (list: { module: { id: string } }[]) => list.map((r) => r.module.id)
 
 describe("ranking", () => {
   it("suggests the two most focused, shortest modules for the largest gap", () => {
-    const g = gaps({ workload: new Map([["identity", 6]]), needs: new Map([["hunting", 3]]), ratings: new Map([["hunting", 2]]) });
+    const g = gaps({
+      workload: new Map([["identity", 6]]),
+      needs: new Map([["hunting", 3]]),
+      ratings: new Map([["hunting", 2]]),
+    });
     const ranked = rankModules(catalog, g, history(), NUDGE);
     expect(ids(ranked)).toEqual(["entra-id-protection-docs", "mdi-docs"]);
     expect(ranked.every((r) => r.gap.skill === "identity")).toBe(true);
@@ -44,13 +58,21 @@ describe("ranking", () => {
 
   it("moves to the next gap when nothing is left for the largest one", () => {
     const g = gaps({ workload: new Map([["iot", 9]]), needs: new Map([["intel", 2]]) });
-    const everyIot = catalog.modules.filter((m) => m.skills.includes("iot")).map((m) => ({ moduleId: m.id, kind: "dismiss" as const, until: null }));
+    const everyIot = catalog.modules
+      .filter((m) => m.skills.includes("iot"))
+      .map((m) => ({ moduleId: m.id, kind: "dismiss" as const, until: null }));
     const ranked = rankModules(catalog, g, history({ suppressions: everyIot }), NUDGE);
     expect(ranked.map((r) => r.gap.skill)).toEqual(["intel", "intel"]);
   });
 
   it("on demand walks several gaps, largest first, within the limit", () => {
-    const g = gaps({ workload: new Map([["email", 5]]), needs: new Map([["siem", 2], ["automation", 1]]) });
+    const g = gaps({
+      workload: new Map([["email", 5]]),
+      needs: new Map([
+        ["siem", 2],
+        ["automation", 1],
+      ]),
+    });
     const ranked = rankModules(catalog, g, history(), { limit: 5, perGap: 2, maxGaps: 3 });
     expect(ranked.map((r) => r.gap.skill)).toEqual(["email", "email", "siem", "siem", "automation"]);
     expect(new Set(ids(ranked)).size).toBe(5);

@@ -15,17 +15,27 @@ describe("the nudge job on the schedule", () => {
     await analysts(t, "dana");
     await t.run("skills require analyst hunting 3");
     const scheduler = createCronScheduler({ log: t.services.log, clock: t.clock.now });
-    const job = backgroundJobs({ services: t.services, scheduler, showsImages: () => false }).find((j) => j.name === "training-nudges");
+    const job = backgroundJobs({ services: t.services, scheduler, showsImages: () => false }).find(
+      (j) => j.name === "training-nudges",
+    );
     expect(job?.cron).toBe("7 * * * *");
     await job?.run(t.clock.now());
-    expect(t.services.db.select().from(outbox).all().map((r) => [r.op, r.conversationId, r.platform])).toEqual([["dm", "dana", "console"]]);
+    expect(
+      t.services.db
+        .select()
+        .from(outbox)
+        .all()
+        .map((r) => [r.op, r.conversationId, r.platform]),
+    ).toEqual([["dm", "dana", "console"]]);
     await scheduler.stop();
   });
 
   it("reads TRAINING_NUDGE_DAYS (default 7, at least 7) and reports a bad value", () => {
     expect(loadConfig({}).trainingNudgeDays).toBe(7);
     expect(loadConfig({ TRAINING_NUDGE_DAYS: "14" }).trainingNudgeDays).toBe(14);
-    expect(() => loadConfig({ TRAINING_NUDGE_DAYS: "3" })).toThrow(/TRAINING_NUDGE_DAYS: a whole number of days from 7 to 365/);
+    expect(() => loadConfig({ TRAINING_NUDGE_DAYS: "3" })).toThrow(
+      /TRAINING_NUDGE_DAYS: a whole number of days from 7 to 365/,
+    );
     expect(() => loadConfig({ TRAINING_NUDGE_DAYS: "weekly" })).toThrow(/TRAINING_NUDGE_DAYS/);
   });
 });

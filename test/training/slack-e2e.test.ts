@@ -39,41 +39,80 @@ describe("training nudge through Slack", () => {
     fake.state.users.set("U0ELI", { id: "U0ELI", name: "eli", displayName: "Eli" });
     const clock = testClock("2026-12-01T10:00:00Z");
     database = openDatabase(":memory:");
-    const services = createServices({ db: database.db, plan: loadPlan(), log: silentLogger(), clock: clock.now, admins: [] });
+    const services = createServices({
+      db: database.db,
+      plan: loadPlan(),
+      log: silentLogger(),
+      clock: clock.now,
+      admins: [],
+    });
     const workspace = `slack:${FAKE_TEAM.team_id}`;
-    for (const [id, name] of [["U0DANA", "Dana"], ["U0ELI", "Eli"]] as const) {
+    for (const [id, name] of [
+      ["U0DANA", "Dana"],
+      ["U0ELI", "Eli"],
+    ] as const) {
       const p = services.people.upsert(workspace, { platform: "slack", userId: id, displayName: name });
       services.people.setRole(p.id, "analyst");
     }
     services.skills.setRequirements(workspace, "analyst", new Map([["hunting", 3]]), 0, clock.now());
-    services.skills.setRatings(workspace, services.people.byPlatformId(workspace, "U0ELI")!.id, new Map([["hunting", 4]]), clock.now());
+    services.skills.setRatings(
+      workspace,
+      services.people.byPlatformId(workspace, "U0ELI")!.id,
+      new Map([["hunting", 4]]),
+      clock.now(),
+    );
 
     const http = createHttpApp();
     const bot = createBot(services, commands, actions);
-    adapter = createSlackAdapter({ bot, services, log: silentLogger(), http, config: { botToken: fake.token, signingSecret: SECRET, apiUrl: fake.apiUrl }, clientOptions: { retryConfig: { retries: 0 } } });
+    adapter = createSlackAdapter({
+      bot,
+      services,
+      log: silentLogger(),
+      http,
+      config: { botToken: fake.token, signingSecret: SECRET, apiUrl: fake.apiUrl },
+      clientOptions: { retryConfig: { retries: 0 } },
+    });
     await adapter.start();
     server = await listen(http.app, 0, "127.0.0.1");
     const eventsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${SLACK_EVENTS_PATH}`;
 
     await trainingNudgeJob(nudgeJobDeps(services, 7), clock.now());
-    const dispatcher = createDispatcher({ db: services.db, messengers: [adapter.messenger], clock: clock.now, log: silentLogger() });
+    const dispatcher = createDispatcher({
+      db: services.db,
+      messengers: [adapter.messenger],
+      clock: clock.now,
+      log: silentLogger(),
+    });
     expect(await dispatcher.tick()).toBe(1);
     expect(fake.callsTo("conversations.open").map((c) => c.args.users)).toEqual(["U0DANA"]);
     const [post] = fake.callsTo("chat.postMessage");
     expect(post?.args.channel).toBe("D0DANA");
-    expect(JSON.stringify(post?.args.blocks)).toContain("You rated yourself 0 in Threat hunting and the analyst role needs 3:");
+    expect(JSON.stringify(post?.args.blocks)).toContain(
+      "You rated yourself 0 in Threat hunting and the analyst role needs 3:",
+    );
     expect(fake.rejected).toEqual([]);
-    const buttons = (post?.args.blocks as { type: string; elements?: Button[] }[]).flatMap((b) => b.elements ?? []).filter((e) => e.type === "button" && e.value);
+    const buttons = (post?.args.blocks as { type: string; elements?: Button[] }[])
+      .flatMap((b) => b.elements ?? [])
+      .filter((e) => e.type === "button" && e.value);
     const done = buttons.find((b) => b.action_id.startsWith("training.done") && b.value === "xdr-advanced-hunting");
     if (!done) throw new Error("no Done button for xdr-advanced-hunting");
 
     const click = async (userId: string, userName: string) => {
-      const body = blockActionsBody({ userId, userName, channelId: "D0DANA", messageTs: String(post?.args.ts ?? "1700000001.000100"), responseUrl: fake!.responseUrl(), triggerId: fake!.trigger(), button: done });
+      const body = blockActionsBody({
+        userId,
+        userName,
+        channelId: "D0DANA",
+        messageTs: String(post?.args.ts ?? "1700000001.000100"),
+        responseUrl: fake!.responseUrl(),
+        triggerId: fake!.trigger(),
+        button: done,
+      });
       const res = await sendSigned(eventsUrl, body, "application/x-www-form-urlencoded", { secret: SECRET });
       expect(res.status).toBe(200);
       await adapter!.idle();
     };
-    const completed = (id: string) => services.training.completed(workspace, services.people.byPlatformId(workspace, id)!.id);
+    const completed = (id: string) =>
+      services.training.completed(workspace, services.people.byPlatformId(workspace, id)!.id);
 
     await click("U0ELI", "eli");
     expect(completed("U0ELI").size).toBe(0);

@@ -14,16 +14,40 @@ let seq = 0;
 
 function alert(serviceSource: string, at: string): IncidentAlert {
   seq += 1;
-  return { id: `a${seq}`, title: "Suspicious sign-in", severity: "medium", status: "new", serviceSource, detectionSource: "unknown", category: "", mitreTechniques: [], evidence: [], createdAt: at, lastUpdateAt: at };
+  return {
+    id: `a${seq}`,
+    title: "Suspicious sign-in",
+    severity: "medium",
+    status: "new",
+    serviceSource,
+    detectionSource: "unknown",
+    category: "",
+    mitreTechniques: [],
+    evidence: [],
+    createdAt: at,
+    lastUpdateAt: at,
+  };
 }
 
 function store(assignedTo: string | null, ageDays: number, sources: string[], tenant = "contoso"): void {
   seq += 1;
   const at = daysAgo(ageDays);
   const incident: Incident = {
-    tenant, id: String(1000 + seq), displayName: "Multi-stage incident", description: "", severity: "medium", status: "active",
-    classification: "unknown", determination: "unknown", assignedTo, webUrl: null, redirectIncidentId: null, customTags: [],
-    createdAt: at, lastUpdateAt: at, alerts: sources.map((s) => alert(s, at)),
+    tenant,
+    id: String(1000 + seq),
+    displayName: "Multi-stage incident",
+    description: "",
+    severity: "medium",
+    status: "active",
+    classification: "unknown",
+    determination: "unknown",
+    assignedTo,
+    webUrl: null,
+    redirectIncidentId: null,
+    customTags: [],
+    createdAt: at,
+    lastUpdateAt: at,
+    alerts: sources.map((s) => alert(s, at)),
   };
   new IncidentRepository(t.services.db).save(incident, incident.alerts, NOW);
 }
@@ -31,7 +55,12 @@ function store(assignedTo: string | null, ageDays: number, sources: string[], te
 async function withDana(): Promise<void> {
   t = createTestBot({ now: NOW.toISOString() });
   await t.run("role @dana analyst");
-  t.services.people.upsert(t.workspace, { platform: "console", userId: "dana", displayName: "Dana Reyes", email: "dana@contoso.com" });
+  t.services.people.upsert(t.workspace, {
+    platform: "console",
+    userId: "dana",
+    displayName: "Dana Reyes",
+    email: "dana@contoso.com",
+  });
 }
 
 describe("incident workload from the stored incidents", () => {

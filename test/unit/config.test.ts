@@ -11,7 +11,12 @@ describe("loadConfig", () => {
   });
 
   it("chooses the platforms from the credentials present, with info logs for servers", () => {
-    const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "pw" });
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_SIGNING_SECRET: "s",
+      MICROSOFT_APP_ID: "id",
+      MICROSOFT_APP_PASSWORD: "pw",
+    });
     expect(config.platforms).toEqual(["slack", "teams"]);
     expect(config.logLevel).toBe("info");
   });
@@ -27,14 +32,29 @@ describe("loadConfig", () => {
   it("reports every problem at once, each naming its variable, and never echoes a secret", () => {
     let error: unknown;
     try {
-      loadConfig({ SECOPS_PLATFORMS: "slack,teams,fax", SLACK_BOT_TOKEN: "not-a-bot-token-SECRET1", PORT: "http", LOG_LEVEL: "loud", MicrosoftAppId: "app", MicrosoftAppType: "SingleTenant" });
+      loadConfig({
+        SECOPS_PLATFORMS: "slack,teams,fax",
+        SLACK_BOT_TOKEN: "not-a-bot-token-SECRET1",
+        PORT: "http",
+        LOG_LEVEL: "loud",
+        MicrosoftAppId: "app",
+        MicrosoftAppType: "SingleTenant",
+      });
     } catch (err) {
       error = err;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
     expect(problems.map((p) => p.split(":")[0])).toEqual(
-      expect.arrayContaining(["SECOPS_PLATFORMS", "PORT", "LOG_LEVEL", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "MicrosoftAppPassword", "MicrosoftAppTenantId"]),
+      expect.arrayContaining([
+        "SECOPS_PLATFORMS",
+        "PORT",
+        "LOG_LEVEL",
+        "SLACK_BOT_TOKEN",
+        "SLACK_SIGNING_SECRET",
+        "MicrosoftAppPassword",
+        "MicrosoftAppTenantId",
+      ]),
     );
     expect((error as ConfigError).message).not.toContain("SECRET1");
   });

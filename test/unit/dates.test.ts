@@ -33,11 +33,16 @@ describe("parseDueDate", () => {
     expect(() => parseDueDate("2026-11-28", "Europe/Berlin", earlyUtc)).toThrow(/in the past/);
   });
 
-  it.each(["2026-02-30", "someday", "fri-ish", "friday or monday", "", "   "])("refuses %j with a usage error", (input) => {
-    expect(() => parseDueDate(input, "UTC", NOW)).toThrow(BotError);
-  });
+  it.each(["2026-02-30", "someday", "fri-ish", "friday or monday", "", "   "])(
+    "refuses %j with a usage error",
+    (input) => {
+      expect(() => parseDueDate(input, "UTC", NOW)).toThrow(BotError);
+    },
+  );
 
   it("refuses dates in the past", () => {
-    expect(() => parseDueDate("2025-01-01", "UTC", NOW)).toThrow("2025-01-01 is in the past (today is 2026-11-28 in UTC).");
+    expect(() => parseDueDate("2025-01-01", "UTC", NOW)).toThrow(
+      "2025-01-01 is in the past (today is 2026-11-28 in UTC).",
+    );
   });
 });

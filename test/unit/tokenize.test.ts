@@ -4,7 +4,13 @@ import { Args, tokenize } from "../../src/core/args.js";
 describe("tokenize", () => {
   it("splits words and keeps quoted phrases together", () => {
     expect(tokenize(`add S2 "Write the IR runbook" @dana due next monday`)).toEqual([
-      "add", "S2", "Write the IR runbook", "@dana", "due", "next", "monday",
+      "add",
+      "S2",
+      "Write the IR runbook",
+      "@dana",
+      "due",
+      "next",
+      "monday",
     ]);
     expect(tokenize(`add S2 'single quoted' x`)).toEqual(["add", "S2", "single quoted", "x"]);
   });

@@ -5,7 +5,14 @@
  * the token bucket; 429/503/504 are retried by the client's RetryHandler honouring Retry-After.
  */
 import { RetryHandlerOptions, type Client } from "@microsoft/microsoft-graph-client";
-import { AlertSourceError, type AlertSource, type GraphAlert, type GraphIncident, type IncidentPatch, type SourcePage } from "../alert-source.js";
+import {
+  AlertSourceError,
+  type AlertSource,
+  type GraphAlert,
+  type GraphIncident,
+  type IncidentPatch,
+  type SourcePage,
+} from "../alert-source.js";
 import { BucketWaitTooLong, TokenBucket } from "../token-bucket.js";
 import { isNetworkFailure, toSourceError } from "./errors.js";
 
@@ -28,7 +35,11 @@ export interface GraphSourceOptions {
 type Page = { value?: unknown; "@odata.nextLink"?: unknown };
 
 /** Permissions each call needs, named in errors. */
-export const PERMISSIONS = { incidents: "SecurityIncident.Read.All", alerts: "SecurityAlert.Read.All", write: "SecurityIncident.ReadWrite.All" } as const;
+export const PERMISSIONS = {
+  incidents: "SecurityIncident.Read.All",
+  alerts: "SecurityAlert.Read.All",
+  write: "SecurityIncident.ReadWrite.All",
+} as const;
 
 function retryAfterSeconds(response: Response | undefined): number {
   const header = response?.headers?.get("Retry-After");
@@ -55,37 +66,67 @@ export class GraphAlertSource implements AlertSource {
 
   /** Incidents with alerts expanded, updated at or after `since`. */
   incidentsSince(since: string): AsyncIterable<SourcePage<GraphIncident>> {
-    return this.pages(() => this.client.api("/security/incidents").expand("alerts").filter(`lastUpdateDateTime ge ${since}`), PERMISSIONS.incidents);
+    return this.pages(
+      () => this.client.api("/security/incidents").expand("alerts").filter(`lastUpdateDateTime ge ${since}`),
+      PERMISSIONS.incidents,
+    );
   }
 
   /** Alerts updated at or after `since`. */
   alertsSince(since: string): AsyncIterable<SourcePage<GraphAlert>> {
-    return this.pages(() => this.client.api("/security/alerts_v2").filter(`lastUpdateDateTime ge ${since}`), PERMISSIONS.alerts);
+    return this.pages(
+      () => this.client.api("/security/alerts_v2").filter(`lastUpdateDateTime ge ${since}`),
+      PERMISSIONS.alerts,
+    );
   }
 
   /** PATCH with camelCase values; Graph answers with the updated incident. */
   async updateIncident(id: string, patch: IncidentPatch): Promise<GraphIncident> {
-    const body = await this.call(PERMISSIONS.write, () => this.client.api(`/security/incidents/${encodeURIComponent(id)}`), (r) => r.patch(patch), 5_000);
-    if (!body || typeof body !== "object") throw new AlertSourceError("Microsoft Graph answered the update without the incident.", "bad-request");
+    const body = await this.call(
+      PERMISSIONS.write,
+      () => this.client.api(`/security/incidents/${encodeURIComponent(id)}`),
+      (r) => r.patch(patch),
+      5_000,
+    );
+    if (!body || typeof body !== "object")
+      throw new AlertSourceError("Microsoft Graph answered the update without the incident.", "bad-request");
     return body as GraphIncident;
   }
 
   /** POST …/comments with an alertComment; Graph answers with the whole comment list, which is not needed. */
   async commentIncident(id: string, comment: string): Promise<void> {
     const body = { "@odata.type": "microsoft.graph.security.alertComment", comment };
-    await this.call(PERMISSIONS.write, () => this.client.api(`/security/incidents/${encodeURIComponent(id)}/comments`), (r) => r.post(body), 5_000);
+    await this.call(
+      PERMISSIONS.write,
+      () => this.client.api(`/security/incidents/${encodeURIComponent(id)}/comments`),
+      (r) => r.post(body),
+      5_000,
+    );
   }
 
-  private async *pages(first: () => ReturnType<Client["api"]>, permission: string): AsyncIterable<SourcePage<Record<string, unknown>>> {
+  private async *pages(
+    first: () => ReturnType<Client["api"]>,
+    permission: string,
+  ): AsyncIterable<SourcePage<Record<string, unknown>>> {
     let next: string | undefined;
     let started = false;
     while (!started || next) {
       const link = next;
-      const page = (await this.call(permission, () => (link ? this.client.api(link) : first().top(this.options.pageSize ?? 50)), (r) => r.get())) as Page;
+      const page = (await this.call(
+        permission,
+        () => (link ? this.client.api(link) : first().top(this.options.pageSize ?? 50)),
+        (r) => r.get(),
+      )) as Page;
       started = true;
-      if (!page || !Array.isArray(page.value)) throw new AlertSourceError("Microsoft Graph sent a page without a value list.", "bad-request");
+      if (!page || !Array.isArray(page.value))
+        throw new AlertSourceError("Microsoft Graph sent a page without a value list.", "bad-request");
       next = this.checkNextLink(page["@odata.nextLink"]);
-      yield { items: page.value.filter((v): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v)), last: !next };
+      yield {
+        items: page.value.filter(
+          (v): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v),
+        ),
+        last: !next,
+      };
     }
   }
 
@@ -98,28 +139,45 @@ export class GraphAlertSource implements AlertSource {
     } catch {
       url = undefined;
     }
-    if (!url || url.origin !== this.origin) throw new AlertSourceError("Microsoft Graph sent a next-page link to another host; the sync stopped.", "bad-request");
+    if (!url || url.origin !== this.origin)
+      throw new AlertSourceError(
+        "Microsoft Graph sent a next-page link to another host; the sync stopped.",
+        "bad-request",
+      );
     return String(value);
   }
 
-  private async call<T>(permission: string, build: () => ReturnType<Client["api"]>, send: (r: ReturnType<Client["api"]>) => Promise<T>, maxWaitMs?: number): Promise<T> {
+  private async call<T>(
+    permission: string,
+    build: () => ReturnType<Client["api"]>,
+    send: (r: ReturnType<Client["api"]>) => Promise<T>,
+    maxWaitMs?: number,
+  ): Promise<T> {
     const maxAfter = this.options.maxRetryAfterSeconds ?? 60;
-    const retry = new RetryHandlerOptions(this.options.retryDelaySeconds ?? 3, this.options.maxRetries ?? 3, (_d, _a, _req, _opt, response) => {
-      const after = retryAfterSeconds(response as Response);
-      if (after > maxAfter) {
-        this.bucket.pauseFor(after * 1000);
-        return false;
-      }
-      this.bucket.charge();
-      return true;
-    });
+    const retry = new RetryHandlerOptions(
+      this.options.retryDelaySeconds ?? 3,
+      this.options.maxRetries ?? 3,
+      (_d, _a, _req, _opt, response) => {
+        const after = retryAfterSeconds(response as Response);
+        if (after > maxAfter) {
+          this.bucket.pauseFor(after * 1000);
+          return false;
+        }
+        this.bucket.charge();
+        return true;
+      },
+    );
     for (let attempt = 0; ; attempt++) {
       try {
         await this.bucket.take(maxWaitMs);
         const request = build().header("Prefer", "include-unknown-enum-members").middlewareOptions([retry]);
         return await send(request);
       } catch (err) {
-        if (err instanceof BucketWaitTooLong) throw new AlertSourceError(`Microsoft Graph asked us to slow down; try again in ${Math.ceil(err.waitMs / 1000)} s.`, "throttled");
+        if (err instanceof BucketWaitTooLong)
+          throw new AlertSourceError(
+            `Microsoft Graph asked us to slow down; try again in ${Math.ceil(err.waitMs / 1000)} s.`,
+            "throttled",
+          );
         if (isNetworkFailure(err) && attempt < (this.options.networkRetries ?? 2)) {
           await new Promise((resolve) => setTimeout(resolve, this.options.networkRetryMs ?? 1_000 * (attempt + 1)));
           continue;

@@ -37,7 +37,13 @@ export class AuditRepository {
   record(e: AuditInput): void {
     this.db
       .insert(auditEvents)
-      .values({ ...e, oldValue: e.oldValue ?? null, newValue: e.newValue ?? null, note: e.note ?? null, at: e.at.toISOString() })
+      .values({
+        ...e,
+        oldValue: e.oldValue ?? null,
+        newValue: e.newValue ?? null,
+        note: e.note ?? null,
+        at: e.at.toISOString(),
+      })
       .run();
   }
 
@@ -46,7 +52,13 @@ export class AuditRepository {
     return this.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.workspace, workspace), eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
+      .where(
+        and(
+          eq(auditEvents.workspace, workspace),
+          eq(auditEvents.entityType, entityType),
+          eq(auditEvents.entityId, entityId),
+        ),
+      )
       .orderBy(asc(auditEvents.id))
       .all();
   }

@@ -10,22 +10,40 @@ function stored(row: typeof conversations.$inferSelect | undefined): StoredConve
 }
 
 /** The newest personal (one-to-one) conversation with a person, active or not. */
-export function personalConversation(db: Db, workspace: string, platform: PlatformName, personId: number): StoredConversation | undefined {
+export function personalConversation(
+  db: Db,
+  workspace: string,
+  platform: PlatformName,
+  personId: number,
+): StoredConversation | undefined {
   const row = db
     .select()
     .from(conversations)
-    .where(and(eq(conversations.workspace, workspace), eq(conversations.platform, platform), eq(conversations.kind, "personal"), eq(conversations.personId, personId)))
+    .where(
+      and(
+        eq(conversations.workspace, workspace),
+        eq(conversations.platform, platform),
+        eq(conversations.kind, "personal"),
+        eq(conversations.personId, personId),
+      ),
+    )
     .orderBy(desc(conversations.updatedAt))
     .get();
   return stored(row);
 }
 
 /** The most recently seen active conversation of a workspace (its reference carries the service address). */
-export function latestActiveConversation(db: Db, workspace: string, platform: PlatformName): StoredConversation | undefined {
+export function latestActiveConversation(
+  db: Db,
+  workspace: string,
+  platform: PlatformName,
+): StoredConversation | undefined {
   const row = db
     .select()
     .from(conversations)
-    .where(and(eq(conversations.workspace, workspace), eq(conversations.platform, platform), eq(conversations.active, true)))
+    .where(
+      and(eq(conversations.workspace, workspace), eq(conversations.platform, platform), eq(conversations.active, true)),
+    )
     .orderBy(desc(conversations.updatedAt))
     .get();
   return stored(row);

@@ -29,25 +29,46 @@ export class ConversationRepository {
 
   /** Saves or refreshes a conversation and marks it active again. */
   remember(c: ConversationSighting, now: Date): void {
-    const row = { ...c, name: c.name ?? null, personId: c.personId ?? null, active: true, updatedAt: now.toISOString() };
+    const row = {
+      ...c,
+      name: c.name ?? null,
+      personId: c.personId ?? null,
+      active: true,
+      updatedAt: now.toISOString(),
+    };
     this.db
       .insert(conversations)
       .values(row)
       .onConflictDoUpdate({
         target: [conversations.platform, conversations.id],
-        set: { workspace: row.workspace, kind: row.kind, reference: row.reference, active: true, updatedAt: row.updatedAt, ...(c.name !== undefined ? { name: row.name } : {}) },
+        set: {
+          workspace: row.workspace,
+          kind: row.kind,
+          reference: row.reference,
+          active: true,
+          updatedAt: row.updatedAt,
+          ...(c.name !== undefined ? { name: row.name } : {}),
+        },
       })
       .run();
   }
 
   /** One conversation, or undefined. */
   get(platform: PlatformName, id: string): StoredConversation | undefined {
-    const row = this.db.select().from(conversations).where(and(eq(conversations.platform, platform), eq(conversations.id, id))).get();
+    const row = this.db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.platform, platform), eq(conversations.id, id)))
+      .get();
     return row ? { ...row, platform: row.platform as PlatformName } : undefined;
   }
 
   /** Marks a conversation unreachable (archived, deleted, bot removed) so nothing more is sent there. */
   markGone(platform: PlatformName, id: string, now: Date): void {
-    this.db.update(conversations).set({ active: false, updatedAt: now.toISOString() }).where(and(eq(conversations.platform, platform), eq(conversations.id, id))).run();
+    this.db
+      .update(conversations)
+      .set({ active: false, updatedAt: now.toISOString() })
+      .where(and(eq(conversations.platform, platform), eq(conversations.id, id)))
+      .run();
   }
 }

@@ -23,7 +23,13 @@ export class DigestRepository {
     return this.db
       .select({ areas: digestSnapshots.areas })
       .from(digestSnapshots)
-      .where(and(eq(digestSnapshots.platform, target.platform), eq(digestSnapshots.conversationId, target.conversationId), lt(digestSnapshots.week, week)))
+      .where(
+        and(
+          eq(digestSnapshots.platform, target.platform),
+          eq(digestSnapshots.conversationId, target.conversationId),
+          lt(digestSnapshots.week, week),
+        ),
+      )
       .orderBy(desc(digestSnapshots.week))
       .get()?.areas;
   }

@@ -42,9 +42,18 @@ export class IncidentRepository {
 
   /** An incident with its alerts, or undefined. */
   get(tenant: string, id: string): Incident | undefined {
-    const row = this.db.select().from(incidents).where(and(eq(incidents.tenant, tenant), eq(incidents.id, id))).get();
+    const row = this.db
+      .select()
+      .from(incidents)
+      .where(and(eq(incidents.tenant, tenant), eq(incidents.id, id)))
+      .get();
     if (!row) return undefined;
-    const alerts = this.db.select().from(incidentAlerts).where(and(eq(incidentAlerts.tenant, tenant), eq(incidentAlerts.incidentId, id))).orderBy(incidentAlerts.createdAt).all();
+    const alerts = this.db
+      .select()
+      .from(incidentAlerts)
+      .where(and(eq(incidentAlerts.tenant, tenant), eq(incidentAlerts.incidentId, id)))
+      .orderBy(incidentAlerts.createdAt)
+      .all();
     return toIncident(row, alerts);
   }
 
@@ -52,20 +61,41 @@ export class IncidentRepository {
   save(incident: Incident, changedAlerts: readonly IncidentAlert[], now: Date): void {
     const { alerts: _a, ...fields } = incident;
     const row = { ...fields, severityRank: severityRank(incident.severity) };
-    this.db.insert(incidents).values({ ...row, firstSeenAt: now.toISOString() }).onConflictDoUpdate({ target: [incidents.tenant, incidents.id], set: row }).run();
+    this.db
+      .insert(incidents)
+      .values({ ...row, firstSeenAt: now.toISOString() })
+      .onConflictDoUpdate({ target: [incidents.tenant, incidents.id], set: row })
+      .run();
     for (const alert of changedAlerts) {
       const values = { ...alert, tenant: incident.tenant, incidentId: incident.id };
-      this.db.insert(incidentAlerts).values(values).onConflictDoUpdate({ target: [incidentAlerts.tenant, incidentAlerts.id], set: values }).run();
+      this.db
+        .insert(incidentAlerts)
+        .values(values)
+        .onConflictDoUpdate({ target: [incidentAlerts.tenant, incidentAlerts.id], set: values })
+        .run();
     }
   }
 
   /** Appends the meaningful changes to the history. */
   recordChanges(incident: Incident, changes: readonly IncidentChange[], now: Date, actorName: string | null): void {
-    const base = { tenant: incident.tenant, incidentId: incident.id, changedAt: incident.lastUpdateAt, recordedAt: now.toISOString(), actorName };
+    const base = {
+      tenant: incident.tenant,
+      incidentId: incident.id,
+      changedAt: incident.lastUpdateAt,
+      recordedAt: now.toISOString(),
+      actorName,
+    };
     const rows = changes.map((c) => {
-      if (c.kind === "created") return { ...base, field: "created", oldValue: null, newValue: incident.status, alertId: null };
+      if (c.kind === "created")
+        return { ...base, field: "created", oldValue: null, newValue: incident.status, alertId: null };
       if (c.kind === "field") return { ...base, field: c.field, oldValue: c.from, newValue: c.to, alertId: null };
-      return { ...base, field: c.kind === "alert-added" ? "alert" : "alert-updated", oldValue: null, newValue: c.alert.status, alertId: c.alert.id };
+      return {
+        ...base,
+        field: c.kind === "alert-added" ? "alert" : "alert-updated",
+        oldValue: null,
+        newValue: c.alert.status,
+        alertId: c.alert.id,
+      };
     });
     if (rows.length) this.db.insert(incidentChanges).values(rows).run();
   }
@@ -73,7 +103,14 @@ export class IncidentRepository {
   /** The change history of one incident, oldest first. */
   history(tenant: string, id: string): IncidentChangeRecord[] {
     return this.db
-      .select({ field: incidentChanges.field, oldValue: incidentChanges.oldValue, newValue: incidentChanges.newValue, alertId: incidentChanges.alertId, changedAt: incidentChanges.changedAt, actorName: incidentChanges.actorName })
+      .select({
+        field: incidentChanges.field,
+        oldValue: incidentChanges.oldValue,
+        newValue: incidentChanges.newValue,
+        alertId: incidentChanges.alertId,
+        changedAt: incidentChanges.changedAt,
+        actorName: incidentChanges.actorName,
+      })
       .from(incidentChanges)
       .where(and(eq(incidentChanges.tenant, tenant), eq(incidentChanges.incidentId, id)))
       .orderBy(incidentChanges.id)
@@ -85,7 +122,13 @@ export class IncidentRepository {
     const rows = this.db
       .select()
       .from(incidents)
-      .where(and(eq(incidents.tenant, tenant), notInArray(incidents.status, [...CLOSED_STATUSES]), gte(incidents.severityRank, minRank)))
+      .where(
+        and(
+          eq(incidents.tenant, tenant),
+          notInArray(incidents.status, [...CLOSED_STATUSES]),
+          gte(incidents.severityRank, minRank),
+        ),
+      )
       .orderBy(desc(incidents.severityRank), desc(incidents.lastUpdateAt))
       .limit(limit)
       .all();
@@ -97,7 +140,13 @@ export class IncidentRepository {
     const row = this.db
       .select({ n: sql<number>`count(*)` })
       .from(incidents)
-      .where(and(eq(incidents.tenant, tenant), notInArray(incidents.status, [...CLOSED_STATUSES]), gte(incidents.severityRank, minRank)))
+      .where(
+        and(
+          eq(incidents.tenant, tenant),
+          notInArray(incidents.status, [...CLOSED_STATUSES]),
+          gte(incidents.severityRank, minRank),
+        ),
+      )
       .get();
     return row?.n ?? 0;
   }
@@ -105,7 +154,12 @@ export class IncidentRepository {
   /** Alerts created since `since`, counted by severity, source and status. */
   alertCounts(tenant: string, since: string): AlertCount[] {
     return this.db
-      .select({ severity: incidentAlerts.severity, serviceSource: incidentAlerts.serviceSource, status: incidentAlerts.status, count: sql<number>`count(*)` })
+      .select({
+        severity: incidentAlerts.severity,
+        serviceSource: incidentAlerts.serviceSource,
+        status: incidentAlerts.status,
+        count: sql<number>`count(*)`,
+      })
       .from(incidentAlerts)
       .where(and(eq(incidentAlerts.tenant, tenant), gte(incidentAlerts.createdAt, since)))
       .groupBy(incidentAlerts.severity, incidentAlerts.serviceSource, incidentAlerts.status)
@@ -117,8 +171,21 @@ export class IncidentRepository {
     const alerts = this.db
       .select()
       .from(incidentAlerts)
-      .where(and(eq(incidentAlerts.tenant, tenant), inArray(incidentAlerts.incidentId, rows.map((r) => r.id))))
+      .where(
+        and(
+          eq(incidentAlerts.tenant, tenant),
+          inArray(
+            incidentAlerts.incidentId,
+            rows.map((r) => r.id),
+          ),
+        ),
+      )
       .all();
-    return rows.map((r) => toIncident(r, alerts.filter((a) => a.incidentId === r.id)));
+    return rows.map((r) =>
+      toIncident(
+        r,
+        alerts.filter((a) => a.incidentId === r.id),
+      ),
+    );
   }
 }

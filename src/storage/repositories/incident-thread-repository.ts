@@ -20,7 +20,14 @@ export class IncidentThreadRepository {
     return this.db
       .select({ rootKey: incidentThreads.rootKey })
       .from(incidentThreads)
-      .where(and(eq(incidentThreads.platform, target.platform), eq(incidentThreads.conversationId, target.conversationId), eq(incidentThreads.tenant, tenant), eq(incidentThreads.incidentId, incidentId)))
+      .where(
+        and(
+          eq(incidentThreads.platform, target.platform),
+          eq(incidentThreads.conversationId, target.conversationId),
+          eq(incidentThreads.tenant, tenant),
+          eq(incidentThreads.incidentId, incidentId),
+        ),
+      )
       .get()?.rootKey;
   }
 
@@ -40,7 +47,13 @@ export class IncidentThreadRepository {
     const rows = this.db
       .select({ id: incidentThreads.incidentId })
       .from(incidentThreads)
-      .where(and(eq(incidentThreads.platform, target.platform), eq(incidentThreads.conversationId, target.conversationId), eq(incidentThreads.tenant, tenant)))
+      .where(
+        and(
+          eq(incidentThreads.platform, target.platform),
+          eq(incidentThreads.conversationId, target.conversationId),
+          eq(incidentThreads.tenant, tenant),
+        ),
+      )
       .all();
     return new Set(rows.map((r) => r.id));
   }

@@ -13,7 +13,10 @@ import type { AssetRepository } from "./asset-repository.js";
 
 /** Mean of (end − start) in minutes over pairs whose start is known; undefined when there is none. */
 export function meanMinutes(pairs: readonly { start: string | null; end: string }[]): number | undefined {
-  const spans = pairs.filter((p) => p.start).map((p) => (Date.parse(p.end) - Date.parse(p.start ?? "")) / 60_000).filter((m) => m >= 0);
+  const spans = pairs
+    .filter((p) => p.start)
+    .map((p) => (Date.parse(p.end) - Date.parse(p.start ?? "")) / 60_000)
+    .filter((m) => m >= 0);
   return spans.length ? spans.reduce((a, b) => a + b, 0) / spans.length : undefined;
 }
 
@@ -23,26 +26,56 @@ export function createIncidentWeekStats(db: Db, tenant: () => string, assets: As
     weekStats(workspace, fromDate, toDate): AlertWeekStats | undefined {
       const t = tenant();
       const [from, to] = [fromDate.toISOString(), toDate.toISOString()];
-      if (!db.select({ id: incidents.id }).from(incidents).where(eq(incidents.tenant, t)).limit(1).get()) return undefined;
+      if (!db.select({ id: incidents.id }).from(incidents).where(eq(incidents.tenant, t)).limit(1).get())
+        return undefined;
       const created = sql<string>`coalesce(${incidents.createdAt}, ${incidents.firstSeenAt})`;
-      const newIncidents = db.select({ n: count() }).from(incidents).where(and(eq(incidents.tenant, t), gte(created, from), lt(created, to))).get()?.n ?? 0;
+      const newIncidents =
+        db
+          .select({ n: count() })
+          .from(incidents)
+          .where(and(eq(incidents.tenant, t), gte(created, from), lt(created, to)))
+          .get()?.n ?? 0;
       const firstTimes = (condition: ReturnType<typeof sql>) =>
         db
-          .select({ id: incidentChanges.incidentId, at: sql<string>`min(${incidentChanges.changedAt})`, start: created })
+          .select({
+            id: incidentChanges.incidentId,
+            at: sql<string>`min(${incidentChanges.changedAt})`,
+            start: created,
+          })
           .from(incidentChanges)
-          .innerJoin(incidents, and(eq(incidents.tenant, incidentChanges.tenant), eq(incidents.id, incidentChanges.incidentId)))
+          .innerJoin(
+            incidents,
+            and(eq(incidents.tenant, incidentChanges.tenant), eq(incidents.id, incidentChanges.incidentId)),
+          )
           .where(and(eq(incidentChanges.tenant, t), condition))
           .groupBy(incidentChanges.incidentId)
           .having(sql`min(${incidentChanges.changedAt}) >= ${from} and min(${incidentChanges.changedAt}) < ${to}`)
           .all();
-      const resolved = firstTimes(sql`${incidentChanges.field} = 'status' and ${incidentChanges.newValue} = 'resolved'`);
+      const resolved = firstTimes(
+        sql`${incidentChanges.field} = 'status' and ${incidentChanges.newValue} = 'resolved'`,
+      );
       const acknowledged = firstTimes(
         sql`(${incidentChanges.field} = 'status' and ${incidentChanges.newValue} <> 'active') or (${incidentChanges.field} = 'assignedTo' and ${incidentChanges.newValue} is not null)`,
       );
-      const alertsIn = and(eq(incidentAlerts.tenant, t), gte(incidentAlerts.createdAt, from), lt(incidentAlerts.createdAt, to));
+      const alertsIn = and(
+        eq(incidentAlerts.tenant, t),
+        gte(incidentAlerts.createdAt, from),
+        lt(incidentAlerts.createdAt, to),
+      );
       const newAlerts = db.select({ evidence: incidentAlerts.evidence }).from(incidentAlerts).where(alertsIn).all();
       const resolvedAlerts =
-        db.select({ n: count() }).from(incidentAlerts).where(and(eq(incidentAlerts.tenant, t), eq(incidentAlerts.status, "resolved"), gte(incidentAlerts.lastUpdateAt, from), lt(incidentAlerts.lastUpdateAt, to))).get()?.n ?? 0;
+        db
+          .select({ n: count() })
+          .from(incidentAlerts)
+          .where(
+            and(
+              eq(incidentAlerts.tenant, t),
+              eq(incidentAlerts.status, "resolved"),
+              gte(incidentAlerts.lastUpdateAt, from),
+              lt(incidentAlerts.lastUpdateAt, to),
+            ),
+          )
+          .get()?.n ?? 0;
       const open = db
         .select({ severity: incidents.severity, n: count() })
         .from(incidents)
@@ -60,7 +93,9 @@ export function createIncidentWeekStats(db: Db, tenant: () => string, assets: As
         openBySeverity: Object.fromEntries(open.map((o) => [o.severity, o.n])),
         ...(meanAck !== undefined ? { meanMinutesToAcknowledge: meanAck } : {}),
         ...(meanResolve !== undefined ? { meanMinutesToResolve: meanResolve } : {}),
-        honeypotTouches: honeypots.length ? newAlerts.filter((a) => touchedAssets(a.evidence, honeypots).length > 0).length : 0,
+        honeypotTouches: honeypots.length
+          ? newAlerts.filter((a) => touchedAssets(a.evidence, honeypots).length > 0).length
+          : 0,
       };
     },
   };

@@ -14,7 +14,13 @@ export class PeopleRepository {
   upsert(workspace: string, identity: Identity, initialRole: Role = "none"): Person {
     const row = this.db
       .insert(people)
-      .values({ workspace, platformUserId: identity.userId, displayName: identity.displayName, email: identity.email ?? null, role: initialRole })
+      .values({
+        workspace,
+        platformUserId: identity.userId,
+        displayName: identity.displayName,
+        email: identity.email ?? null,
+        role: initialRole,
+      })
       .onConflictDoUpdate({
         target: [people.workspace, people.platformUserId],
         set: { displayName: identity.displayName, email: sql`coalesce(${identity.email ?? null}, ${people.email})` },
@@ -26,17 +32,29 @@ export class PeopleRepository {
 
   /** A person by row id within a workspace. */
   byId(workspace: string, id: number): Person | undefined {
-    return this.db.select().from(people).where(and(eq(people.workspace, workspace), eq(people.id, id))).get();
+    return this.db
+      .select()
+      .from(people)
+      .where(and(eq(people.workspace, workspace), eq(people.id, id)))
+      .get();
   }
 
   /** A person by platform user id within a workspace. */
   byPlatformId(workspace: string, platformUserId: string): Person | undefined {
-    return this.db.select().from(people).where(and(eq(people.workspace, workspace), eq(people.platformUserId, platformUserId))).get();
+    return this.db
+      .select()
+      .from(people)
+      .where(and(eq(people.workspace, workspace), eq(people.platformUserId, platformUserId)))
+      .get();
   }
 
   /** People whose display name matches (case-insensitive) in a workspace. */
   byName(workspace: string, name: string): Person[] {
-    return this.db.select().from(people).where(and(eq(people.workspace, workspace), sql`lower(${people.displayName}) = lower(${name})`)).all();
+    return this.db
+      .select()
+      .from(people)
+      .where(and(eq(people.workspace, workspace), sql`lower(${people.displayName}) = lower(${name})`))
+      .all();
   }
 
   /** Every person in a workspace, by name. */
@@ -50,7 +68,10 @@ export class PeopleRepository {
   }
 
   /** Sets timezone, working hours or the training opt-out. */
-  update(id: number, fields: Partial<Pick<Person, "timezone" | "workStartHour" | "workEndHour" | "trainingOptOut">>): void {
+  update(
+    id: number,
+    fields: Partial<Pick<Person, "timezone" | "workStartHour" | "workEndHour" | "trainingOptOut">>,
+  ): void {
     this.db.update(people).set(fields).where(eq(people.id, id)).run();
   }
 }

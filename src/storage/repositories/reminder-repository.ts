@@ -31,7 +31,13 @@ export class ReminderRepository {
   /** Every open task that has both an owner and a due date. */
   candidates(): ReminderCandidate[] {
     return this.db
-      .select({ workspace: tasks.workspace, taskId: tasks.id, title: tasks.title, dueDate: tasks.dueDate, owner: people })
+      .select({
+        workspace: tasks.workspace,
+        taskId: tasks.id,
+        title: tasks.title,
+        dueDate: tasks.dueDate,
+        owner: people,
+      })
       .from(tasks)
       .innerJoin(people, eq(people.id, tasks.ownerId))
       .where(and(ne(tasks.status, "done"), isNotNull(tasks.dueDate)))
@@ -44,12 +50,22 @@ export class ReminderRepository {
     return this.db
       .select({ kind: taskReminders.kind, localDate: taskReminders.localDate })
       .from(taskReminders)
-      .where(and(eq(taskReminders.workspace, c.workspace), eq(taskReminders.taskId, c.taskId), eq(taskReminders.dueDate, c.dueDate), eq(taskReminders.ownerId, c.ownerId)))
+      .where(
+        and(
+          eq(taskReminders.workspace, c.workspace),
+          eq(taskReminders.taskId, c.taskId),
+          eq(taskReminders.dueDate, c.dueDate),
+          eq(taskReminders.ownerId, c.ownerId),
+        ),
+      )
       .all();
   }
 
   /** Records a reminder; the unique index refuses a repeat of the same kind and number. */
   record(c: ReminderCycle, kind: ReminderKind, seq: number, localDate: string, now: Date): void {
-    this.db.insert(taskReminders).values({ ...c, kind, seq, localDate, sentAt: now.toISOString() }).run();
+    this.db
+      .insert(taskReminders)
+      .values({ ...c, kind, seq, localDate, sentAt: now.toISOString() })
+      .run();
   }
 }

@@ -12,7 +12,11 @@ export class SkillRepository {
 
   /** One person's self-ratings. */
   ratings(workspace: string, personId: number): Levels {
-    const rows = this.db.select().from(skillRatings).where(and(eq(skillRatings.workspace, workspace), eq(skillRatings.personId, personId))).all();
+    const rows = this.db
+      .select()
+      .from(skillRatings)
+      .where(and(eq(skillRatings.workspace, workspace), eq(skillRatings.personId, personId)))
+      .all();
     return new Map(rows.map((r) => [r.skill, r.level]));
   }
 
@@ -33,7 +37,10 @@ export class SkillRepository {
       for (const [skill, level] of levels) {
         tx.insert(skillRatings)
           .values({ workspace, personId, skill, level, updatedAt: now.toISOString() })
-          .onConflictDoUpdate({ target: [skillRatings.personId, skillRatings.skill], set: { level, updatedAt: now.toISOString() } })
+          .onConflictDoUpdate({
+            target: [skillRatings.personId, skillRatings.skill],
+            set: { level, updatedAt: now.toISOString() },
+          })
           .run();
       }
     });
@@ -53,14 +60,21 @@ export class SkillRepository {
   setRequirements(workspace: string, role: string, levels: Levels, setBy: number, now: Date): void {
     this.db.transaction((tx) => {
       for (const [skill, level] of levels) {
-        const key = and(eq(skillRequirements.workspace, workspace), eq(skillRequirements.role, role), eq(skillRequirements.skill, skill));
+        const key = and(
+          eq(skillRequirements.workspace, workspace),
+          eq(skillRequirements.role, role),
+          eq(skillRequirements.skill, skill),
+        );
         if (level === 0) {
           tx.delete(skillRequirements).where(key).run();
           continue;
         }
         tx.insert(skillRequirements)
           .values({ workspace, role, skill, level, setBy, updatedAt: now.toISOString() })
-          .onConflictDoUpdate({ target: [skillRequirements.workspace, skillRequirements.role, skillRequirements.skill], set: { level, setBy, updatedAt: now.toISOString() } })
+          .onConflictDoUpdate({
+            target: [skillRequirements.workspace, skillRequirements.role, skillRequirements.skill],
+            set: { level, setBy, updatedAt: now.toISOString() },
+          })
           .run();
       }
     });

@@ -24,18 +24,36 @@ export class SubscriptionRepository {
     this.db
       .insert(subscriptions)
       .values({ ...s, createdAt: now.toISOString() })
-      .onConflictDoUpdate({ target: [subscriptions.platform, subscriptions.conversationId, subscriptions.kind], set: { settings: s.settings, createdBy: s.createdBy } })
+      .onConflictDoUpdate({
+        target: [subscriptions.platform, subscriptions.conversationId, subscriptions.kind],
+        set: { settings: s.settings, createdBy: s.createdBy },
+      })
       .run();
   }
 
   /** Removes one; true when there was one. */
   remove(platform: PlatformName, conversationId: string, kind: string): boolean {
-    return this.db.delete(subscriptions).where(and(eq(subscriptions.platform, platform), eq(subscriptions.conversationId, conversationId), eq(subscriptions.kind, kind))).run().changes > 0;
+    return (
+      this.db
+        .delete(subscriptions)
+        .where(
+          and(
+            eq(subscriptions.platform, platform),
+            eq(subscriptions.conversationId, conversationId),
+            eq(subscriptions.kind, kind),
+          ),
+        )
+        .run().changes > 0
+    );
   }
 
   /** The subscriptions of one conversation. */
   forConversation(platform: PlatformName, conversationId: string): Subscription[] {
-    return this.db.select().from(subscriptions).where(and(eq(subscriptions.platform, platform), eq(subscriptions.conversationId, conversationId))).all() as Subscription[];
+    return this.db
+      .select()
+      .from(subscriptions)
+      .where(and(eq(subscriptions.platform, platform), eq(subscriptions.conversationId, conversationId)))
+      .all() as Subscription[];
   }
 
   /** Every subscription of a kind, across workspaces (for jobs). */

@@ -12,7 +12,11 @@ export class SyncStateRepository {
 
   /** The stream's state, or undefined before its first run. */
   get(tenant: string, stream: string): SyncState | undefined {
-    return this.db.select().from(incidentSyncState).where(and(eq(incidentSyncState.tenant, tenant), eq(incidentSyncState.stream, stream))).get();
+    return this.db
+      .select()
+      .from(incidentSyncState)
+      .where(and(eq(incidentSyncState.tenant, tenant), eq(incidentSyncState.stream, stream)))
+      .get();
   }
 
   /** Starts (or resumes) a run reading from `since`. */
@@ -25,17 +29,35 @@ export class SyncStateRepository {
   }
 
   /** Records a stored page; on the last page the cursor moves to `cursor` and the run ends. */
-  pageStored(tenant: string, stream: string, page: { runMax: string | null; items: number; lastCursor?: string }, now: Date): void {
+  pageStored(
+    tenant: string,
+    stream: string,
+    page: { runMax: string | null; items: number; lastCursor?: string },
+    now: Date,
+  ): void {
     const where = and(eq(incidentSyncState.tenant, tenant), eq(incidentSyncState.stream, stream));
     const state = this.get(tenant, stream);
-    const progress = { runMax: page.runMax, runPages: (state?.runPages ?? 0) + 1, runItems: (state?.runItems ?? 0) + page.items };
+    const progress = {
+      runMax: page.runMax,
+      runPages: (state?.runPages ?? 0) + 1,
+      runItems: (state?.runItems ?? 0) + page.items,
+    };
     if (page.lastCursor === undefined) {
       this.db.update(incidentSyncState).set(progress).where(where).run();
       return;
     }
     this.db
       .update(incidentSyncState)
-      .set({ cursor: page.lastCursor, runSince: null, runMax: null, runPages: 0, runItems: 0, lastSuccessAt: now.toISOString(), lastError: null, lastErrorAt: null })
+      .set({
+        cursor: page.lastCursor,
+        runSince: null,
+        runMax: null,
+        runPages: 0,
+        runItems: 0,
+        lastSuccessAt: now.toISOString(),
+        lastError: null,
+        lastErrorAt: null,
+      })
       .where(where)
       .run();
   }
@@ -45,7 +67,10 @@ export class SyncStateRepository {
     this.db
       .insert(incidentSyncState)
       .values({ tenant, stream, lastError: message.slice(0, 500), lastErrorAt: now.toISOString() })
-      .onConflictDoUpdate({ target: [incidentSyncState.tenant, incidentSyncState.stream], set: { lastError: message.slice(0, 500), lastErrorAt: now.toISOString() } })
+      .onConflictDoUpdate({
+        target: [incidentSyncState.tenant, incidentSyncState.stream],
+        set: { lastError: message.slice(0, 500), lastErrorAt: now.toISOString() },
+      })
       .run();
   }
 }

@@ -7,7 +7,12 @@ import { people } from "../schema/people.js";
 import { tasks } from "../schema/tasks.js";
 
 /** Fields a command may change on a task. */
-export type TaskChange = Partial<{ ownerId: number | null; dueDate: string | null; status: TaskStatus; completedAt: string | null }>;
+export type TaskChange = Partial<{
+  ownerId: number | null;
+  dueDate: string | null;
+  status: TaskStatus;
+  completedAt: string | null;
+}>;
 
 /** What a listing keeps; every field narrows it further. */
 export interface TaskFilter {
@@ -73,20 +78,31 @@ export class TaskRepository {
     if (filter.overdueBefore) where.push(lt(tasks.dueDate, filter.overdueBefore));
     const condition = and(...where);
     const rows = this.select(condition, limit);
-    const total = this.db.select({ n: sql<number>`count(*)` }).from(tasks).where(condition).get()?.n ?? 0;
+    const total =
+      this.db
+        .select({ n: sql<number>`count(*)` })
+        .from(tasks)
+        .where(condition)
+        .get()?.n ?? 0;
     return { tasks: rows, total };
   }
 
   /** Tasks matching `condition` in plan order (area, then number), owners' names resolved. */
   private select(condition: SQL | undefined, limit?: number): Task[] {
-    const rank = sql`case ${tasks.area} ${sql.join(this.areaOrder.map((a, i) => sql`when ${a} then ${i}`), sql` `)} else ${this.areaOrder.length} end`;
+    const rank = sql`case ${tasks.area} ${sql.join(
+      this.areaOrder.map((a, i) => sql`when ${a} then ${i}`),
+      sql` `,
+    )} else ${this.areaOrder.length} end`;
     const query = this.db
       .select({ t: tasks, ownerName: people.displayName })
       .from(tasks)
       .leftJoin(people, eq(people.id, tasks.ownerId))
       .where(condition)
       .orderBy(rank, asc(tasks.position));
-    return (limit === undefined ? query.all() : query.limit(limit).all()).map(({ t, ownerName }) => ({ ...t, ownerName }));
+    return (limit === undefined ? query.all() : query.limit(limit).all()).map(({ t, ownerName }) => ({
+      ...t,
+      ownerName,
+    }));
   }
 
   /** One task, or undefined. */
@@ -120,7 +136,18 @@ export class TaskRepository {
     const id = `${area}-${position}`;
     this.db
       .insert(tasks)
-      .values({ workspace, id, area, objective, title, detail: "", resources: [], position, custom: true, updatedAt: now.toISOString() })
+      .values({
+        workspace,
+        id,
+        area,
+        objective,
+        title,
+        detail: "",
+        resources: [],
+        position,
+        custom: true,
+        updatedAt: now.toISOString(),
+      })
       .run();
     return id;
   }

@@ -51,7 +51,11 @@ export const incidentAlerts = sqliteTable(
     createdAt: text("created_at"),
     lastUpdateAt: text("last_update_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenant, t.id] }), index("incident_alerts_incident").on(t.tenant, t.incidentId, t.createdAt), index("incident_alerts_created").on(t.tenant, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.tenant, t.id] }),
+    index("incident_alerts_incident").on(t.tenant, t.incidentId, t.createdAt),
+    index("incident_alerts_created").on(t.tenant, t.createdAt),
+  ],
 );
 
 /** The history of meaningful changes: created, a tracked field old → new, an alert added. */
@@ -70,7 +74,10 @@ export const incidentChanges = sqliteTable(
     recordedAt: text("recorded_at").notNull(),
     actorName: text("actor_name"),
   },
-  (t) => [index("incident_changes_incident").on(t.tenant, t.incidentId), index("incident_changes_time").on(t.tenant, t.changedAt)],
+  (t) => [
+    index("incident_changes_incident").on(t.tenant, t.incidentId),
+    index("incident_changes_time").on(t.tenant, t.changedAt),
+  ],
 );
 
 /** The thread root posted for an incident in a conversation: at most one, ever. */

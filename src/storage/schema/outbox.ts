@@ -13,7 +13,9 @@ export const outbox = sqliteTable(
     op: text("op", { enum: ["post", "reply", "update", "dm"] }).notNull(),
     rootKey: text("root_key"),
     reply: text("reply", { mode: "json" }).notNull(),
-    status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: text("next_attempt_at").notNull(),
     lastError: text("last_error"),

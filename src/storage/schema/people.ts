@@ -11,12 +11,16 @@ export const people = sqliteTable(
     platformUserId: text("platform_user_id").notNull(),
     displayName: text("display_name").notNull(),
     email: text("email"),
-    role: text("role", { enum: ["admin", "lead", "analyst", "none"] }).notNull().default("none"),
+    role: text("role", { enum: ["admin", "lead", "analyst", "none"] })
+      .notNull()
+      .default("none"),
     timezone: text("timezone").notNull().default("UTC"),
     workStartHour: integer("work_start_hour").notNull().default(9),
     workEndHour: integer("work_end_hour").notNull().default(18),
     trainingOptOut: integer("training_opt_out", { mode: "boolean" }).notNull().default(false),
-    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: text("created_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [uniqueIndex("people_workspace_user").on(t.workspace, t.platformUserId)],
 );

@@ -17,7 +17,9 @@ export const tasks = sqliteTable(
     custom: integer("custom", { mode: "boolean" }).notNull().default(false),
     ownerId: integer("owner_id").references(() => people.id),
     dueDate: text("due_date"),
-    status: text("status", { enum: ["open", "in_progress", "blocked", "done"] }).notNull().default("open"),
+    status: text("status", { enum: ["open", "in_progress", "blocked", "done"] })
+      .notNull()
+      .default("open"),
     updatedAt: text("updated_at").notNull(),
     completedAt: text("completed_at"),
   },

@@ -7,7 +7,9 @@ export const skillRatings = sqliteTable(
   "skill_ratings",
   {
     workspace: text("workspace").notNull(),
-    personId: integer("person_id").notNull().references(() => people.id),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
     skill: text("skill").notNull(),
     level: integer("level").notNull(),
     updatedAt: text("updated_at").notNull(),
@@ -34,7 +36,9 @@ export const trainingCompletions = sqliteTable(
   "training_completions",
   {
     workspace: text("workspace").notNull(),
-    personId: integer("person_id").notNull().references(() => people.id),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
     moduleId: text("module_id").notNull(),
     completedAt: text("completed_at").notNull(),
   },
@@ -46,7 +50,9 @@ export const trainingSuppressions = sqliteTable(
   "training_suppressions",
   {
     workspace: text("workspace").notNull(),
-    personId: integer("person_id").notNull().references(() => people.id),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
     moduleId: text("module_id").notNull(),
     kind: text("kind", { enum: ["snooze", "dismiss"] }).notNull(),
     until: text("until"),
@@ -60,7 +66,9 @@ export const trainingOffers = sqliteTable(
   "training_offers",
   {
     workspace: text("workspace").notNull(),
-    personId: integer("person_id").notNull().references(() => people.id),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
     moduleId: text("module_id").notNull(),
     offeredAt: text("offered_at").notNull(),
   },
@@ -73,12 +81,17 @@ export const trainingNudges = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     workspace: text("workspace").notNull(),
-    personId: integer("person_id").notNull().references(() => people.id),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
     week: text("week").notNull(),
     outboxKey: text("outbox_key").notNull(),
     moduleIds: text("module_ids", { mode: "json" }).$type<string[]>().notNull(),
     reason: text("reason").notNull(),
     sentAt: text("sent_at").notNull(),
   },
-  (t) => [uniqueIndex("training_nudges_person_week").on(t.personId, t.week), index("training_nudges_person_sent").on(t.personId, t.sentAt)],
+  (t) => [
+    uniqueIndex("training_nudges_person_week").on(t.personId, t.week),
+    index("training_nudges_person_sent").on(t.personId, t.sentAt),
+  ],
 );
