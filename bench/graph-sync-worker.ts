@@ -2,10 +2,11 @@
  * Benchmark worker for the Graph sync, in its own process so its peak memory is its own. Modes:
  * `sync` runs the REAL syncIncidents with the REAL Graph source (@azure/identity + Graph client over
  * HTTPS, trusting the run's CA through NODE_EXTRA_CA_CERTS) against the fake Graph; `raw` inserts the
- * same incidents and alerts with two prepared statements in one transaction (rows prepared first).
+ * same incidents and alerts raw (rows mapped first): prepared better-sqlite3 statements in one
+ * transaction, or node-postgres multi-row INSERTs in one transaction.
  * Sends one result message and exits; does nothing unless forked by the benchmark.
  *
- * Arguments: sync|raw <database file> <JSON GraphJob>
+ * Arguments: sync|raw <JSON BenchDatabase> <JSON GraphJob>
  */
 import { loadPlan } from "../src/data/load-plan.js";
 import { createGraphSource } from "../src/alerts/graph/create-graph-source.js";
@@ -15,8 +16,10 @@ import { TokenBucket } from "../src/alerts/token-bucket.js";
 import { createServices } from "../src/core/create-services.js";
 import { severityRank } from "../src/domain/incident.js";
 import { silentLogger } from "../src/logger.js";
-import { openDatabase, type OpenDatabase } from "../src/storage/db.js";
+import type { Storage } from "../src/storage/storage.js";
+import { openBenchStorage, withRaw, type BenchDatabase, type RawDatabase } from "./database.js";
 import { benchGraphIncidents } from "./graph-data.js";
+import { insertIncidents } from "./seed.js";
 import { timedSource, type SourceTiming } from "./timed-source.js";
 import { toParent, usage } from "./worker.js";
 
@@ -51,19 +54,19 @@ export interface GraphResult {
   cpuMs: number;
 }
 
-function countRows(database: OpenDatabase): Record<string, number> {
-  const count = (table: string) =>
-    (database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+async function countRows(raw: RawDatabase): Promise<Record<string, number>> {
+  const count = async (table: string) =>
+    Number((await raw.query<{ n: number | string }>(`SELECT count(*) AS n FROM ${table}`))[0]?.n ?? 0);
   return {
-    incidents: count("incidents"),
-    alerts: count("incident_alerts"),
-    changes: count("incident_changes"),
-    outbox: count("outbox"),
+    incidents: await count("incidents"),
+    alerts: await count("incident_alerts"),
+    changes: await count("incident_changes"),
+    outbox: await count("outbox"),
   };
 }
 
 async function sync(
-  database: OpenDatabase,
+  storage: Storage,
   job: GraphJob,
 ): Promise<Omit<GraphResult, "rows" | "sampledPeakMb" | "maxRssMb" | "cpuMs">> {
   const now = new Date(job.now);
@@ -81,14 +84,14 @@ async function sync(
     timing,
   );
   const services = createServices({
-    db: database.db,
+    storage,
     plan: loadPlan(),
     log: silentLogger(),
     clock: () => now,
     admins: [],
     alertFeed: { source, backfillDays: 7, pollSeconds: 120 },
   });
-  services.subscriptions.put(
+  await services.subscriptions.put(
     {
       workspace: "slack:T0FAKE",
       platform: "slack",
@@ -110,7 +113,8 @@ async function sync(
   };
 }
 
-function raw(database: OpenDatabase, job: GraphJob): { ms: number } {
+/** The same incidents and alerts as the sync stores, mapped (untimed), then inserted raw (timed). */
+async function raw(db: RawDatabase, job: GraphJob): Promise<{ ms: number }> {
   const now = new Date(job.now).toISOString();
   const incidentRows: unknown[][] = [];
   const alertRows: unknown[][] = [];
@@ -153,30 +157,31 @@ function raw(database: OpenDatabase, job: GraphJob): { ms: number } {
       ]);
   }
   const started = performance.now();
-  const insertIncident = database.sqlite.prepare(
-    `INSERT INTO incidents (tenant, id, display_name, description, severity, severity_rank, status, classification, determination, assigned_to, web_url, redirect_incident_id, custom_tags, created_at, last_update_at, first_seen_at) VALUES (${Array(16).fill("?").join(", ")})`,
-  );
-  const insertAlert = database.sqlite.prepare(
-    `INSERT INTO incident_alerts (tenant, id, incident_id, title, severity, status, service_source, detection_source, category, mitre_techniques, evidence, created_at, last_update_at) VALUES (${Array(13).fill("?").join(", ")})`,
-  );
-  database.sqlite.transaction(() => {
-    for (const row of incidentRows) insertIncident.run(...row);
-    for (const row of alertRows) insertAlert.run(...row);
-  })();
+  await insertIncidents(db, [incidentRows, alertRows]);
   return { ms: performance.now() - started };
 }
 
 async function main(): Promise<void> {
-  const [mode, dbPath = "", jobJson = "{}"] = process.argv.slice(2);
+  const [mode, dbJson = "{}", jobJson = "{}"] = process.argv.slice(2);
+  const db = JSON.parse(dbJson) as BenchDatabase;
   const job = JSON.parse(jobJson) as GraphJob;
-  const database = openDatabase(dbPath);
+  const storage = await openBenchStorage(db);
   let sampledPeak = process.memoryUsage().rss;
   const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, process.memoryUsage().rss)), 20);
-  const result = mode === "sync" ? await sync(database, job) : raw(database, job);
+  let result: Awaited<ReturnType<typeof sync>>;
+  if (mode === "sync") {
+    try {
+      result = await sync(storage, job);
+    } finally {
+      await storage.close();
+    }
+  } else {
+    await storage.close();
+    result = await withRaw(db, (r) => raw(r, job));
+  }
   clearInterval(sampler);
   sampledPeak = Math.max(sampledPeak, process.memoryUsage().rss);
-  const rows = countRows(database);
-  database.close();
+  const rows = await withRaw(db, countRows);
   toParent({ ...result, rows, sampledPeakMb: sampledPeak / 1024 / 1024, ...usage() } satisfies GraphResult);
   process.disconnect?.();
 }

@@ -1,7 +1,7 @@
 /**
  * Benchmark 2: a first sync (7-day backfill) from the fake Graph over HTTPS through the REAL
  * syncIncidents and Graph source, in a worker process, against a raw better-sqlite3 insert of the same
- * incidents and alerts in another. A throwaway CA (the tests' own global setup) makes the fake's
+ * incidents and alerts in another (a node-postgres multi-row INSERT on PostgreSQL). A throwaway CA (the tests' own global setup) makes the fake's
  * certificate; the workers trust it through NODE_EXTRA_CA_CERTS, set before they start.
  * It runs at 10,000 and at 100,000 alerts, so the figures also show how the sync scales.
  */
@@ -13,8 +13,9 @@ import { setup as makeTestCa } from "../test/global-setup.js";
 import { benchGraphIncidents, describeShape } from "./graph-data.js";
 import type { GraphJob, GraphResult } from "./graph-sync-worker.js";
 import { rateLimitFloorMs } from "./rate-floor.js";
-import { mb, note, num, ratio, table } from "./report.js";
-import { scaled, settings } from "./settings.js";
+import { dropBenchDatabase, newBenchDatabase, type BenchDatabase } from "./database.js";
+import { mb, note, num, ratio, table, type Headline } from "./report.js";
+import { ENGINE_NAMES, scaled, settings, type Engine } from "./settings.js";
 import { Worker } from "./worker.js";
 
 const ALERTS_PER_INCIDENT = 4;
@@ -31,15 +32,19 @@ interface Measured {
   requests: number;
 }
 
-async function inWorker(mode: "sync" | "raw", dbPath: string, job: GraphJob): Promise<GraphResult> {
-  const worker = Worker.start<GraphResult>("./graph-sync-worker.ts", [mode, dbPath, JSON.stringify(job)]);
-  const result = await worker.next();
-  await worker.exit();
-  return result;
+async function inWorker(mode: "sync" | "raw", db: BenchDatabase, job: GraphJob): Promise<GraphResult> {
+  try {
+    const worker = Worker.start<GraphResult>("./graph-sync-worker.ts", [mode, JSON.stringify(db), JSON.stringify(job)]);
+    const result = await worker.next();
+    await worker.exit();
+    return result;
+  } finally {
+    await dropBenchDatabase(db);
+  }
 }
 
-async function measure(run: Run, dir: string): Promise<Measured> {
-  note(`graph: ${run.label}, ${run.incidents * ALERTS_PER_INCIDENT} alerts`);
+async function measure(run: Run, dir: string, engine: Engine): Promise<Measured> {
+  note(`graph (${ENGINE_NAMES[engine]}): ${run.label}, ${run.incidents * ALERTS_PER_INCIDENT} alerts`);
   const fake = await FakeGraph.start({ maxPageSize: settings.graphPage });
   try {
     const now = new Date();
@@ -56,8 +61,8 @@ async function measure(run: Run, dir: string): Promise<Measured> {
       alertsPer: ALERTS_PER_INCIDENT,
     };
     const name = `${run.incidents}`;
-    const sync = await inWorker("sync", join(dir, `${name}-sync.db`), job);
-    const raw = await inWorker("raw", join(dir, `${name}-raw.db`), job);
+    const sync = await inWorker("sync", newBenchDatabase(engine, dir, `${name}_sync`), job);
+    const raw = await inWorker("raw", newBenchDatabase(engine, dir, `${name}_raw`), job);
     return { run, sync, raw, requests: fake.graphRequests().length };
   } finally {
     await fake.close();
@@ -67,11 +72,11 @@ async function measure(run: Run, dir: string): Promise<Measured> {
 const seconds = (value: number | undefined) => (value === undefined ? "—" : num(value / 1000, value < 10_000 ? 2 : 1));
 const storing = (r: GraphResult) => r.ms - (r.fetchMs ?? 0);
 
-async function print(results: Measured[]): Promise<void> {
+async function print(results: Measured[], engine: Engine): Promise<void> {
   const size = (m: Measured) =>
     `${num(m.run.incidents)} × ${ALERTS_PER_INCIDENT} = ${num(m.run.incidents * ALERTS_PER_INCIDENT)}`;
   table(
-    `Graph sync, time: incidents × alerts, $top=${settings.graphPage}, production rate limiter lifted`,
+    `Graph sync on ${ENGINE_NAMES[engine]}, time: incidents × alerts, $top=${settings.graphPage}, production rate limiter lifted`,
     [
       "Sync run",
       "Incidents × alerts",
@@ -96,7 +101,7 @@ async function print(results: Measured[]): Promise<void> {
   const rows = (r: GraphResult) =>
     `${num(r.rows.incidents ?? 0)} / ${num(r.rows.alerts ?? 0)} / ${num(r.rows.changes ?? 0)} / ${num(r.rows.outbox ?? 0)}`;
   table(
-    "Graph sync, memory and work",
+    `Graph sync on ${ENGINE_NAMES[engine]}, memory and work`,
     [
       "Sync run",
       "Incidents × alerts",
@@ -131,8 +136,26 @@ async function print(results: Measured[]): Promise<void> {
   );
 }
 
-/** Runs benchmark 2 and prints its tables. */
-export async function graphSyncBenchmark(): Promise<void> {
+/** The sync's times against the raw insert's, per run. */
+function headlines(results: Measured[]): Headline[] {
+  return results.flatMap((m) => [
+    {
+      measure: `${m.run.label}: sync total vs raw insert`,
+      unit: "s",
+      figure: m.sync.ms / 1000,
+      baseline: m.raw.ms / 1000,
+    },
+    {
+      measure: `${m.run.label}: storing vs raw insert`,
+      unit: "s",
+      figure: storing(m.sync) / 1000,
+      baseline: m.raw.ms / 1000,
+    },
+  ]);
+}
+
+/** Runs benchmark 2 on one engine, prints its tables and returns its headline figures. */
+export async function graphSyncBenchmark(engine: Engine): Promise<Headline[]> {
   const saved = { ca: process.env.NODE_EXTRA_CA_CERTS, dir: process.env.SECOPS_TEST_TLS_DIR };
   const removeCa = await makeTestCa();
   const dir = mkdtempSync(join(tmpdir(), "secops-bench-graph-"));
@@ -142,8 +165,9 @@ export async function graphSyncBenchmark(): Promise<void> {
   ];
   try {
     const results: Measured[] = [];
-    for (const run of runs) results.push(await measure(run, dir));
-    await print(results);
+    for (const run of runs) results.push(await measure(run, dir, engine));
+    await print(results, engine);
+    return headlines(results);
   } finally {
     removeCa();
     rmSync(dir, { recursive: true, force: true });

@@ -36,3 +36,32 @@ export function table(title: string, header: readonly string[], rows: readonly (
 export function note(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
+
+/** One of a benchmark's figures against its baseline, for the side-by-side table of the engines. */
+export interface Headline {
+  measure: string;
+  /** The unit of figure and baseline, e.g. "ms" or "req/s". */
+  unit: string;
+  figure: number;
+  baseline: number;
+  /** A rate (higher is better): the ratio is baseline ÷ figure; otherwise figure ÷ baseline. */
+  rate?: boolean;
+}
+
+/** Prints each headline with its figure, baseline and ratio per engine, the engines side by side. */
+export function compareEngines(title: string, byEngine: readonly { engine: string; headlines: Headline[] }[]): void {
+  const measures = [...new Set(byEngine.flatMap((e) => e.headlines.map((h) => `${h.measure} (${h.unit})`)))];
+  table(
+    title,
+    ["Measure", ...byEngine.flatMap(({ engine }) => [`${engine}: bot`, `${engine}: baseline`, `${engine}: ratio`])],
+    measures.map((measure) => [
+      measure,
+      ...byEngine.flatMap(({ headlines }) => {
+        const h = headlines.find((x) => `${x.measure} (${x.unit})` === measure);
+        if (!h) return ["—", "—", "—"];
+        const value = (v: number) => (h.unit === "ms" ? ms(v) : num(v, v < 10 ? 2 : v < 100 ? 1 : 0));
+        return [value(h.figure), value(h.baseline), h.rate ? ratio(h.baseline, h.figure) : ratio(h.figure, h.baseline)];
+      }),
+    ]),
+  );
+}

@@ -1,15 +1,17 @@
 /**
  * `npm run bench [-- slack graph digests]`: prints the machine, then runs the chosen benchmarks
- * (all by default) and prints their figures as Markdown tables. Times are printed, never asserted.
+ * (all by default) on each engine of BENCH_ENGINE and prints their figures as Markdown tables, ending
+ * each benchmark with its headline figures on the engines side by side. Times are printed, never asserted.
  */
 import { digestBenchmark } from "./digests.js";
 import { graphSyncBenchmark } from "./graph-sync.js";
 import { slackLoadBenchmark } from "./slack-load.js";
 import { describeMachine } from "./machine.js";
-import { table } from "./report.js";
-import { settings } from "./settings.js";
+import { describeDatabase } from "../src/storage/open-storage.js";
+import { compareEngines, table, type Headline } from "./report.js";
+import { ENGINE_NAMES, settings, type Engine } from "./settings.js";
 
-const BENCHMARKS: Record<string, () => Promise<void>> = {
+const BENCHMARKS: Record<string, (engine: Engine) => Promise<Headline[]>> = {
   slack: slackLoadBenchmark,
   graph: graphSyncBenchmark,
   digests: digestBenchmark,
@@ -31,13 +33,16 @@ async function main(): Promise<void> {
     [
       ...describeMachine().map((m) => [m.label, m.value]),
       ["Command", `${env}npm run bench${chosen.length ? ` -- ${chosen.join(" ")}` : ""}`],
-      ["Settings", JSON.stringify(settings)],
+      ["Settings", JSON.stringify({ ...settings, databaseUrl: describeDatabase(settings.databaseUrl) })],
     ],
   );
   const started = performance.now();
   for (const name of names) {
     const fn = BENCHMARKS[name];
-    if (fn) await fn();
+    if (!fn) continue;
+    const byEngine: { engine: string; headlines: Headline[] }[] = [];
+    for (const engine of settings.engines) byEngine.push({ engine: ENGINE_NAMES[engine], headlines: await fn(engine) });
+    compareEngines(`${name}: the bot against its baseline, per engine`, byEngine);
   }
   console.log(`\nTotal benchmark time: ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }

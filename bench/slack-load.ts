@@ -9,33 +9,34 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadPlan } from "../src/data/load-plan.js";
-import { openDatabase } from "../src/storage/db.js";
-import { TaskRepository } from "../src/storage/repositories/task-repository.js";
 import { FakeSlack } from "../test/fakes/slack-web-api.js";
-import { ms, note } from "./report.js";
+import { dropBenchDatabase, newBenchDatabase, openBenchStorage, withRaw, type BenchDatabase } from "./database.js";
+import { ms, note, type Headline } from "./report.js";
 import { ResponseSink } from "./response-sink.js";
 import { benchUserId, seedIncidents, seedPeople, seedTasks } from "./seed.js";
-import { scaled, settings } from "./settings.js";
-import { ONE_AT_A_TIME, printSlackLoad, type Outcome, type Scenario } from "./slack-report.js";
+import { ENGINE_NAMES, scaled, settings, type Engine } from "./settings.js";
+import { ONE_AT_A_TIME, printSlackLoad, slackHeadlines, type Outcome, type Scenario } from "./slack-report.js";
 import type { ServerMessage } from "./slack-server.js";
 import { CHANNEL, SENDERS, WORKSPACE } from "./slack-fixture.js";
 import { concurrentLoad, nextSeq, oneAtATime } from "./signed-load.js";
 import { summarize } from "./stats.js";
 import { Worker } from "./worker.js";
 
-function seedDatabase(path: string, now: Date): { tasks: number; alerts: number } {
-  const database = openDatabase(path);
+async function seedDatabase(db: BenchDatabase, now: Date): Promise<{ tasks: number; alerts: number }> {
   const plan = loadPlan();
-  new TaskRepository(
-    database.db,
-    plan.areas.map((a) => a.id),
-  ).seed(WORKSPACE, plan, now);
-  const owners = seedPeople(database.sqlite, WORKSPACE, 500);
+  const storage = await openBenchStorage(db);
+  try {
+    await storage.tasks.seed(WORKSPACE, plan, now);
+  } finally {
+    await storage.close();
+  }
   const tasks = scaled(100_000);
   const incidents = scaled(25_000);
-  seedTasks(database.sqlite, WORKSPACE, plan, tasks, owners, now);
-  seedIncidents(database.sqlite, "demo", incidents, 4, now);
-  database.close();
+  await withRaw(db, async (raw) => {
+    const owners = await seedPeople(raw, WORKSPACE, 500);
+    await seedTasks(raw, WORKSPACE, plan, tasks, owners, now);
+    await seedIncidents(raw, "demo", incidents, 4, now);
+  });
   return { tasks, alerts: incidents * 4 };
 }
 
@@ -53,14 +54,14 @@ function logProblems(path: string): string {
 
 async function runScenario(
   s: Scenario,
-  dbPath: string,
+  db: BenchDatabase,
   logPath: string,
   fake: FakeSlack,
   sink: ResponseSink,
 ): Promise<Outcome> {
-  note(`slack: ${s.name}`);
+  note(`slack (${ENGINE_NAMES[db.engine]}): ${s.name}`);
   const callsBefore = fake.calls.length;
-  const worker = Worker.start<ServerMessage>("./slack-server.ts", [s.mode, dbPath, fake.apiUrl, logPath]);
+  const worker = Worker.start<ServerMessage>("./slack-server.ts", [s.mode, JSON.stringify(db), fake.apiUrl, logPath]);
   const ready = await worker.next();
   if (!("port" in ready)) throw new Error("the Slack worker did not report its port");
   const target = { port: ready.port, text: s.text, sink };
@@ -92,13 +93,15 @@ async function runScenario(
   };
 }
 
-/** Runs benchmark 1 and prints its tables. */
-export async function slackLoadBenchmark(): Promise<void> {
+/** Runs benchmark 1 on one engine, prints its tables and returns its headline figures. */
+export async function slackLoadBenchmark(engine: Engine): Promise<Headline[]> {
   const dir = mkdtempSync(join(tmpdir(), "secops-bench-slack-"));
-  const dbPath = join(dir, "secops.db");
+  const db = newBenchDatabase(engine, dir, "slack");
   const started = performance.now();
-  const data = seedDatabase(dbPath, new Date());
-  note(`slack: seeded ${data.tasks} tasks and ${data.alerts} alerts in ${ms(performance.now() - started)} ms`);
+  const data = await seedDatabase(db, new Date());
+  note(
+    `slack (${ENGINE_NAMES[engine]}): seeded ${data.tasks} tasks and ${data.alerts} alerts in ${ms(performance.now() - started)} ms`,
+  );
   const fake = await FakeSlack.start();
   for (let n = 1; n <= SENDERS; n++)
     fake.state.users.set(benchUserId(n), {
@@ -130,9 +133,11 @@ export async function slackLoadBenchmark(): Promise<void> {
   try {
     const outcomes: Outcome[] = [];
     for (const [i, s] of scenarios.entries())
-      outcomes.push(await runScenario(s, dbPath, join(dir, `worker-${i}.log`), fake, sink));
-    printSlackLoad(outcomes, data);
+      outcomes.push(await runScenario(s, db, join(dir, `worker-${i}.log`), fake, sink));
+    printSlackLoad(outcomes, data, engine);
+    return slackHeadlines(outcomes);
   } finally {
+    await dropBenchDatabase(db);
     await sink.close();
     await fake.close();
     rmSync(dir, { recursive: true, force: true });

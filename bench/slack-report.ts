@@ -1,6 +1,6 @@
 /** The Slack load benchmark's rows, what each measured, and how they are printed. */
-import { mb, ms, num, ratio, table } from "./report.js";
-import { settings } from "./settings.js";
+import { mb, ms, num, ratio, table, type Headline } from "./report.js";
+import { ENGINE_NAMES, settings, type Engine } from "./settings.js";
 import type { LoadRun } from "./signed-load.js";
 import type { Summary } from "./stats.js";
 
@@ -33,11 +33,29 @@ export interface Outcome {
   viaWebApi: number;
 }
 
+const rps = (o: Outcome) => o.run.acks.length / o.run.seconds;
+
+/** The real adapter's throughput and CPU per request (first concurrent real row) against the bare app's. */
+export function slackHeadlines(outcomes: Outcome[]): Headline[] {
+  const bare = outcomes.find((o) => o.scenario.mode === "bare");
+  const real = outcomes.find((o) => o.scenario.mode === "real");
+  if (!bare || !real) return [];
+  const load = `\`${real.scenario.text}\`, ${real.scenario.connections} connections`;
+  return [
+    { measure: `Throughput, ${load}`, unit: "req/s", figure: rps(real), baseline: rps(bare), rate: true },
+    {
+      measure: `Server CPU per request, ${load}`,
+      unit: "ms",
+      figure: real.cpuPerRequestMs,
+      baseline: bare.cpuPerRequestMs,
+    },
+  ];
+}
+
 /** Prints the Slack load tables and the throughput ratio. */
-export function printSlackLoad(outcomes: Outcome[], data: { tasks: number; alerts: number }): void {
-  const rps = (o: Outcome) => o.run.acks.length / o.run.seconds;
+export function printSlackLoad(outcomes: Outcome[], data: { tasks: number; alerts: number }, engine: Engine): void {
   table(
-    `Slash commands under load (${num(data.tasks)} tasks in the workspace, ${num(data.alerts)} alerts stored, ${settings.seconds} s per concurrent row)`,
+    `Slash commands under load on ${ENGINE_NAMES[engine]} (${num(data.tasks)} tasks in the workspace, ${num(data.alerts)} alerts stored, ${settings.seconds} s per concurrent row)`,
     [
       "Scenario",
       "Connections",
@@ -72,7 +90,7 @@ export function printSlackLoad(outcomes: Outcome[], data: { tasks: number; alert
       `\nThroughput ratio, bare ÷ real (\`${real.scenario.text}\`): ${ratio(rps(bare), rps(real))}; real ÷ bare: ${ratio(rps(real), rps(bare))}.`,
     );
   table(
-    "Slash command load: correctness checks",
+    `Slash command load on ${ENGINE_NAMES[engine]}: correctness checks`,
     [
       "Scenario",
       "Non-2xx",

@@ -6,7 +6,7 @@
  * answers "idle" with its CPU and memory use once the work in flight is done, and exits on "stop";
  * does nothing unless forked by the benchmark.
  *
- * Arguments: real|bare <database file> <fake Slack API url> <log file>
+ * Arguments: real|bare <JSON BenchDatabase> <fake Slack API url> <log file>
  */
 import { createWriteStream } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -19,7 +19,7 @@ import { createBot } from "../src/core/bot.js";
 import { createServices } from "../src/core/create-services.js";
 import { loadPlan } from "../src/data/load-plan.js";
 import { createLogger, type Logger } from "../src/logger.js";
-import { openDatabase } from "../src/storage/db.js";
+import { openBenchStorage, type BenchDatabase } from "./database.js";
 import { BOT_TOKEN, SECRET } from "./slack-fixture.js";
 import { toParent, usage } from "./worker.js";
 
@@ -28,12 +28,12 @@ export type ServerMessage = { port: number } | ReturnType<typeof usage>;
 
 interface Served {
   idle(): Promise<void>;
-  close(): void;
+  close(): Promise<void>;
 }
 
-async function real(http: HttpApp, log: Logger, dbPath: string, apiUrl: string): Promise<Served> {
-  const database = openDatabase(dbPath);
-  const services = createServices({ db: database.db, plan: loadPlan(), log, clock: () => new Date(), admins: [] });
+async function real(http: HttpApp, log: Logger, db: BenchDatabase, apiUrl: string): Promise<Served> {
+  const storage = await openBenchStorage(db);
+  const services = createServices({ storage, plan: loadPlan(), log, clock: () => new Date(), admins: [] });
   const adapter = createSlackAdapter({
     bot: createBot(services, commands, actions),
     services,
@@ -42,7 +42,7 @@ async function real(http: HttpApp, log: Logger, dbPath: string, apiUrl: string):
     config: { botToken: BOT_TOKEN, signingSecret: SECRET, apiUrl },
   });
   await adapter.start();
-  return { idle: () => adapter.idle(), close: () => database.close() };
+  return { idle: () => adapter.idle(), close: () => storage.close() };
 }
 
 async function bare(http: HttpApp, log: Logger, apiUrl: string): Promise<Served> {
@@ -59,23 +59,26 @@ async function bare(http: HttpApp, log: Logger, apiUrl: string): Promise<Served>
     await ack();
   });
   await app.init();
-  return { idle: async () => undefined, close: () => undefined };
+  return { idle: async () => undefined, close: async () => undefined };
 }
 
 async function main(): Promise<void> {
-  const [mode, dbPath = "", apiUrl = "", logPath = ""] = process.argv.slice(2);
+  const [mode, dbJson = "{}", apiUrl = "", logPath = ""] = process.argv.slice(2);
   const logFile = createWriteStream(logPath);
   const log = createLogger("info", logFile);
   const http = createHttpApp(log);
-  const served = mode === "real" ? await real(http, log, dbPath, apiUrl) : await bare(http, log, apiUrl);
+  const served =
+    mode === "real"
+      ? await real(http, log, JSON.parse(dbJson) as BenchDatabase, apiUrl)
+      : await bare(http, log, apiUrl);
   const server = await listen(http.app, 0, "127.0.0.1");
   process.on("message", (message) => {
     const what = (message as { do?: string }).do;
     if (what === "idle") return void served.idle().then(() => toParent(usage()));
-    void served.idle().then(() => {
+    void served.idle().then(async () => {
       server.closeAllConnections();
       server.close();
-      served.close();
+      await served.close();
       logFile.end(() => process.exit(0));
     });
   });

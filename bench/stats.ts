@@ -37,3 +37,14 @@ export function timeEach<T>(items: readonly T[], work: (item: T) => unknown): nu
     return performance.now() - started;
   });
 }
+
+/** Awaits `work` once per item, one after another, and returns each run's duration in milliseconds. */
+export async function timeEachAsync<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (const item of items) {
+    const started = performance.now();
+    await work(item);
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}

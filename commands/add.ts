@@ -16,7 +16,7 @@ export const addCommand = defineCommand({
   usage: 'add <area> "<title>" [@owner] [due <date>]',
   minRole: "lead",
   details: ["Areas: S1, S2, S3, S4, INV (inventory), RDY (ready checklist), GOV (govern and manage)."],
-  run(ctx, args): Reply {
+  async run(ctx, args): Promise<Reply> {
     if (args.done() && ctx.incoming.capabilities.forms) return addForm(ctx);
     const areaWord = args.required("the area (S1…S4, INV, RDY, GOV)");
     const area = parseAreaId(ctx.services.plan, areaWord);
@@ -24,12 +24,12 @@ export const addCommand = defineCommand({
     const title = args.required('the title (in "quotes")').trim();
     if (title.length < 3 || title.length > 120) throw usageError("A title has 3 to 120 characters.");
     const ownerWord = args.peek()?.startsWith("@") ? args.next() : undefined;
-    const owner = ownerWord ? ctx.person(ownerWord) : undefined;
+    const owner = ownerWord ? await ctx.person(ownerWord) : undefined;
     const due = optionalDue(ctx, args);
     const { services, workspace, now } = ctx;
-    const id = services.db.transaction(() => {
-      const newId = services.tasks.addCustom(workspace, area, "Team tasks", title, now);
-      services.audit.record({
+    const id = await services.storage.unitOfWork(async (tx) => {
+      const newId = await tx.tasks.addCustom(workspace, area, "Team tasks", title, now);
+      await tx.audit.record({
         workspace,
         entityType: "task",
         entityId: newId,
@@ -41,10 +41,10 @@ export const addCommand = defineCommand({
       });
       return newId;
     });
-    let task = services.tasks.get(workspace, id);
+    let task = await services.tasks.get(workspace, id);
     if (!task) throw new Error(`task ${id} was not stored`);
     if (owner || due) {
-      task = changeTask(
+      task = await changeTask(
         ctx,
         task,
         { ...(owner ? { ownerId: owner.id } : {}), ...(due ? { dueDate: due } : {}) },

@@ -5,7 +5,6 @@ import { enumLabel, parseSeverityWord, severityRank } from "../src/domain/incide
 import { sourceLabel } from "../src/domain/incident-sources.js";
 import { fromDate } from "../src/domain/incident-time.js";
 import { usageError } from "../src/errors.js";
-import { SyncStateRepository } from "../src/storage/repositories/sync-state-repository.js";
 
 const TOP = 5;
 
@@ -38,7 +37,7 @@ export const alertsCommand = defineCommand({
   summary: "Alert counts by severity, source and status, and the top open incidents",
   usage: "alerts [24h | 7d] [severity <low|medium|high>]",
   minRole: "analyst",
-  run(ctx, args) {
+  async run(ctx, args) {
     let window = { hours: 24, label: "24 hours" };
     let minSeverity = "unknown";
     for (let word = args.next(); word !== undefined; word = args.next()) {
@@ -56,13 +55,13 @@ export const alertsCommand = defineCommand({
     const { source } = ctx.services.alertFeed;
     const minRank = severityRank(minSeverity);
     const since = fromDate(new Date(ctx.now.getTime() - window.hours * 3_600_000));
-    const rows = ctx.services.incidents
-      .alertCounts(source.tenant, since)
-      .filter((r) => severityRank(r.severity) >= minRank);
+    const rows = (await ctx.services.incidents.alertCounts(source.tenant, since)).filter(
+      (r) => severityRank(r.severity) >= minRank,
+    );
     const total = rows.reduce((n, r) => n + r.count, 0);
-    const top = ctx.services.incidents.open(source.tenant, minRank, TOP);
-    const openCount = ctx.services.incidents.countOpen(source.tenant, minRank);
-    const state = new SyncStateRepository(ctx.services.db).get(source.tenant, "incidents");
+    const top = await ctx.services.incidents.open(source.tenant, minRank, TOP);
+    const openCount = await ctx.services.incidents.countOpen(source.tenant, minRank);
+    const state = await ctx.services.syncState.get(source.tenant, "incidents");
     const sync = state?.lastError
       ? `Last sync failed: ${state.lastError}`
       : state?.lastSuccessAt

@@ -13,7 +13,7 @@ export const assetCommand = defineCommand({
   details: [
     "Incidents whose evidence touches a watched asset are marked on their card; a honeypot touch also mentions this workspace's leads in the thread.",
   ],
-  run(ctx, args) {
+  async run(ctx, args) {
     const verb = args.required("honeypot, critical or remove").toLowerCase();
     const name = args.required("the asset name");
     args.end();
@@ -33,19 +33,19 @@ export const assetCommand = defineCommand({
         at: now,
       });
     if (verb === "remove") {
-      const before = services.assets.get(workspace, parsed.value);
+      const before = await services.assets.get(workspace, parsed.value);
       if (!before) throw usageError(`${name} is not a watched asset here.`);
-      services.db.transaction(() => {
-        services.assets.remove(workspace, parsed.value);
-        audit("unwatch", before.mark, null);
+      await services.storage.unitOfWork(async (tx) => {
+        await tx.assets.remove(workspace, parsed.value);
+        await audit("unwatch", before.mark, null);
       });
       return announce(`Stopped watching ${before.type} ${before.label} (was ${before.mark}).`);
     }
     if (verb !== "honeypot" && verb !== "critical")
       throw usageError(`"${verb.slice(0, 20)}" is not honeypot, critical or remove.`);
-    const before = services.db.transaction(() => {
-      const previous = services.assets.put(workspace, { ...parsed, label: name, mark: verb }, ctx.actor.id, now);
-      audit("watch", previous ?? null, verb);
+    const before = await services.storage.unitOfWork(async (tx) => {
+      const previous = await tx.assets.put(workspace, { ...parsed, label: name, mark: verb }, ctx.actor.id, now);
+      await audit("watch", previous ?? null, verb);
       return previous;
     });
     const what =

@@ -8,9 +8,9 @@ export const assetsCommand = defineCommand({
   summary: "List the honeypot and business-critical assets watched here",
   usage: "assets",
   minRole: "analyst",
-  run(ctx, args) {
+  async run(ctx, args) {
     args.end();
-    const all = ctx.services.assets.all(ctx.workspace);
+    const all = await ctx.services.assets.all(ctx.workspace);
     const list = (mark: "honeypot" | "critical") =>
       all.filter((a) => a.mark === mark).map((a) => ({ label: a.label, detail: a.type }));
     return cardReply({

@@ -9,8 +9,8 @@ export const blockCommand = defineCommand({
   summary: "Mark a task as blocked, with the reason as a note",
   usage: "block <task> [note]",
   minRole: "analyst",
-  run(ctx, args) {
-    const task = findTask(ctx, args.next());
+  async run(ctx, args) {
+    const task = await findTask(ctx, args.next());
     return setStatus(ctx, task, "blocked", args.rest());
   },
 });

@@ -12,19 +12,23 @@ export const digestCommand = defineCommand({
   summary: "Preview this conversation's weekly digest (only you see it)",
   usage: "digest preview",
   minRole: "analyst",
-  run(ctx, args) {
+  async run(ctx, args) {
     const word = args.required("what to do, like preview");
     if (word.toLowerCase() !== "preview")
       throw usageError(`"${word.slice(0, 40)}" is not a digest action; use preview.`);
     args.end();
     const { conversation, capabilities } = ctx.incoming;
-    const sub = ctx.services.subscriptions
-      .forConversation(conversation.platform, conversation.id)
-      .find((s) => s.kind === DIGEST_KIND);
+    const sub = (
+      await ctx.services.subscriptions.forConversation({
+        workspace: ctx.workspace,
+        platform: conversation.platform,
+        id: conversation.id,
+      })
+    ).find((s) => s.kind === DIGEST_KIND);
     const schedule = sub ? readSchedule(sub.settings) : undefined;
     const timezone = schedule?.timezone ?? ctx.actor.timezone;
     const target = { workspace: ctx.workspace, platform: conversation.platform, conversationId: conversation.id };
-    const { card } = composeDigest(ctx.services, {
+    const { card } = await composeDigest(ctx.services, {
       target,
       timezone,
       week: isoWeek(ctx.now, timezone),

@@ -9,8 +9,8 @@ export const doneCommand = defineCommand({
   summary: "Mark a task as done",
   usage: "done <task> [note]",
   minRole: "analyst",
-  run(ctx, args) {
-    const task = findTask(ctx, args.next());
+  async run(ctx, args) {
+    const task = await findTask(ctx, args.next());
     return setStatus(ctx, task, "done", args.rest());
   },
 });

@@ -13,15 +13,14 @@ import { usageError } from "../src/errors.js";
 import { findIncident } from "./shared/incident-access.js";
 import { assignToMe, resolveIncident, setIncidentStatus } from "./shared/incident-write.js";
 
-function showCard(ctx: CommandContext, id: string): Reply {
-  const incident = findIncident(ctx, id);
+async function showCard(ctx: CommandContext, id: string): Promise<Reply> {
+  const incident = await findIncident(ctx, id);
   const card = incidentCard(
     incident,
-    touchedAssets(incidentEvidence(incident), ctx.services.assets.all(ctx.workspace)),
+    touchedAssets(incidentEvidence(incident), await ctx.services.assets.all(ctx.workspace)),
     ctx.services.alertFeed.source.kind,
   );
-  const history = ctx.services.incidents
-    .history(incident.tenant, incident.id)
+  const history = (await ctx.services.incidents.history(incident.tenant, incident.id))
     .filter((h) => h.field !== "alert-updated")
     .slice(-5);
   if (history.length) {

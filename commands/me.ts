@@ -10,7 +10,7 @@ export const meCommand = defineCommand({
   summary: "Show or set your timezone and working hours",
   usage: "me [timezone <Area/City>] [hours <HH-HH>]",
   minRole: "none",
-  run(ctx, args) {
+  async run(ctx, args) {
     const change: { timezone?: string; workStartHour?: number; workEndHour?: number } = {};
     while (!args.done()) {
       const word = args.required("a setting").toLowerCase();
@@ -34,7 +34,7 @@ export const meCommand = defineCommand({
         throw usageError(`"${word.slice(0, 40)}" is not a setting; use timezone or hours.`);
       }
     }
-    if (Object.keys(change).length > 0) ctx.services.people.update(ctx.actor.id, change);
+    if (Object.keys(change).length > 0) await ctx.services.people.update(ctx.actor.id, change);
     const me = { ...ctx.actor, ...change };
     return cardReply({
       title: `Settings for ${me.displayName}`,

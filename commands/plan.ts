@@ -10,10 +10,10 @@ export const planCommand = defineCommand({
   summary: "Phases and stages with % done and overdue tasks",
   usage: "plan",
   minRole: "none",
-  run(ctx, args) {
+  async run(ctx, args) {
     args.end();
     const { plan } = ctx.services;
-    const progress = areaProgress(plan, ctx.services.tasks.all(ctx.workspace), today(ctx));
+    const progress = areaProgress(plan, await ctx.services.tasks.all(ctx.workspace), today(ctx));
     const blocks: Block[] = [
       { type: "text", spans: [{ bold: "Phases: " }, plan.phases.map((p) => p.name).join(" → ")] },
       ...progress.map((p): Block => ({

@@ -9,8 +9,8 @@ export const reopenCommand = defineCommand({
   summary: "Reopen a task",
   usage: "reopen <task> [note]",
   minRole: "analyst",
-  run(ctx, args) {
-    const task = findTask(ctx, args.next());
+  async run(ctx, args) {
+    const task = await findTask(ctx, args.next());
     return setStatus(ctx, task, "open", args.rest());
   },
 });

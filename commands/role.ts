@@ -10,8 +10,8 @@ export const roleCommand = defineCommand({
   summary: "Set a person's role: admin, lead, analyst or none",
   usage: "role @person admin|lead|analyst|none",
   minRole: "lead",
-  run(ctx, args) {
-    const person = ctx.person(args.required("the person (@name)"));
+  async run(ctx, args) {
+    const person = await ctx.person(args.required("the person (@name)"));
     const word = args.required("the role");
     const role = parseRole(word);
     if (!role) throw usageError(`"${word.slice(0, 40)}" is not a role; use admin, lead, analyst or none.`);
@@ -25,9 +25,9 @@ export const roleCommand = defineCommand({
       throw usageError(`${person.displayName} is an admin through SECOPS_ADMINS; change that setting instead.`);
     if (person.role === role) throw usageError(`${person.displayName} is already ${role}.`);
     const { services, workspace, now } = ctx;
-    services.db.transaction(() => {
-      services.people.setRole(person.id, role);
-      services.audit.record({
+    await services.storage.unitOfWork(async (tx) => {
+      await tx.people.setRole(person.id, role);
+      await tx.audit.record({
         workspace,
         entityType: "person",
         entityId: String(person.id),

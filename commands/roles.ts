@@ -9,9 +9,9 @@ export const rolesCommand = defineCommand({
   summary: "List who is admin, lead and analyst",
   usage: "roles",
   minRole: "analyst",
-  run(ctx, args) {
+  async run(ctx, args) {
     args.end();
-    const people = ctx.services.people.all(ctx.workspace).filter((p) => p.role !== "none");
+    const people = (await ctx.services.people.all(ctx.workspace)).filter((p) => p.role !== "none");
     const order = [...ROLES].reverse();
     people.sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
     return cardReply({

@@ -10,34 +10,34 @@ import { skillsCard } from "./shared/skills-card.js";
 
 const TEAM_ROLES = ["analyst", "lead", "admin"];
 
-function show(ctx: CommandContext, token?: string): Reply {
+async function show(ctx: CommandContext, token?: string): Promise<Reply> {
   const { services, now } = ctx;
-  const person = token === undefined ? ctx.actor : ctx.person(token);
+  const person = token === undefined ? ctx.actor : await ctx.person(token);
   if (person.id !== ctx.actor.id && !hasRole(ctx.actor.role, "lead"))
     throw forbidden("Only a lead or an admin may see someone else's skills.");
   if (person.role === "none")
     throw usageError(`${person.displayName} is not on the team (role none); \`role @name analyst\` adds them.`);
-  const ratings = services.skills.ratings(ctx.workspace, person.id);
-  const needs = services.skills.requirements(ctx.workspace, person.role);
-  return cardReply(skillsCard(services.catalog, person, ratings, needs, gapsFor(services, person, now)));
+  const ratings = await services.skills.ratings(ctx.workspace, person.id);
+  const needs = await services.skills.requirements(ctx.workspace, person.role);
+  return cardReply(skillsCard(services.catalog, person, ratings, needs, await gapsFor(services, person, now)));
 }
 
-function set(ctx: CommandContext, args: Args): Reply {
+async function set(ctx: CommandContext, args: Args): Promise<Reply> {
   const levels = readLevels(ctx, args);
-  ctx.services.skills.setRatings(ctx.workspace, ctx.actor.id, levels, ctx.now);
+  await ctx.services.skills.setRatings(ctx.workspace, ctx.actor.id, levels, ctx.now);
   return textReply(`Saved your self-rating: ${levelsText(levels)}. `, { code: "skills" }, " shows them all.");
 }
 
-function setRequirement(ctx: CommandContext, args: Args): Reply {
+async function setRequirement(ctx: CommandContext, args: Args): Promise<Reply> {
   if (!hasRole(ctx.actor.role, "lead")) throw forbidden("Setting what a role needs is for a lead or an admin.");
   const role = args.required("the role (analyst, lead or admin)").toLowerCase();
   if (!TEAM_ROLES.includes(role))
     throw usageError(`"${role.slice(0, 40)}" is not a team role; use ${TEAM_ROLES.join(", ")}.`);
   const levels = readLevels(ctx, args);
   const { services, workspace, now, actor } = ctx;
-  services.db.transaction(() => {
-    services.skills.setRequirements(workspace, role, levels, actor.id, now);
-    services.audit.record({
+  await services.storage.unitOfWork(async (tx) => {
+    await tx.skills.setRequirements(workspace, role, levels, actor.id, now);
+    await tx.audit.record({
       workspace,
       entityType: "skill-requirement",
       entityId: role,

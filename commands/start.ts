@@ -9,8 +9,8 @@ export const startCommand = defineCommand({
   summary: "Mark a task as started",
   usage: "start <task> [note]",
   minRole: "analyst",
-  run(ctx, args) {
-    const task = findTask(ctx, args.next());
+  async run(ctx, args) {
+    const task = await findTask(ctx, args.next());
     return setStatus(ctx, task, "in_progress", args.rest());
   },
 });

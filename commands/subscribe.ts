@@ -11,7 +11,7 @@ export const subscribeCommand = defineCommand({
   summary: "Subscribe this conversation to a feed: " + "digest, incidents",
   usage: "subscribe <digest|incidents> [settings]",
   minRole: "analyst",
-  run(ctx, args) {
+  async run(ctx, args) {
     const word = args.required("what to subscribe to");
     const kind = findKind(word);
     if (!kind)
@@ -20,10 +20,10 @@ export const subscribeCommand = defineCommand({
       );
     if (!hasRole(ctx.actor.role, kind.minRole))
       throw forbidden(`Subscribing to ${kind.name} needs ${roleRequirement(kind.minRole)}.`);
-    const settings = kind.parse(ctx, args);
+    const settings = await kind.parse(ctx, args);
     args.end();
     const { conversation } = ctx.incoming;
-    ctx.services.subscriptions.put(
+    await ctx.services.subscriptions.put(
       {
         workspace: ctx.workspace,
         platform: conversation.platform,
@@ -34,7 +34,7 @@ export const subscribeCommand = defineCommand({
       },
       ctx.now,
     );
-    const extra: Block[] = kind.afterSubscribe?.(ctx, settings) ?? [];
+    const extra: Block[] = (await kind.afterSubscribe?.(ctx, settings)) ?? [];
     return cardReply(
       { title: `Subscribed to ${kind.name}`, blocks: [{ type: "text", spans: [kind.describe(settings)] }, ...extra] },
       "conversation",

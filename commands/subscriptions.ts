@@ -9,10 +9,14 @@ export const subscriptionsCommand = defineCommand({
   summary: "List what this conversation is subscribed to",
   usage: "subscriptions",
   minRole: "analyst",
-  run(ctx, args) {
+  async run(ctx, args) {
     args.end();
     const { conversation } = ctx.incoming;
-    const list = ctx.services.subscriptions.forConversation(conversation.platform, conversation.id);
+    const list = await ctx.services.subscriptions.forConversation({
+      workspace: ctx.workspace,
+      platform: conversation.platform,
+      id: conversation.id,
+    });
     return cardReply({
       title: "Subscriptions here",
       blocks: [

@@ -11,10 +11,10 @@ export const taskCommand = defineCommand({
   summary: "Show one task with its resources and history",
   usage: "task <id>",
   minRole: "analyst",
-  run(ctx, args) {
-    const task = findTask(ctx, args.next());
+  async run(ctx, args) {
+    const task = await findTask(ctx, args.next());
     args.end();
-    const history = ctx.services.audit.history(ctx.workspace, "task", task.id);
+    const history = await ctx.services.audit.history(ctx.workspace, "task", task.id);
     return cardReply(taskCard(task, today(ctx), history));
   },
 });

@@ -12,7 +12,11 @@ const FILTER_WORDS = ["mine", "overdue", "open", "done", "unassigned"] as const;
 /** Rows listed before "…and N more": more than any platform shows, few enough to answer fast on any plan size. */
 const LIST_CAP = 100;
 
-function filterFor(ctx: CommandContext, word: string | undefined, day: string): { title: string; filter: TaskFilter } {
+async function filterFor(
+  ctx: CommandContext,
+  word: string | undefined,
+  day: string,
+): Promise<{ title: string; filter: TaskFilter }> {
   if (word === undefined) return { title: "All tasks", filter: {} };
   const lower = word.toLowerCase();
   if (lower === "mine") return { title: "Your tasks", filter: { ownerId: ctx.actor.id } };
@@ -21,7 +25,7 @@ function filterFor(ctx: CommandContext, word: string | undefined, day: string): 
   if (lower === "done") return { title: "Done tasks", filter: { status: "done" } };
   if (lower === "unassigned") return { title: "Unassigned tasks", filter: { unassigned: true, status: "open" } };
   if (word.startsWith("@")) {
-    const person = ctx.person(word);
+    const person = await ctx.person(word);
     return { title: `Tasks of ${person.displayName}`, filter: { ownerId: person.id } };
   }
   const area = parseAreaId(ctx.services.plan, word);
@@ -37,11 +41,11 @@ export const tasksCommand = defineCommand({
   summary: "List tasks: all, mine, @person, an area (S1…S4, INV, RDY, GOV), overdue, open, done, unassigned",
   usage: "tasks [mine | @person | S2 | overdue | open | done | unassigned]",
   minRole: "analyst",
-  run(ctx, args) {
+  async run(ctx, args) {
     const day = today(ctx);
-    const filter = filterFor(ctx, args.next(), day);
+    const filter = await filterFor(ctx, args.next(), day);
     args.end();
-    const { tasks, total } = ctx.services.tasks.list(ctx.workspace, filter.filter, LIST_CAP);
+    const { tasks, total } = await ctx.services.tasks.list(ctx.workspace, filter.filter, LIST_CAP);
     return cardReply({
       title: filter.title,
       subtitle:

@@ -33,11 +33,11 @@ export const teamCommand = defineCommand({
   summary: "Show the team's skills against role needs and stage coverage",
   usage: "team skills",
   minRole: "lead",
-  run(ctx, args) {
+  async run(ctx, args) {
     const sub = args.required("what to show (skills)").toLowerCase();
     if (sub !== "skills") throw usageError(`"${sub.slice(0, 40)}" is not a team view; use skills.`);
     args.end();
-    const coverage = loadTeamCoverage(ctx.services, ctx.services.people.all(ctx.workspace), ctx.workspace);
+    const coverage = await loadTeamCoverage(ctx.services, await ctx.services.people.all(ctx.workspace), ctx.workspace);
     return cardReply({
       title: "Team skills",
       subtitle: "Self-rated 0–5; – means not rated; (needs N) marks a level below the role's need.",

@@ -6,10 +6,10 @@ import { suggestionsBody } from "../src/training/suggestion-card.js";
 import { currentSuggestions } from "../src/training/suggestions.js";
 import { usageError } from "../src/errors.js";
 
-function suggestions(ctx: CommandContext): Reply {
+async function suggestions(ctx: CommandContext): Promise<Reply> {
   const { services, actor, now } = ctx;
-  const list = currentSuggestions(services, actor, now);
-  services.training.recordOffers(
+  const list = await currentSuggestions(services, actor, now);
+  await services.training.recordOffers(
     ctx.workspace,
     actor.id,
     list.map((s) => s.moduleId),

@@ -10,11 +10,11 @@ export const trainedCommand = defineCommand({
   summary: "Record a training module you completed (or list them)",
   usage: "trained [<module id>]",
   minRole: "analyst",
-  run(ctx, args) {
+  async run(ctx, args) {
     const word = args.next();
     args.end();
     if (word !== undefined) return recordCompletion(ctx, moduleById(ctx, word));
-    const done = ctx.services.training.completed(ctx.workspace, ctx.actor.id);
+    const done = await ctx.services.training.completed(ctx.workspace, ctx.actor.id);
     const items = ctx.services.catalog.modules
       .filter((m) => done.has(m.id))
       .map((m) => ({ label: m.title, detail: m.id }));

@@ -9,14 +9,14 @@ export const trainingCommand = defineCommand({
   summary: "Turn your weekly training nudges off or on",
   usage: "training [on|off]",
   minRole: "analyst",
-  run(ctx, args) {
+  async run(ctx, args) {
     const word = args.next()?.toLowerCase();
     args.end();
     if (word === undefined)
       return textReply(`Weekly training nudges are ${ctx.actor.trainingOptOut ? "off" : "on"} for you.`);
     if (word !== "on" && word !== "off") throw usageError(`"${word.slice(0, 20)}" is not on or off.`);
     const optOut = word === "off";
-    ctx.services.people.update(ctx.actor.id, { trainingOptOut: optOut });
+    await ctx.services.people.update(ctx.actor.id, { trainingOptOut: optOut });
     return optOut
       ? textReply(
           "Weekly training nudges are off. ",

@@ -11,7 +11,7 @@ export const unsubscribeCommand = defineCommand({
   summary: "Stop a feed in this conversation",
   usage: "unsubscribe <digest|incidents>",
   minRole: "analyst",
-  run(ctx, args) {
+  async run(ctx, args) {
     const word = args.required("what to unsubscribe from");
     const kind = findKind(word);
     if (!kind)
@@ -22,7 +22,12 @@ export const unsubscribeCommand = defineCommand({
     if (!hasRole(ctx.actor.role, kind.minRole))
       throw forbidden(`Unsubscribing from ${kind.name} needs ${roleRequirement(kind.minRole)}.`);
     const { conversation } = ctx.incoming;
-    if (!ctx.services.subscriptions.remove(conversation.platform, conversation.id, kind.name)) {
+    if (
+      !(await ctx.services.subscriptions.remove(
+        { workspace: ctx.workspace, platform: conversation.platform, id: conversation.id },
+        kind.name,
+      ))
+    ) {
       throw usageError(`This conversation is not subscribed to ${kind.name}.`);
     }
     return announce(`Unsubscribed from ${kind.name}.`);

@@ -2,6 +2,7 @@
  * The only reader of process.env. Validates every setting at once and reports each problem with
  * the variable to fix; secrets stay inside the returned object and never reach logs.
  */
+import { existsSync } from "node:fs";
 import { z } from "zod";
 import { readGraphConfig, readIncidentSyncConfig, type GraphConfig, type IncidentSyncConfig } from "./config-graph.js";
 
@@ -25,6 +26,12 @@ export interface TeamsConfig {
 export interface Config {
   platforms: ("console" | "slack" | "teams")[];
   databaseUrl: string;
+  /** PostgreSQL connections this process may open (DATABASE_POOL_MAX, default 10). */
+  databasePoolMax: number;
+  /** Certificate authorities to trust for PostgreSQL TLS (DATABASE_CA_FILE). */
+  databaseCaFile?: string;
+  /** PostgreSQL schema for the bot's tables (DATABASE_SCHEMA, default public). */
+  databaseSchema?: string;
   port: number;
   logLevel: string;
   admins: string[];
@@ -140,6 +147,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!nudgeDays.success)
     problems.push("TRAINING_NUDGE_DAYS: a whole number of days from 7 to 365 (nudges are at most weekly)");
 
+  const poolMax = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .safeParse(pick(env, "DATABASE_POOL_MAX") ?? "10");
+  if (!poolMax.success) problems.push("DATABASE_POOL_MAX: a whole number of connections from 1 to 200");
+  const caFile = pick(env, "DATABASE_CA_FILE");
+  if (caFile && !existsSync(caFile)) problems.push(`DATABASE_CA_FILE: no file at ${caFile}`);
+  const schema = pick(env, "DATABASE_SCHEMA");
+  if (schema && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema))
+    problems.push("DATABASE_SCHEMA: a PostgreSQL schema name (letters, digits, _; up to 63)");
+
   const graph = readGraphConfig(env, problems);
   const incidentSync = readIncidentSyncConfig(env, problems);
 
@@ -147,6 +167,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     platforms,
     databaseUrl: pick(env, "DATABASE_URL") ?? "./data/secops-bot.db",
+    databasePoolMax: poolMax.success ? poolMax.data : 10,
+    ...(caFile ? { databaseCaFile: caFile } : {}),
+    ...(schema ? { databaseSchema: schema } : {}),
     port: port.success ? port.data : 3000,
     logLevel,
     admins: (pick(env, "SECOPS_ADMINS") ?? "")

@@ -16,9 +16,8 @@ import type { Messenger } from "./core/messenger.js";
 import { loadPlan } from "./data/load-plan.js";
 import { createLogger, routeConsoleTo } from "./logger.js";
 import { startBackground } from "./scheduler/background.js";
-import { openDatabase } from "./storage/db.js";
-import { migrationStatus } from "./storage/migration-status.js";
-import { IncidentRepository } from "./storage/repositories/incident-repository.js";
+import { StorageOpenError } from "./storage/open-error.js";
+import { describeDatabase, openStorage } from "./storage/open-storage.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -35,32 +34,44 @@ async function main(): Promise<void> {
     secrets.filter((s): s is string => !!s),
   );
   routeConsoleTo(log);
-  const database = openDatabase(config.databaseUrl);
+  const plan = loadPlan();
+  const storage = await openStorage(
+    {
+      url: config.databaseUrl,
+      poolMax: config.databasePoolMax,
+      ...(config.databaseCaFile ? { caFile: config.databaseCaFile } : {}),
+      ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
+      onIdleError: (err) => log.warn({ err }, "an idle PostgreSQL connection failed; the pool replaces it"),
+    },
+    plan,
+  );
   const consoleAdmins = config.platforms.includes("console") ? [config.consoleUser] : [];
   const services = createServices({
-    db: database.db,
-    plan: loadPlan(),
+    storage,
+    plan,
     log,
     clock: () => new Date(),
     admins: [...config.admins, ...consoleAdmins],
     trainingNudgeDays: config.trainingNudgeDays,
-    alertFeed: createAlertFeed(
-      config.graph,
-      config.incidentSync,
-      () => new Date(),
-      new IncidentRepository(database.db),
-    ),
+    alertFeed: createAlertFeed(config.graph, config.incidentSync, () => new Date(), storage.incidents),
   });
   const bot = createBot(services, commands, actions);
   log.info(
-    { platforms: config.platforms, database: config.databaseUrl, incidents: services.alertFeed.source.kind },
+    {
+      platforms: config.platforms,
+      database: describeDatabase(config.databaseUrl),
+      incidents: services.alertFeed.source.kind,
+    },
     "secops-bot starting",
   );
 
   const messengers: Messenger[] = [];
   if (config.platforms.includes("console")) messengers.push(createConsoleMessenger(process.stdout));
   const http = createHttpApp(log);
-  http.addReadinessCheck("database", () => migrationStatus(database.sqlite));
+  http.addReadinessCheck("database", async () => {
+    const state = await storage.migrationState();
+    return { ok: state.ok, detail: `${storage.engine}: ${state.detail}` };
+  });
   const slack = config.slack ? createSlackAdapter({ bot, services, config: config.slack, log, http }) : undefined;
   if (slack) {
     await slack.start();
@@ -96,13 +107,19 @@ async function main(): Promise<void> {
       await slack?.stop();
       await closed;
       await (await started).stop();
-      database.close();
+      await storage.close();
       log.info({}, "stopped");
     })());
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => void shutdown(signal).then(() => process.exit(0)));
   }
   const background = await started;
+  http.addReadinessCheck("jobs", () => ({
+    ok: true,
+    detail: background.lease.held()
+      ? "this replica runs the scheduled jobs"
+      : "another replica runs the scheduled jobs",
+  }));
 
   if (config.platforms.includes("console")) {
     await runConsole({
@@ -120,7 +137,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) {
+  if (err instanceof ConfigError || err instanceof StorageOpenError) {
     process.stderr.write(err.message + "\n");
     process.exit(2);
   }

@@ -56,6 +56,27 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("keeps one door into storage: only src/storage touches drizzle, the schema or a repository's constructor", () => {
+    const inStorage = (f: string) => f.startsWith(join("src", "storage"));
+    const offenders = SOURCE.filter((f) => !inStorage(f)).flatMap((f) => {
+      const text = readFileSync(join(ROOT, f), "utf8");
+      const found = imports(f)
+        .filter((i) => /^drizzle-orm|^better-sqlite3$|^pg$|\/storage\/(schema|engine|handle)/.test(i))
+        .map((i) => `${f} imports ${i}`);
+      if (/new \w+Repository\(/.test(text)) found.push(`${f} builds a repository`);
+      if (/\.db\.transaction\(|services\.db\b/.test(text)) found.push(`${f} reaches the database handle`);
+      return found;
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it("builds the repositories once, in src/storage/storage.ts", () => {
+    const builders = files(join("src", "storage"))
+      .filter((f) => f !== join("src", "storage", "storage.ts"))
+      .filter((f) => /new \w+Repository\(/.test(readFileSync(join(ROOT, f), "utf8")));
+    expect(builders).toEqual([]);
+  });
+
   it("reads process.env only in src/config.ts", () => {
     const offenders = SOURCE.filter(
       (f) => f !== join("src", "config.ts") && /process\.env/.test(readFileSync(join(ROOT, f), "utf8")),

@@ -5,7 +5,7 @@ import type { Logger } from "../../src/logger.js";
 import { withRequestId } from "../../src/request-context.js";
 
 /** Readiness checks registered by whoever owns a dependency (database, platforms). */
-export type ReadinessCheck = () => { ok: boolean; detail: string };
+export type ReadinessCheck = () => { ok: boolean; detail: string } | Promise<{ ok: boolean; detail: string }>;
 
 /** The Express app and the checks `/readyz` runs. */
 export interface HttpApp {
@@ -31,8 +31,10 @@ export function createHttpApp(log?: Logger): HttpApp {
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true });
   });
-  app.get("/readyz", (_req, res) => {
-    const results = Object.fromEntries([...checks].map(([name, check]) => [name, check()]));
+  app.get("/readyz", async (_req, res) => {
+    const results = Object.fromEntries(
+      await Promise.all([...checks].map(async ([name, check]) => [name, await check()] as const)),
+    );
     const ok = Object.values(results).every((r) => r.ok);
     res.status(ok ? 200 : 503).json({ ok, checks: results });
   });

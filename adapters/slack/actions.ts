@@ -52,7 +52,7 @@ export function registerActions(app: App, ctx: SlackContext): void {
         const conversation = channelId
           ? conversationRef(teamId, channelId, body.channel?.name)
           : homeConversation(teamId, body.user.id);
-        if (channelId) rememberChannel(ctx, conversation, teamId, body.channel?.name);
+        if (channelId) await rememberChannel(ctx, conversation, teamId, body.channel?.name);
         const reply = await ctx.bot.handle({
           kind: "action",
           actionId,

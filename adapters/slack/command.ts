@@ -37,7 +37,7 @@ export function registerCommand(app: App, ctx: SlackContext): void {
           ctx.directory.mentions(client, command.team_id, parsed.userIds, parsed.labels),
         ]);
         const conversation = conversationRef(command.team_id, command.channel_id, command.channel_name);
-        rememberChannel(ctx, conversation, command.team_id, command.channel_name);
+        await rememberChannel(ctx, conversation, command.team_id, command.channel_name);
         const text = parsed.text.trim() || "help";
         const reply = await ctx.bot.handle({
           kind: "command",

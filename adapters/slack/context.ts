@@ -7,7 +7,7 @@ import type { Bot } from "../../src/core/bot.js";
 import type { Capabilities, ConversationRef } from "../../src/core/incoming.js";
 import type { Services } from "../../src/core/services.js";
 import type { Logger } from "../../src/logger.js";
-import { ConversationRepository } from "../../src/storage/repositories/conversation-repository.js";
+import type { ConversationRepository } from "../../src/storage/repositories/conversation-repository.js";
 import { conversationKind, workspaceOf } from "./parse.js";
 import type { SlackDirectory } from "./people.js";
 
@@ -55,7 +55,7 @@ export function createContext(bot: Bot, services: Services, log: Logger, directo
     services,
     log,
     directory,
-    conversations: new ConversationRepository(services.db),
+    conversations: services.conversations,
     later,
     idle: async () => {
       while (running.size > 0) await Promise.allSettled([...running]);
@@ -79,11 +79,16 @@ export function homeConversation(teamId: string, userId: string): ConversationRe
 }
 
 /** Saves a channel the bot was used in, so digests and threads can be posted there later. */
-export function rememberChannel(ctx: SlackContext, ref: ConversationRef, teamId: string, name?: string): void {
+export async function rememberChannel(
+  ctx: SlackContext,
+  ref: ConversationRef,
+  teamId: string,
+  name?: string,
+): Promise<void> {
   if (!/^[CGD][A-Z0-9]+$/.test(ref.id)) return;
   const cleanName = name && !["directmessage", "privategroup"].includes(name) ? name.slice(0, 200) : undefined;
   try {
-    ctx.conversations.remember(
+    await ctx.conversations.remember(
       {
         workspace: ref.workspace,
         platform: "slack",

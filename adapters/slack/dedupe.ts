@@ -38,7 +38,7 @@ export function dedupeMiddleware(
 ): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const id = requestKey(args.body);
-    if (id && !repo.claim(workspaceOf(id.team), id.key, clock())) {
+    if (id && !(await repo.claim(workspaceOf(id.team), id.key, clock()))) {
       log.info({ key: id.key, retryNum: args.context.retryNum }, "repeated Slack request ignored");
       const ack = (args as { ack?: () => Promise<void> }).ack;
       if (ack) await ack();

@@ -9,7 +9,6 @@ import type { Messenger } from "../../src/core/messenger.js";
 import type { Services } from "../../src/core/services.js";
 import type { SlackConfig } from "../../src/config.js";
 import type { Logger } from "../../src/logger.js";
-import { InboundRequestRepository } from "../../src/storage/repositories/inbound-request-repository.js";
 import type { HttpApp } from "../http/server.js";
 import { registerActions } from "./actions.js";
 import { registerCommand } from "./command.js";
@@ -85,7 +84,7 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
     convoStore: false,
   });
   const ctx = createContext(o.bot, o.services, log, new SlackDirectory(log));
-  app.use(dedupeMiddleware(new InboundRequestRepository(o.services.db), o.services.clock, log));
+  app.use(dedupeMiddleware(o.services.inbound, o.services.clock, log));
   registerCommand(app, ctx);
   registerActions(app, ctx);
   registerSubmissions(app, ctx);

@@ -48,7 +48,7 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
       const failure = toDeliveryError(err);
       log.warn({ err: failure.message, conversation: ctx.activity.conversation?.id }, "teams: reply not delivered");
       if (failure.conversationGone)
-        deps.conversations.markGone("teams", conversationOf(ctx.activity).id, services.clock());
+        await deps.conversations.markGone({ ...conversationOf(ctx.activity), platform: "teams" }, services.clock());
     }
   }
 
@@ -115,7 +115,7 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
     if (isBotRemoval(activity)) return forgetConversation(store, activity, now);
     const actor = activity.type === "message" ? await deps.directory.sender(ctx) : undefined;
     try {
-      rememberConversation(
+      await rememberConversation(
         store,
         activity,
         actor ?? (typeof activity.from?.id === "string" && activity.from.id ? identityOf(activity.from) : undefined),

@@ -9,7 +9,6 @@ import type { Bot } from "../../src/core/bot.js";
 import type { Messenger } from "../../src/core/messenger.js";
 import type { Services } from "../../src/core/services.js";
 import type { Logger } from "../../src/logger.js";
-import { ConversationRepository } from "../../src/storage/repositories/conversation-repository.js";
 import { createCloudAdapter } from "./auth.js";
 import type { RetryPolicy } from "./errors.js";
 import { createTurnHandler } from "./handler.js";
@@ -39,7 +38,7 @@ export interface TeamsAdapter {
 export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const log = options.log.child({ platform: "teams" });
   const adapter = createCloudAdapter(options.config, log);
-  const conversations = new ConversationRepository(options.services.db);
+  const conversations = options.services.conversations;
   const handleTurn = createTurnHandler({
     bot: options.bot,
     services: options.services,
@@ -51,7 +50,6 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const messenger = createTeamsMessenger({
     adapter,
     appId: options.config.appId,
-    db: options.services.db,
     conversations,
     people: options.services.people,
     clock: options.services.clock,

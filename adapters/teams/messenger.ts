@@ -9,8 +9,6 @@ import type { CloudAdapter } from "botbuilder";
 import { DeliveryError, type Messenger, type SentMessage } from "../../src/core/messenger.js";
 import type { Reply } from "../../src/core/reply.js";
 import type { Logger } from "../../src/logger.js";
-import type { Db } from "../../src/storage/db.js";
-import { latestActiveConversation, personalConversation } from "../../src/storage/repositories/conversation-lookup.js";
 import type {
   ConversationRepository,
   StoredConversation,
@@ -26,7 +24,6 @@ export interface TeamsMessengerDeps {
   adapter: CloudAdapter;
   /** The bot's Microsoft App ID ("" when authentication is off). */
   appId: string;
-  db: Db;
   conversations: ConversationRepository;
   people: PeopleRepository;
   clock: () => Date;
@@ -49,8 +46,9 @@ function tenantParams(ref: Ref): Record<string, unknown> {
 export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
   const { adapter, appId } = deps;
 
-  function reachable(conversationId: string): Reachable {
-    const row = deps.conversations.get("teams", conversationId.split(";")[0] ?? conversationId);
+  async function reachable(workspace: string, conversationId: string): Promise<Reachable> {
+    const id = conversationId.split(";")[0] ?? conversationId;
+    const row = await deps.conversations.get({ workspace, platform: "teams", id });
     if (!row || typeof row.reference.serviceUrl !== "string")
       throw new DeliveryError(
         `No Teams conversation reference for ${conversationId}; the bot was never installed there`,
@@ -65,7 +63,11 @@ export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
       return await work();
     } catch (err) {
       const failure = toDeliveryError(err);
-      if (failure.conversationGone && row) deps.conversations.markGone("teams", row.id, deps.clock());
+      if (failure.conversationGone && row)
+        await deps.conversations.markGone(
+          { workspace: row.workspace, platform: "teams", id: row.id, kind: row.kind },
+          deps.clock(),
+        );
       deps.log.warn({ err: failure.message, conversation: row?.id }, "teams: proactive message failed");
       throw failure;
     }
@@ -101,7 +103,7 @@ export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
     userId: string,
     reply: Reply,
   ): Promise<SentMessage & { conversationId: string }> {
-    const base = latestActiveConversation(deps.db, workspace, "teams");
+    const base = await deps.conversations.latestActive(workspace, "teams");
     if (!base || typeof base.reference.serviceUrl !== "string")
       throw new DeliveryError(`No Teams conversation known in ${workspace}; install the app first`, true);
     const ref = base.reference as Ref;
@@ -110,8 +112,8 @@ export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
       const conversationId = ctx.activity.conversation?.id ?? "";
       const reference = { ...referenceFor(ctx.activity, conversationId), bot: ref.bot } as Ref;
       const messageId = await sendNew(connector, reference, conversationId, reply);
-      const person = deps.people.byPlatformId(workspace, userId);
-      deps.conversations.remember(
+      const person = await deps.people.byPlatformId(workspace, userId);
+      await deps.conversations.remember(
         {
           workspace,
           platform: "teams",
@@ -129,7 +131,7 @@ export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
   return {
     platform: "teams",
     async post(target, reply) {
-      const row = reachable(target.conversationId);
+      const row = await reachable(target.workspace, target.conversationId);
       return guarded(row, async () =>
         row.kind === "channel"
           ? newThread(row, reply)
@@ -137,7 +139,7 @@ export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
       );
     },
     async reply(target, threadId, reply) {
-      const row = reachable(target.conversationId);
+      const row = await reachable(target.workspace, target.conversationId);
       const conversationId =
         row.kind !== "channel"
           ? row.id
@@ -150,7 +152,7 @@ export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
       }));
     },
     async update(target, messageId, reply) {
-      const row = reachable(target.conversationId);
+      const row = await reachable(target.workspace, target.conversationId);
       const inThread = target.conversationId.includes(";messageid=");
       const conversationId =
         row.kind === "channel" && !inThread ? `${row.id};messageid=${messageId}` : target.conversationId;
@@ -162,12 +164,12 @@ export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
       );
     },
     async dm(workspace, platformUserId, reply) {
-      const person = deps.people.byPlatformId(workspace, platformUserId);
-      const known = person ? personalConversation(deps.db, workspace, "teams", person.id) : undefined;
+      const person = await deps.people.byPlatformId(workspace, platformUserId);
+      const known = person ? await deps.conversations.personal(workspace, "teams", person.id) : undefined;
       if (known && !known.active)
         throw new DeliveryError(`${platformUserId} removed the bot from their personal chat`, true, undefined, true);
       if (!known) return guarded(undefined, () => createPersonal(workspace, platformUserId, reply));
-      const row = reachable(known.id);
+      const row = await reachable(workspace, known.id);
       return guarded(row, async () => ({
         conversationId: row.id,
         threadId: row.id,

@@ -40,12 +40,12 @@ export function referenceFor(activity: Partial<Activity>, conversationId: string
 }
 
 /** Saves (or refreshes and re-activates) the conversation an activity came from. */
-export function rememberConversation(
+export async function rememberConversation(
   store: ReferenceStore,
   activity: Partial<Activity>,
   sender: Identity | undefined,
   now: Date,
-): void {
+): Promise<void> {
   if (
     typeof activity.serviceUrl !== "string" ||
     typeof activity.conversation?.id !== "string" ||
@@ -53,8 +53,9 @@ export function rememberConversation(
   )
     return;
   const where = conversationOf(activity);
-  const personId = where.kind === "personal" && sender ? store.people.upsert(where.workspace, sender).id : undefined;
-  store.conversations.remember(
+  const personId =
+    where.kind === "personal" && sender ? (await store.people.upsert(where.workspace, sender)).id : undefined;
+  await store.conversations.remember(
     {
       workspace: where.workspace,
       platform: "teams",
@@ -86,6 +87,10 @@ export function isBotAddition(activity: Partial<Activity>): boolean {
 }
 
 /** Marks the activity's conversation inactive, so nothing more is posted there. */
-export function forgetConversation(store: ReferenceStore, activity: Partial<Activity>, now: Date): void {
-  store.conversations.markGone("teams", conversationOf(activity).id, now);
+export async function forgetConversation(store: ReferenceStore, activity: Partial<Activity>, now: Date): Promise<void> {
+  const where = conversationOf(activity);
+  await store.conversations.markGone(
+    { workspace: where.workspace, platform: "teams", id: where.id, kind: where.kind },
+    now,
+  );
 }

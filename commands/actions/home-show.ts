@@ -7,5 +7,5 @@ import { homeCard } from "../shared/home.js";
 export const homeShowAction = defineAction({
   id: "home.show",
   minRole: "none",
-  run: (ctx) => cardReply(homeCard(ctx)),
+  run: async (ctx) => cardReply(await homeCard(ctx)),
 });

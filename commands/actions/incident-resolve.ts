@@ -9,9 +9,9 @@ import { resolveForm } from "../shared/incident-forms.js";
 export const incidentResolveAction = defineAction({
   id: "incident.resolve",
   minRole: "analyst",
-  run(ctx, value) {
+  async run(ctx, value) {
     requireIncidentActor(ctx);
-    const incident = findIncident(ctx, value);
+    const incident = await findIncident(ctx, value);
     if (incident.status === "resolved") throw usageError(`Incident ${incident.id} is already resolved.`);
     const form = resolveForm(incident);
     return ctx.incoming.capabilities.forms || form.kind !== "form" ? form : textReply(...form.fallback);

@@ -7,5 +7,5 @@ import { setStatus } from "../shared/set-status.js";
 export const taskDoneAction = defineAction({
   id: "task.done",
   minRole: "analyst",
-  run: (ctx, value) => setStatus(ctx, findTask(ctx, value), "done", ""),
+  run: async (ctx, value) => setStatus(ctx, await findTask(ctx, value), "done", ""),
 });

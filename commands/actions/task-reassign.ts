@@ -8,8 +8,8 @@ import { assignForm } from "../shared/task-forms.js";
 export const taskReassignAction = defineAction({
   id: "task.reassign",
   minRole: "lead",
-  run(ctx, value) {
-    const task = findTask(ctx, value);
+  async run(ctx, value) {
+    const task = await findTask(ctx, value);
     if (!ctx.incoming.capabilities.forms)
       return textReply("Reassign with ", { code: `assign ${task.id} @person [due <date>]` });
     return assignForm(ctx, task.id);

@@ -7,5 +7,5 @@ import { setStatus } from "../shared/set-status.js";
 export const taskStartAction = defineAction({
   id: "task.start",
   minRole: "analyst",
-  run: (ctx, value) => setStatus(ctx, findTask(ctx, value), "in_progress", ""),
+  run: async (ctx, value) => setStatus(ctx, await findTask(ctx, value), "in_progress", ""),
 });

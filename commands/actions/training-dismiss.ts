@@ -7,9 +7,9 @@ import { offeredModule } from "../shared/training-access.js";
 export const trainingDismissAction = defineAction({
   id: "training.dismiss",
   minRole: "analyst",
-  run(ctx, value) {
-    const module = offeredModule(ctx, value);
-    ctx.services.training.suppress(ctx.workspace, ctx.actor.id, module.id, "dismiss", null, ctx.now);
+  async run(ctx, value) {
+    const module = await offeredModule(ctx, value);
+    await ctx.services.training.suppress(ctx.workspace, ctx.actor.id, module.id, "dismiss", null, ctx.now);
     return textReply(
       `Not relevant: I won't suggest ${module.title} to you again. `,
       { code: "trained " + module.id },

@@ -7,5 +7,5 @@ import { offeredModule } from "../shared/training-access.js";
 export const trainingDoneAction = defineAction({
   id: "training.done",
   minRole: "analyst",
-  run: (ctx, value) => recordCompletion(ctx, offeredModule(ctx, value)),
+  run: async (ctx, value) => recordCompletion(ctx, await offeredModule(ctx, value)),
 });

@@ -8,10 +8,10 @@ import { offeredModule } from "../shared/training-access.js";
 export const trainingSnoozeAction = defineAction({
   id: "training.snooze",
   minRole: "analyst",
-  run(ctx, value) {
-    const module = offeredModule(ctx, value);
+  async run(ctx, value) {
+    const module = await offeredModule(ctx, value);
     const until = new Date(ctx.now.getTime() + SNOOZE_DAYS * 86_400_000);
-    ctx.services.training.suppress(ctx.workspace, ctx.actor.id, module.id, "snooze", until, ctx.now);
+    await ctx.services.training.suppress(ctx.workspace, ctx.actor.id, module.id, "snooze", until, ctx.now);
     return textReply(`Not now: I won't suggest ${module.title} again before ${until.toISOString().slice(0, 10)}.`);
   },
 });

@@ -12,11 +12,16 @@ export interface ChangeRecord {
 }
 
 /** Writes the change and its audit row in one transaction, then returns the task as it is now. */
-export function changeTask(ctx: CommandContext, task: Task, change: TaskChange, record: ChangeRecord): Task {
+export async function changeTask(
+  ctx: CommandContext,
+  task: Task,
+  change: TaskChange,
+  record: ChangeRecord,
+): Promise<Task> {
   const { services, workspace, actor, now } = ctx;
-  services.db.transaction(() => {
-    services.tasks.update(workspace, task.id, change, now);
-    services.audit.record({
+  await services.storage.unitOfWork(async (tx) => {
+    await tx.tasks.update(workspace, task.id, change, now);
+    await tx.audit.record({
       workspace,
       entityType: "task",
       entityId: task.id,
@@ -29,7 +34,7 @@ export function changeTask(ctx: CommandContext, task: Task, change: TaskChange, 
       at: now,
     });
   });
-  const updated = services.tasks.get(workspace, task.id);
+  const updated = await services.tasks.get(workspace, task.id);
   if (!updated) throw new Error(`task ${task.id} vanished`);
   return updated;
 }

@@ -12,7 +12,7 @@ import { today } from "./today.js";
 import { trainingSection } from "./training-home.js";
 
 /** One part of the home view, computed for the person looking at it. */
-export type HomeSection = (ctx: CommandContext) => Block[];
+export type HomeSection = (ctx: CommandContext) => Promise<Block[]>;
 
 /** Overdue first (oldest due date first), then by due date, undated last, plan order otherwise. */
 function byUrgency(day: string) {
@@ -24,10 +24,9 @@ function byUrgency(day: string) {
 }
 
 /** The person's open tasks, overdue first. */
-export const myTasksSection: HomeSection = (ctx) => {
+export const myTasksSection: HomeSection = async (ctx) => {
   const day = today(ctx);
-  const mine = ctx.services.tasks
-    .all(ctx.workspace)
+  const mine = (await ctx.services.tasks.all(ctx.workspace))
     .filter((t) => t.ownerId === ctx.actor.id && t.status !== "done")
     .sort(byUrgency(day));
   const overdue = mine.filter((t) => isOverdue(t, day)).length;
@@ -38,8 +37,8 @@ export const myTasksSection: HomeSection = (ctx) => {
 };
 
 /** Every stage's progress, as in `plan`. */
-export const progressSection: HomeSection = (ctx) => {
-  const progress = areaProgress(ctx.services.plan, ctx.services.tasks.all(ctx.workspace), today(ctx));
+export const progressSection: HomeSection = async (ctx) => {
+  const progress = areaProgress(ctx.services.plan, await ctx.services.tasks.all(ctx.workspace), today(ctx));
   return [
     { type: "divider" },
     { type: "text", spans: [{ bold: "Stage progress" }] },
@@ -57,12 +56,13 @@ export const progressSection: HomeSection = (ctx) => {
 export const HOME_SECTIONS: HomeSection[] = [myTasksSection, progressSection, trainingSection];
 
 /** The whole home view for the actor, with a Refresh button. */
-export function homeCard(ctx: CommandContext, sections: readonly HomeSection[] = HOME_SECTIONS): Card {
+export async function homeCard(ctx: CommandContext, sections: readonly HomeSection[] = HOME_SECTIONS): Promise<Card> {
+  const parts = await Promise.all(sections.map((s) => s(ctx)));
   return {
     title: "SecOps adoption: your work",
     subtitle: `${ctx.actor.displayName} · ${ctx.actor.role} · ${today(ctx)}`,
     blocks: [
-      ...sections.flatMap((s) => s(ctx)),
+      ...parts.flat(),
       { type: "actions", actions: [{ kind: "button", actionId: "home.show", label: "Refresh", value: "home" }] },
     ],
   };

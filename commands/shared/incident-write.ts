@@ -24,7 +24,7 @@ export async function writeIncident(
   done: string,
 ): Promise<Reply> {
   requireIncidentActor(ctx);
-  const before = findIncident(ctx, id);
+  const before = await findIncident(ctx, id);
   const { services, now } = ctx;
   const feed = services.alertFeed;
   let raw;
@@ -39,11 +39,12 @@ export async function writeIncident(
   if (!after || after.id !== before.id)
     throw new BotError("upstream", "Microsoft Graph answered with a different incident; nothing was recorded.");
   const actorName = ctx.actor.displayName;
-  services.db.transaction(() => {
-    applyIncident(emitContext(services, now), services.subscriptions.ofKind(INCIDENTS_KIND), after, { actorName });
+  const subscriptions = await services.subscriptions.ofKind(INCIDENTS_KIND);
+  await services.storage.unitOfWork(async (tx) => {
+    await applyIncident(emitContext(services, now), subscriptions, after, { actorName });
     for (const field of AUDITED) {
       if (patch[field] === undefined) continue;
-      services.audit.record({
+      await tx.audit.record({
         workspace: ctx.workspace,
         entityType: "incident",
         entityId: `${feed.source.tenant}:${before.id}`,
@@ -69,29 +70,33 @@ export async function writeIncident(
 }
 
 /** Assign to me: Graph's assignedTo takes the person's email (their UPN on Teams) or, without one, their name. */
-export function assignToMe(ctx: CommandContext, id: string): Promise<Reply> {
+export async function assignToMe(ctx: CommandContext, id: string): Promise<Reply> {
   const who = ctx.actor.email ?? ctx.actor.displayName;
-  const incident = findIncident(ctx, id);
+  const incident = await findIncident(ctx, id);
   if (incident.assignedTo?.toLowerCase() === who.toLowerCase())
     throw usageError(`Incident ${incident.id} is already assigned to you.`);
   return writeIncident(ctx, incident.id, { assignedTo: who }, `assigned to ${who}`);
 }
 
 /** Moves an open incident to active or in progress (resolving has its own path). */
-export function setIncidentStatus(ctx: CommandContext, id: string, status: "active" | "inProgress"): Promise<Reply> {
-  const incident: Incident = findIncident(ctx, id);
+export async function setIncidentStatus(
+  ctx: CommandContext,
+  id: string,
+  status: "active" | "inProgress",
+): Promise<Reply> {
+  const incident: Incident = await findIncident(ctx, id);
   if (incident.status === status) throw usageError(`Incident ${incident.id} is already ${enumLabel(status)}.`);
   return writeIncident(ctx, incident.id, { status }, `status set to ${enumLabel(status)}`);
 }
 
 /** Resolves with a classification and, optionally, a determination (already validated). */
-export function resolveIncident(
+export async function resolveIncident(
   ctx: CommandContext,
   id: string,
   classification: string,
   determination?: string,
 ): Promise<Reply> {
-  const incident = findIncident(ctx, id);
+  const incident = await findIncident(ctx, id);
   if (incident.status === "resolved") throw usageError(`Incident ${incident.id} is already resolved.`);
   const label = `${enumLabel(classification)}${determination ? `, ${enumLabel(determination)}` : ""}`;
   return writeIncident(

@@ -9,11 +9,11 @@ import { taskCard } from "./task-views.js";
 import { today } from "./today.js";
 
 /** Moves a task to `status` after checking the actor may, recording the note; a no-op move is refused. */
-export function setStatus(ctx: CommandContext, task: Task, status: TaskStatus, note: string): Reply {
+export async function setStatus(ctx: CommandContext, task: Task, status: TaskStatus, note: string): Promise<Reply> {
   requireTaskEditor(ctx, task);
   if (task.status === status) throw usageError(`${task.id} is already ${statusLabel(status)}.`);
   if (note.length > 500) throw usageError("The note is longer than 500 characters.");
-  const updated = changeTask(
+  const updated = await changeTask(
     ctx,
     task,
     { status, completedAt: status === "done" ? ctx.now.toISOString() : null },

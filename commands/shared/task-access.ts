@@ -6,11 +6,11 @@ import type { Task } from "../../src/domain/task.js";
 import { forbidden, notFound, usageError } from "../../src/errors.js";
 
 /** The task a word names, or a clear error for a malformed or unknown id. */
-export function findTask(ctx: CommandContext, word: string | undefined): Task {
+export async function findTask(ctx: CommandContext, word: string | undefined): Promise<Task> {
   if (!word) throw usageError("Missing the task id (like S1-2).");
   if (!TASK_ID.test(word))
     throw usageError(`"${word.slice(0, 40)}" is not a task id; ids look like S1-2, INV-1, RDY-3 or GOV-2.`);
-  const task = ctx.services.tasks.get(ctx.workspace, word);
+  const task = await ctx.services.tasks.get(ctx.workspace, word);
   if (!task) throw notFound(`There is no task ${word.toUpperCase()}; \`tasks\` lists them.`);
   return task;
 }

@@ -3,9 +3,8 @@ import type { CommandContext } from "../../src/core/command.js";
 import type { Reply } from "../../src/core/reply.js";
 
 /** The assign form: task, owner, due date. Submitted as action `task.assign`. */
-export function assignForm(ctx: CommandContext, taskId?: string): Reply {
-  const options = ctx.services.tasks
-    .all(ctx.workspace)
+export async function assignForm(ctx: CommandContext, taskId?: string): Promise<Reply> {
+  const options = (await ctx.services.tasks.all(ctx.workspace))
     .filter((t) => t.status !== "done")
     .slice(0, 100)
     .map((t) => ({ value: t.id, label: `${t.id} ${t.title}`.slice(0, 75) }));

@@ -19,10 +19,10 @@ export function moduleById(ctx: CommandContext, word: string | undefined): Train
  * For buttons: the value is only a module id and the clicker is the person acted for, so the
  * module must have been suggested to the clicker (by nudge or `train`); otherwise nothing changes.
  */
-export function offeredModule(ctx: CommandContext, value: string): TrainingModule {
+export async function offeredModule(ctx: CommandContext, value: string): Promise<TrainingModule> {
   const found = findModule(ctx.services.catalog, value);
   if (!found) throw usageError("That training module is no longer in the catalog; run `train` again.");
-  if (!ctx.services.training.wasOffered(ctx.workspace, ctx.actor.id, found.id)) {
+  if (!(await ctx.services.training.wasOffered(ctx.workspace, ctx.actor.id, found.id))) {
     throw forbidden("That suggestion was for someone else; `train` shows yours.");
   }
   return found;

@@ -5,10 +5,10 @@ import { currentSuggestions } from "../../src/training/suggestions.js";
 import type { HomeSection } from "./home.js";
 
 /** Suggestions for the viewer (team members only); showing them records the offer so their buttons act for the viewer. */
-export const trainingSection: HomeSection = (ctx) => {
+export const trainingSection: HomeSection = async (ctx) => {
   if (ctx.actor.role === "none") return [];
-  const list = currentSuggestions(ctx.services, ctx.actor, ctx.now, { limit: 3, perGap: 2, maxGaps: 2 });
-  ctx.services.training.recordOffers(
+  const list = await currentSuggestions(ctx.services, ctx.actor, ctx.now, { limit: 3, perGap: 2, maxGaps: 2 });
+  await ctx.services.training.recordOffers(
     ctx.workspace,
     ctx.actor.id,
     list.map((s) => s.moduleId),

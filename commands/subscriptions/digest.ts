@@ -14,7 +14,6 @@ import {
   type DigestSchedule,
 } from "../../src/domain/digest-schedule.js";
 import { usageError } from "../../src/errors.js";
-import { isConversationInactive } from "../../src/storage/repositories/conversation-activity.js";
 import type { SubscriptionKind } from "./kind.js";
 
 function readWhen(args: Args): { day: number; hour: number; minute: number } | undefined {
@@ -35,9 +34,15 @@ export const digestKind: SubscriptionKind = {
   name: "digest",
   usage: "[weekly <day> <HH:MM>] [<timezone>]",
   minRole: "lead",
-  parse(ctx: CommandContext, args: Args) {
+  async parse(ctx: CommandContext, args: Args) {
     const { conversation } = ctx.incoming;
-    if (isConversationInactive(ctx.services.db, conversation.platform, conversation.id)) {
+    if (
+      await ctx.services.conversations.isInactive({
+        workspace: ctx.workspace,
+        platform: conversation.platform,
+        id: conversation.id,
+      })
+    ) {
       throw usageError(
         "I can no longer post in this conversation (the bot was removed or it was archived); add the bot back, then subscribe.",
       );

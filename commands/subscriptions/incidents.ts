@@ -56,10 +56,10 @@ export const incidentsKind: SubscriptionKind = {
     const sources = filter.sources.length ? `, from ${filter.sources.map(sourceLabel).join(", ")}` : "";
     return `Incident threads: ${severity}${sources}`;
   },
-  afterSubscribe(ctx, settings) {
+  async afterSubscribe(ctx, settings) {
     const { conversation } = ctx.incoming;
     const target = { workspace: ctx.workspace, platform: conversation.platform, conversationId: conversation.id };
-    const { posted, rest } = ctx.services.db.transaction(() =>
+    const { posted, rest } = await ctx.services.storage.unitOfWork(() =>
       postOpenIncidents(emitContext(ctx.services, ctx.now), target, filterOf(settings)),
     );
     const blocks: Block[] = [

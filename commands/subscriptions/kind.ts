@@ -13,9 +13,9 @@ export interface SubscriptionKind {
   /** Least role that may subscribe or unsubscribe the conversation. */
   minRole: Role;
   /** Reads the arguments into settings, or throws a usage error (nothing saved). */
-  parse(ctx: CommandContext, args: Args): Record<string, unknown>;
+  parse(ctx: CommandContext, args: Args): Record<string, unknown> | Promise<Record<string, unknown>>;
   /** One line describing saved settings, for `subscriptions`. */
   describe(settings: Record<string, unknown>): string;
   /** Work done after saving (e.g. posting what matches now); returns extra blocks for the confirmation. */
-  afterSubscribe?(ctx: CommandContext, settings: Record<string, unknown>): Block[];
+  afterSubscribe?(ctx: CommandContext, settings: Record<string, unknown>): Block[] | Promise<Block[]>;
 }

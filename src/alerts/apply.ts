@@ -1,7 +1,7 @@
 /**
  * Applying one incident (from a sync page, an alert page or a write-back): merge over what is
  * stored, store it with its change history, and emit thread messages. Runs inside the caller's
- * transaction, so the page's upserts, history, outbox rows and cursor commit together.
+ * unit of work, so the page's upserts, history, outbox rows and cursor commit together.
  */
 import { diffIncident, type IncidentChange } from "../domain/incident-diff.js";
 import type { Incident, IncidentAlert } from "../domain/incident.js";
@@ -22,35 +22,35 @@ export interface ApplyOptions {
 }
 
 /** Stores and emits the incident when anything in it is newer than what is stored; a replay changes nothing. */
-export function applyIncident(
+export async function applyIncident(
   ctx: EmitContext,
   subs: readonly Subscription[],
   incoming: Incident,
   options: ApplyOptions = {},
-): Applied {
+): Promise<Applied> {
   const { actorName } = options;
   const repo = ctx.services.incidents;
-  const stored = repo.get(incoming.tenant, incoming.id);
+  const stored = await repo.get(incoming.tenant, incoming.id);
   const { next, changed, changes } = diffIncident(stored, incoming);
   if (!changed) return { incident: next, changed, changes };
   const before = new Map((stored?.alerts ?? []).map((a) => [a.id, a.lastUpdateAt]));
   const changedAlerts = next.alerts.filter((a) => before.get(a.id) !== a.lastUpdateAt);
-  repo.save(next, changedAlerts, ctx.now);
-  repo.recordChanges(next, changes, ctx.now, actorName ?? null);
-  emitIncident(ctx, subs, next, changes, actorName, options.startThreads ?? true);
+  await repo.save(next, changedAlerts, ctx.now);
+  await repo.recordChanges(next, changes, ctx.now, actorName ?? null);
+  await emitIncident(ctx, subs, next, changes, actorName, options.startThreads ?? true);
   return { incident: next, changed, changes };
 }
 
 /** Applies an alert read on its own (alerts_v2) to its stored incident; alerts of unknown incidents wait for the incident stream. */
-export function applyAlert(
+export async function applyAlert(
   ctx: EmitContext,
   subs: readonly Subscription[],
   incidentId: string | null,
   alert: IncidentAlert,
   options: ApplyOptions = {},
-): Applied | undefined {
+): Promise<Applied | undefined> {
   if (!incidentId) return undefined;
-  const stored = ctx.services.incidents.get(ctx.tenant, incidentId);
+  const stored = await ctx.services.incidents.get(ctx.tenant, incidentId);
   if (!stored) return undefined;
   return applyIncident(ctx, subs, { ...stored, alerts: [alert] }, options);
 }

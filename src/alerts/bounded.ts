@@ -1,7 +1,8 @@
 /**
  * Readers for untrusted JSON values: only strings become strings, everything is cut to a bound
  * (without splitting a UTF-16 surrogate pair), so a 100 KB description or a number where a name
- * belongs cannot break storage or rendering.
+ * belongs cannot break storage or rendering. NUL characters are dropped: PostgreSQL text cannot hold
+ * them, and they never carry meaning in a title or a name.
  */
 
 /** Cuts text to `max` code units, never leaving half a surrogate pair at the end. */
@@ -11,10 +12,11 @@ export function bound(text: string, max: number): string {
   return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
-/** A bounded string, or null when the value is missing, blank or not a string. */
+/** A bounded string without NUL characters, or null when the value is missing, blank or not a string. */
 export function str(value: unknown, max: number): string | null {
-  if (typeof value !== "string" || value.trim() === "") return null;
-  return bound(value, max);
+  if (typeof value !== "string") return null;
+  const text = value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
+  return text.trim() === "" ? null : bound(text, max);
 }
 
 /** Up to `maxItems` bounded non-blank strings from an array; anything else gives []. */

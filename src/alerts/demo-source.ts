@@ -44,10 +44,10 @@ function pages<T>(items: T[], size: number): SourcePage<T>[] {
 /** Where a restarted demo finds its original start: from a demo incident stored earlier (its created time). */
 export function storedDemoStart(
   incidents: Pick<IncidentRepository, "get">,
-): (entries: readonly DemoEntry[]) => Date | undefined {
-  return (entries) => {
+): (entries: readonly DemoEntry[]) => Promise<Date | undefined> {
+  return async (entries) => {
     for (const e of entries) {
-      const created = incidents.get("demo", e.incident.id)?.createdAt;
+      const created = (await incidents.get("demo", e.incident.id))?.createdAt;
       if (created) return new Date(Date.parse(created) - e.minutes * 60_000);
     }
     return undefined;
@@ -62,10 +62,16 @@ export function storedDemoStart(
 export function createDemoSource(
   clock: () => Date,
   entries: DemoEntry[] = loadDemoIncidents(),
-  startFrom?: (entries: readonly DemoEntry[]) => Date | undefined,
+  startFrom?: (entries: readonly DemoEntry[]) => Promise<Date | undefined>,
 ): AlertSource {
   let origin: number | undefined;
-  const base = () => (origin ??= (startFrom?.(entries) ?? clock()).getTime());
+  const ready = async () => {
+    if (origin === undefined) {
+      const stored = await startFrom?.(entries);
+      origin ??= (stored ?? clock()).getTime();
+    }
+  };
+  const base = () => (origin ??= clock().getTime());
   const at = (minutes: number) => fromDate(new Date(base() + minutes * 60_000));
   /** Write-backs, kept as changes at the minute they were made (always visible: they already happened). */
   const patches = new Map<string, { minutes: number; set: Json; patch: true }[]>();
@@ -111,12 +117,14 @@ export function createDemoSource(
     kind: "demo",
     tenant: "demo",
     async *incidentsSince(since) {
+      await ready();
       yield* pages(
         stateAt(clock().getTime()).filter((i) => String(i.lastUpdateDateTime) >= since),
         DEMO_PAGE_SIZE,
       );
     },
     async *alertsSince(since) {
+      await ready();
       const alerts = stateAt(clock().getTime()).flatMap((i) => i.alerts as GraphAlert[]);
       yield* pages(
         alerts.filter((a) => String(a.lastUpdateDateTime) >= since),
@@ -124,10 +132,12 @@ export function createDemoSource(
       );
     },
     async commentIncident(id) {
+      await ready();
       if (!stateAt(clock().getTime()).some((i) => i.id === id))
         throw new AlertSourceError(`Incident ${id} is not in the demo data.`, "not-found");
     },
     async updateIncident(id, patch) {
+      await ready();
       const current = stateAt(clock().getTime()).find((i) => i.id === id);
       if (!current) throw new AlertSourceError(`Incident ${id} is not in the demo data.`, "not-found");
       const list = patches.get(id) ?? [];

@@ -2,18 +2,17 @@
  * Incident changes → outbox rows for every subscribed conversation: one thread root per incident and
  * conversation (op post), the root edited in place (op update), a reply per meaningful change and per
  * watched asset touched (op reply). Keys are built from incident id + conversation + change identity,
- * so running this twice for the same state enqueues nothing new. Call inside the sync's transaction.
+ * so running this twice for the same state enqueues nothing new. Call inside the sync's unit of work.
  */
 import { createHash } from "node:crypto";
 import type { Services } from "../core/services.js";
-import { enqueue } from "../delivery/outbox.js";
 import { touchedAssets, type WatchedAsset } from "../domain/incident-assets.js";
 import type { IncidentChange } from "../domain/incident-diff.js";
 import { incidentEvidence, isOpen, type Incident } from "../domain/incident.js";
 import { passesFilter, type IncidentFilter } from "../domain/incident-sources.js";
 import type { Person } from "../domain/person.js";
 import type { Subscription } from "../storage/repositories/subscription-repository.js";
-import { IncidentThreadRepository, type ThreadTarget } from "../storage/repositories/incident-thread-repository.js";
+import type { ThreadTarget } from "../storage/repositories/incident-thread-repository.js";
 import { cardReply } from "../core/reply.js";
 import { incidentCard } from "./incident-card.js";
 import { assetLine, changeLines, type ThreadLine } from "./thread-messages.js";
@@ -24,36 +23,34 @@ export const INCIDENTS_KIND = "incidents";
 /** What emitting needs, with per-workspace lookups cached for one sync page. */
 export interface EmitContext {
   services: Services;
-  threads: IncidentThreadRepository;
   tenant: string;
   sourceKind: "graph" | "demo";
   now: Date;
-  assets(workspace: string): WatchedAsset[];
-  leads(workspace: string): Person[];
+  assets(workspace: string): Promise<WatchedAsset[]>;
+  leads(workspace: string): Promise<Person[]>;
 }
 
-/** Builds an emit context; lookups are cached, so build one per transaction. */
+/** Builds an emit context; lookups are cached, so build one per unit of work. */
 export function emitContext(services: Services, now: Date): EmitContext {
-  const assets = new Map<string, WatchedAsset[]>();
-  const leads = new Map<string, Person[]>();
+  const assets = new Map<string, Promise<WatchedAsset[]>>();
+  const leads = new Map<string, Promise<Person[]>>();
   const feed = services.alertFeed;
   return {
     services,
-    threads: new IncidentThreadRepository(services.db),
     tenant: feed.source.tenant,
     sourceKind: feed.source.kind,
     now,
-    assets: (w) => assets.get(w) ?? assets.set(w, services.assets.all(w)).get(w) ?? [],
-    leads: (w) =>
-      leads.get(w) ??
-      leads
-        .set(
-          w,
-          services.people.all(w).filter((p) => p.role === "lead"),
-        )
-        .get(w) ??
-      [],
+    assets: (w) => cached(assets, w, () => services.assets.all(w)),
+    leads: (w) => cached(leads, w, async () => (await services.people.all(w)).filter((p) => p.role === "lead")),
   };
+}
+
+function cached<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const loading = load();
+  cache.set(key, loading);
+  return loading;
 }
 
 /** Reads a subscription's saved settings defensively (they are JSON). */
@@ -68,16 +65,15 @@ function keyBase(ctx: EmitContext, target: ThreadTarget, incidentId: string): st
   return `incident:${ctx.tenant}:${incidentId}:${target.platform}:${target.conversationId}`;
 }
 
-function enqueueLines(
+async function enqueueLines(
   ctx: EmitContext,
   target: ThreadTarget,
   rootKey: string,
   base: string,
   lines: ThreadLine[],
-): void {
+): Promise<void> {
   for (const line of lines) {
-    enqueue(
-      ctx.services.db,
+    await ctx.services.outbox.enqueue(
       {
         key: `${base}:${line.identity}`,
         workspace: target.workspace,
@@ -92,30 +88,31 @@ function enqueueLines(
   }
 }
 
-function assetLines(ctx: EmitContext, target: ThreadTarget, incident: Incident): ThreadLine[] {
-  const touches = touchedAssets(incidentEvidence(incident), ctx.assets(target.workspace));
-  return touches.map((t) => assetLine(t, ctx.leads(target.workspace)));
+async function assetLines(ctx: EmitContext, target: ThreadTarget, incident: Incident): Promise<ThreadLine[]> {
+  const touches = touchedAssets(incidentEvidence(incident), await ctx.assets(target.workspace));
+  if (touches.length === 0) return [];
+  const leads = await ctx.leads(target.workspace);
+  return touches.map((t) => assetLine(t, leads));
 }
 
-function card(ctx: EmitContext, target: ThreadTarget, incident: Incident) {
+async function card(ctx: EmitContext, target: ThreadTarget, incident: Incident) {
   return incidentCard(
     incident,
-    touchedAssets(incidentEvidence(incident), ctx.assets(target.workspace)),
+    touchedAssets(incidentEvidence(incident), await ctx.assets(target.workspace)),
     ctx.sourceKind,
   );
 }
 
 /** Posts the incident's root card in the conversation unless it has one; true when a root was enqueued. */
-export function startThread(ctx: EmitContext, target: ThreadTarget, incident: Incident): boolean {
+export async function startThread(ctx: EmitContext, target: ThreadTarget, incident: Incident): Promise<boolean> {
   const base = keyBase(ctx, target, incident.id);
   const rootKey = `${base}:root`;
-  if (!ctx.threads.add(target, ctx.tenant, incident.id, rootKey, ctx.now)) return false;
-  enqueue(
-    ctx.services.db,
-    { key: rootKey, ...target, op: "post", reply: cardReply(card(ctx, target, incident), "conversation") },
+  if (!(await ctx.services.threads.add(target, ctx.tenant, incident.id, rootKey, ctx.now))) return false;
+  await ctx.services.outbox.enqueue(
+    { key: rootKey, ...target, op: "post", reply: cardReply(await card(ctx, target, incident), "conversation") },
     ctx.now,
   );
-  enqueueLines(ctx, target, rootKey, base, assetLines(ctx, target, incident));
+  await enqueueLines(ctx, target, rootKey, base, await assetLines(ctx, target, incident));
   return true;
 }
 
@@ -129,33 +126,32 @@ export function targetOf(sub: Subscription): ThreadTarget {
  * incidents without a thread get one, except during a backfill (`startThreads` false), which ends
  * by posting the most severe open incidents instead (see open-incidents.ts).
  */
-export function emitIncident(
+export async function emitIncident(
   ctx: EmitContext,
   subs: readonly Subscription[],
   incident: Incident,
   changes: readonly IncidentChange[],
   actorName?: string,
   startThreads = true,
-): void {
+): Promise<void> {
   for (const sub of subs) {
     const target = targetOf(sub);
-    const rootKey = ctx.threads.rootKey(target, ctx.tenant, incident.id);
+    const rootKey = await ctx.services.threads.rootKey(target, ctx.tenant, incident.id);
     if (!rootKey) {
       if (startThreads && isOpen(incident) && passesFilter(incident, filterOf(sub.settings)))
-        startThread(ctx, target, incident);
+        await startThread(ctx, target, incident);
       continue;
     }
     const base = keyBase(ctx, target, incident.id);
-    const reply = cardReply(card(ctx, target, incident), "conversation");
+    const reply = cardReply(await card(ctx, target, incident), "conversation");
     const hash = createHash("sha256").update(JSON.stringify(reply)).digest("hex").slice(0, 16);
-    enqueue(
-      ctx.services.db,
+    await ctx.services.outbox.enqueue(
       { key: `${base}:card:${incident.lastUpdateAt}:${hash}`, ...target, op: "update", rootKey, reply },
       ctx.now,
     );
-    enqueueLines(ctx, target, rootKey, base, [
+    await enqueueLines(ctx, target, rootKey, base, [
       ...changeLines(incident, changes, actorName),
-      ...assetLines(ctx, target, incident),
+      ...(await assetLines(ctx, target, incident)),
     ]);
   }
 }

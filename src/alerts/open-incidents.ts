@@ -3,7 +3,6 @@
  * roots (those already threaded there are skipped) and one line counts the rest. Used when a
  * conversation subscribes and when the first sync (backfill) of a tenant finishes.
  */
-import { enqueue } from "../delivery/outbox.js";
 import { announce } from "../core/reply.js";
 import { severityRank } from "../domain/incident.js";
 import { passesFilter, type IncidentFilter } from "../domain/incident-sources.js";
@@ -19,14 +18,18 @@ export interface OpenPosted {
   rest: number;
 }
 
-/** Posts the top open incidents for the filter into the conversation; call inside a transaction. */
-export function postOpenIncidents(ctx: EmitContext, target: ThreadTarget, filter: IncidentFilter): OpenPosted {
-  const threaded = ctx.threads.incidentIds(target, ctx.tenant);
-  const open = ctx.services.incidents
-    .open(ctx.tenant, severityRank(filter.minSeverity), 10_000)
-    .filter((i) => !threaded.has(i.id) && passesFilter(i, filter));
+/** Posts the top open incidents for the filter into the conversation; call inside a unit of work. */
+export async function postOpenIncidents(
+  ctx: EmitContext,
+  target: ThreadTarget,
+  filter: IncidentFilter,
+): Promise<OpenPosted> {
+  const threaded = await ctx.services.threads.incidentIds(target, ctx.tenant);
+  const open = (await ctx.services.incidents.open(ctx.tenant, severityRank(filter.minSeverity), 10_000)).filter(
+    (i) => !threaded.has(i.id) && passesFilter(i, filter),
+  );
   let posted = 0;
-  for (const incident of open.slice(0, OPEN_ROOTS_LIMIT)) if (startThread(ctx, target, incident)) posted += 1;
+  for (const incident of open.slice(0, OPEN_ROOTS_LIMIT)) if (await startThread(ctx, target, incident)) posted += 1;
   const rest = Math.max(0, open.length - OPEN_ROOTS_LIMIT);
   if (rest > 0) {
     const key = `incidents-open:${ctx.tenant}:${target.platform}:${target.conversationId}:${ctx.now.toISOString()}`;
@@ -37,7 +40,7 @@ export function postOpenIncidents(ctx: EmitContext, target: ThreadTarget, filter
       { code: "incident <id>" },
       " shows one.",
     );
-    enqueue(ctx.services.db, { key, ...target, op: "post", reply: line }, ctx.now);
+    await ctx.services.outbox.enqueue({ key, ...target, op: "post", reply: line }, ctx.now);
   }
   return { posted, rest };
 }

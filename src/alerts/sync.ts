@@ -9,7 +9,6 @@
  */
 import type { Services } from "../core/services.js";
 import { fromDate, later, minusMs } from "../domain/incident-time.js";
-import { SyncStateRepository } from "../storage/repositories/sync-state-repository.js";
 import type { Subscription } from "../storage/repositories/subscription-repository.js";
 import { AlertSourceError, type SourcePage } from "./alert-source.js";
 import { applyAlert, applyIncident } from "./apply.js";
@@ -35,7 +34,7 @@ type ApplyRaw = (
   subs: readonly Subscription[],
   raw: Record<string, unknown>,
   startThreads: boolean,
-) => { changed: boolean; lastUpdateAt: string } | undefined;
+) => Promise<{ changed: boolean; lastUpdateAt: string } | undefined>;
 
 const running = new WeakSet<object>();
 
@@ -50,30 +49,30 @@ async function runStream(
   summary: SyncSummary,
 ): Promise<void> {
   const { source, backfillDays } = services.alertFeed;
-  const state = new SyncStateRepository(services.db);
-  const prior = state.get(source.tenant, stream);
+  const state = services.syncState;
+  const prior = await state.get(source.tenant, stream);
   const backfillStart = fromDate(new Date(now.getTime() - backfillDays * 86_400_000));
   const since = prior?.runSince ?? (prior?.cursor ? minusMs(prior.cursor, SYNC_OVERLAP_MS) : backfillStart);
   const backfill = !prior?.cursor;
   let runMax = prior?.runSince ? prior.runMax : null;
-  state.beginRun(source.tenant, stream, since);
+  await state.beginRun(source.tenant, stream, since);
   const log = services.log.child({ job: "incident-sync", stream, tenant: source.tenant });
   if (backfill) log.info({ since, resumed: !!prior?.runSince }, "incident backfill starting");
   let finished = false;
   for await (const page of fetch(since)) {
-    services.db.transaction(() => {
+    await services.storage.unitOfWork(async () => {
       const ctx = emitContext(services, now);
-      const subs = services.subscriptions.ofKind(INCIDENTS_KIND);
+      const subs = await services.subscriptions.ofKind(INCIDENTS_KIND);
       for (const raw of page.items) {
-        const result = apply(ctx, subs, raw, !backfill);
+        const result = await apply(ctx, subs, raw, !backfill);
         if (!result) continue;
         runMax = later(runMax, result.lastUpdateAt) ?? null;
         if (result.changed) summary.changed += 1;
       }
       const lastCursor = page.last ? later(prior?.cursor ?? backfillStart, runMax) : undefined;
       if (page.last && backfill && stream === "incidents")
-        for (const sub of subs) postOpenIncidents(ctx, targetOf(sub), filterOf(sub.settings));
-      state.pageStored(
+        for (const sub of subs) await postOpenIncidents(ctx, targetOf(sub), filterOf(sub.settings));
+      await state.pageStored(
         source.tenant,
         stream,
         { runMax, items: page.items.length, ...(lastCursor ? { lastCursor } : {}) },
@@ -93,17 +92,20 @@ async function runStream(
     );
 }
 
-const applyIncidentRaw: ApplyRaw = (ctx, subs, raw, startThreads) => {
+const applyIncidentRaw: ApplyRaw = async (ctx, subs, raw, startThreads) => {
   const incident = mapIncident(raw, ctx.tenant, ctx.services.alertFeed.portalHost);
   if (!incident) return undefined;
-  return { changed: applyIncident(ctx, subs, incident, { startThreads }).changed, lastUpdateAt: incident.lastUpdateAt };
+  return {
+    changed: (await applyIncident(ctx, subs, incident, { startThreads })).changed,
+    lastUpdateAt: incident.lastUpdateAt,
+  };
 };
 
-const applyAlertRaw: ApplyRaw = (ctx, subs, raw, startThreads) => {
+const applyAlertRaw: ApplyRaw = async (ctx, subs, raw, startThreads) => {
   const alert = mapAlert(raw);
   if (!alert) return undefined;
   return {
-    changed: applyAlert(ctx, subs, graphId(raw.incidentId), alert, { startThreads })?.changed ?? false,
+    changed: (await applyAlert(ctx, subs, graphId(raw.incidentId), alert, { startThreads }))?.changed ?? false,
     lastUpdateAt: alert.lastUpdateAt,
   };
 };
@@ -122,7 +124,7 @@ export async function syncIncidents(services: Services, now: Date): Promise<Sync
   } catch (err) {
     const known = err instanceof AlertSourceError;
     const message = known ? err.message : "unexpected failure (see the log)";
-    new SyncStateRepository(services.db).failed(source.tenant, stream, message, now);
+    await services.syncState.failed(source.tenant, stream, message, now);
     services.log.warn(
       { job: "incident-sync", stream, kind: known ? err.kind : "internal", ...(known ? { reason: message } : { err }) },
       "incident sync failed; the cursor is kept and the next run retries",

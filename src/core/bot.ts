@@ -48,10 +48,10 @@ export function createBot(
     const workspace = incoming.conversation.workspace;
     const now = services.clock();
     if (!seeded.has(workspace)) {
-      services.tasks.seed(workspace, services.plan, now);
+      await services.tasks.seed(workspace, services.plan, now);
       seeded.add(workspace);
     }
-    const actor = upsertActor(services, workspace, incoming.actor);
+    const actor = await upsertActor(services, workspace, incoming.actor);
     if (incoming.kind === "action") {
       const spec = actions.get(incoming.actionId);
       if (!spec) throw usageError("That button is no longer supported; run the command again.");
@@ -122,13 +122,13 @@ function requireRole(actor: Person, needed: Person["role"], what: string): void 
 }
 
 /** Finds or creates the sender; SECOPS_ADMINS members are always admins. */
-function upsertActor(services: Services, workspace: string, identity: Identity): Person {
+async function upsertActor(services: Services, workspace: string, identity: Identity): Promise<Person> {
   const listed =
     services.admins.includes(identity.userId) ||
     (!!identity.email && services.admins.includes(identity.email.toLowerCase()));
-  const person = services.people.upsert(workspace, identity, listed ? "admin" : "none");
+  const person = await services.people.upsert(workspace, identity, listed ? "admin" : "none");
   if (listed && person.role !== "admin") {
-    services.people.setRole(person.id, "admin");
+    await services.people.setRole(person.id, "admin");
     return { ...person, role: "admin" };
   }
   return person;

@@ -16,7 +16,7 @@ export interface CommandContext {
   /** Every registered command, for `help`. */
   commands: ReadonlyMap<string, CommandSpec>;
   /** Resolves a mention token (`@dana`, `@U123`) to a person in this workspace, or throws a usage error. */
-  person(token: string): Person;
+  person(token: string): Promise<Person>;
 }
 
 /** A text command such as `assign S1-2 @dana due friday`. */

@@ -1,28 +1,19 @@
-/** Builds the Services bundle over an open database: used by main.ts, tests and benchmarks alike. */
+/** Builds the Services bundle over open storage: used by main.ts, tests and benchmarks alike. */
 import type { Plan } from "../domain/plan.js";
 import type { Logger } from "../logger.js";
-import type { Db } from "../storage/db.js";
-import { AuditRepository } from "../storage/repositories/audit-repository.js";
-import { PeopleRepository } from "../storage/repositories/people-repository.js";
-import { SubscriptionRepository } from "../storage/repositories/subscription-repository.js";
-import { TaskRepository } from "../storage/repositories/task-repository.js";
-import { DigestRepository } from "../storage/repositories/digest-repository.js";
-import { createIncidentWeekStats } from "../storage/repositories/incident-week-stats.js";
-import { SkillRepository } from "../storage/repositories/skill-repository.js";
-import { TrainingRepository } from "../storage/repositories/training-repository.js";
+import type { AlertStatsProvider } from "../domain/alert-stats.js";
+import type { Storage } from "../storage/storage.js";
 import type { TrainingCatalog } from "../training/catalog.js";
 import { loadTrainingCatalog } from "../training/load-catalog.js";
 import { createIncidentWorkload } from "../training/incident-workload.js";
 import type { IncidentWorkload } from "../training/workload.js";
 import type { AlertFeed } from "../alerts/alert-source.js";
 import { createDemoSource } from "../alerts/demo-source.js";
-import { AssetRepository } from "../storage/repositories/asset-repository.js";
-import { IncidentRepository } from "../storage/repositories/incident-repository.js";
 import type { Services } from "./services.js";
 
 /** The inputs that differ between production and tests. */
 export interface ServiceOptions {
-  db: Db;
+  storage: Storage;
   plan: Plan;
   log: Logger;
   clock: () => Date;
@@ -37,33 +28,28 @@ export interface ServiceOptions {
   alertFeed?: AlertFeed;
 }
 
-/** Wires repositories to the database. */
+/** Wires the services over the storage's repositories. */
 export function createServices(o: ServiceOptions): Services {
+  const { storage } = o;
   const catalog = o.catalog ?? loadTrainingCatalog();
   const alertFeed = o.alertFeed ?? { source: createDemoSource(o.clock), backfillDays: 7, pollSeconds: 120 };
-  const assets = new AssetRepository(o.db);
+  const alertStats: AlertStatsProvider = {
+    async weekStats(workspace, from, to) {
+      const honeypots = (await storage.assets.all(workspace)).filter((a) => a.mark === "honeypot");
+      return storage.incidentStats.weekStats(alertFeed.source.tenant, from, to, honeypots);
+    },
+  };
   return {
-    db: o.db,
+    ...storage,
+    storage,
     plan: o.plan,
     log: o.log,
     clock: o.clock,
     admins: o.admins,
-    people: new PeopleRepository(o.db),
-    tasks: new TaskRepository(
-      o.db,
-      o.plan.areas.map((a) => a.id),
-    ),
-    audit: new AuditRepository(o.db),
-    subscriptions: new SubscriptionRepository(o.db),
-    digests: new DigestRepository(o.db),
-    alertStats: createIncidentWeekStats(o.db, () => alertFeed.source.tenant, assets),
+    alertStats,
     catalog,
-    skills: new SkillRepository(o.db),
-    training: new TrainingRepository(o.db),
-    workload: o.workload ?? createIncidentWorkload(o.db, catalog),
+    workload: o.workload ?? createIncidentWorkload(storage.incidents, catalog),
     trainingNudgeDays: o.trainingNudgeDays ?? 7,
     alertFeed,
-    incidents: new IncidentRepository(o.db),
-    assets,
   };
 }

@@ -8,7 +8,7 @@ import type { Services } from "./services.js";
  * Mentions the adapter resolved (`@U123`, or every `@name` in the console) come first; otherwise a
  * known person's exact display name. An unknown or ambiguous name is refused, never guessed.
  */
-export function resolvePerson(services: Services, incoming: Incoming, token: string): Person {
+export async function resolvePerson(services: Services, incoming: Incoming, token: string): Promise<Person> {
   const workspace = incoming.conversation.workspace;
   if (!token.startsWith("@") || token.length < 2)
     throw usageError(`"${token}" is not a person; mention them as @name.`);
@@ -18,9 +18,9 @@ export function resolvePerson(services: Services, incoming: Incoming, token: str
     return services.people.upsert(workspace, identity, listed ? "admin" : "none");
   }
   const name = token.slice(1);
-  const byId = services.people.byPlatformId(workspace, name);
+  const byId = await services.people.byPlatformId(workspace, name);
   if (byId) return byId;
-  const matches = services.people.byName(workspace, name);
+  const matches = await services.people.byName(workspace, name);
   if (matches.length === 1 && matches[0]) return matches[0];
   if (matches.length > 1) throw usageError(`More than one person is called ${name}; mention them instead.`);
   throw usageError(`I don't know ${token}; mention them so the platform tells me who they are.`);

@@ -1,49 +1,27 @@
 /** The dependencies commands and jobs work with, built once in main.ts (or per test). */
 import type { Plan } from "../domain/plan.js";
 import type { Logger } from "../logger.js";
-import type { Db } from "../storage/db.js";
-import type { AuditRepository } from "../storage/repositories/audit-repository.js";
-import type { PeopleRepository } from "../storage/repositories/people-repository.js";
-import type { SubscriptionRepository } from "../storage/repositories/subscription-repository.js";
-import type { TaskRepository } from "../storage/repositories/task-repository.js";
-import type { DigestRepository } from "../storage/repositories/digest-repository.js";
 import type { AlertStatsProvider } from "../domain/alert-stats.js";
-import type { SkillRepository } from "../storage/repositories/skill-repository.js";
-import type { TrainingRepository } from "../storage/repositories/training-repository.js";
 import type { TrainingCatalog } from "../training/catalog.js";
 import type { IncidentWorkload } from "../training/workload.js";
 import type { AlertFeed } from "../alerts/alert-source.js";
-import type { AssetRepository } from "../storage/repositories/asset-repository.js";
-import type { IncidentRepository } from "../storage/repositories/incident-repository.js";
+import type { Repositories, Storage } from "../storage/storage.js";
 
-/** Everything a command may use; no platform SDK appears here. */
-export interface Services {
-  db: Db;
+/** Everything a command may use; no platform SDK appears here. The repositories are the storage's own. */
+export interface Services extends Repositories {
+  /** The one door into storage: `unitOfWork` commits a change with its audit and outbox rows. */
+  storage: Storage;
   plan: Plan;
-  people: PeopleRepository;
-  tasks: TaskRepository;
-  audit: AuditRepository;
-  subscriptions: SubscriptionRepository;
-  /** Weekly digest snapshots and the week's completions. */
-  digests: DigestRepository;
   /** The week's alert and incident numbers for the digest (undefined when there is no incident data). */
   alertStats: AlertStatsProvider;
   /** The training catalog (src/data/training.json). */
   catalog: TrainingCatalog;
-  /** Self-rated skills and what each role needs. */
-  skills: SkillRepository;
-  /** Training completions, snoozes, dismissals, offers and nudges. */
-  training: TrainingRepository;
   /** Incidents assigned to a person per skill area (a gap signal). */
   workload: IncidentWorkload;
   /** Least days between two training nudges to one person (TRAINING_NUDGE_DAYS). */
   trainingNudgeDays: number;
   /** Where incidents come from (Microsoft Graph, or the demo without credentials) and how far back to sync. */
   alertFeed: AlertFeed;
-  /** Synced incidents, alerts and their history (per Graph tenant). */
-  incidents: IncidentRepository;
-  /** Honeypot and business-critical assets each workspace watches. */
-  assets: AssetRepository;
   log: Logger;
   /** The time now; tests pass a controllable clock. */
   clock: () => Date;

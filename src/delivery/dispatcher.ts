@@ -4,33 +4,36 @@
  * their root and use its ids. Transient failures retry (Retry-After, else exponential backoff) and hold
  * back the rest of that conversation so order is kept; permanent ones fail the row.
  *
+ * Several dispatchers (one per replica) share the outbox: a dispatcher sends a conversation's rows only
+ * while it holds that conversation's lane lease, renewed on every pass, so order and the per-conversation
+ * rate limit hold across replicas. A dispatcher that dies leaves its lanes to expire (LANE_LEASE_MS) and
+ * another takes them over.
+ *
  * Exactly-once, nearly: a row is sent, then marked sent. A crash between the two leaves that one row
- * pending and it is sent again on restart, so at most one message (the one in flight) can repeat.
+ * pending and it is sent again by whoever takes the lane, so at most one message (the one in flight) repeats.
  */
+import { randomUUID } from "node:crypto";
 import type { PlatformName } from "../core/incoming.js";
 import { DeliveryError, type Messenger } from "../core/messenger.js";
 import type { Logger } from "../logger.js";
-import type { Db } from "../storage/db.js";
-import { markConversationInactive } from "../storage/repositories/conversation-activity.js";
+import type { ConversationKey } from "../storage/repositories/conversation-repository.js";
+import type { OutboxRow } from "../storage/repositories/outbox-repository.js";
+import type { Repositories } from "../storage/storage.js";
 import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from "./backoff.js";
-import {
-  failPendingIn,
-  markFailed,
-  markRetry,
-  markSent,
-  pendingRows,
-  rowByKey,
-  type OutboxRow,
-} from "./outbox-rows.js";
 import { ConversationLimiter, PLATFORM_LIMITS, type RateWindow } from "./rate-limiter.js";
 import { sendRow } from "./send.js";
 
+/** How long a dispatcher keeps a conversation's lane without renewing it. */
+export const LANE_LEASE_MS = 30_000;
+
 /** What the dispatcher works with. */
 export interface DispatcherOptions {
-  db: Db;
+  storage: Pick<Repositories, "outbox" | "coordination" | "conversations">;
   messengers: readonly Messenger[];
   clock: () => Date;
   log: Logger;
+  /** This dispatcher's name in lane leases (default: random per process). */
+  holder?: string;
   /** Pause between passes (default 1000 ms). */
   intervalMs?: number;
   limits?: Record<PlatformName, RateWindow[]>;
@@ -51,6 +54,8 @@ type Outcome = "sent" | "next" | "blocked";
 
 /** Builds a dispatcher over the outbox. */
 export function createDispatcher(o: DispatcherOptions): Dispatcher {
+  const { outbox, coordination, conversations } = o.storage;
+  const holder = o.holder ?? `dispatcher-${randomUUID()}`;
   const messengers = new Map(o.messengers.map((m) => [m.platform, m]));
   const limiter = new ConversationLimiter(o.limits ?? PLATFORM_LIMITS);
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...o.retry };
@@ -58,15 +63,16 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<number> | undefined;
+  const held = new Map<string, ConversationKey>();
 
   async function deliver(row: OutboxRow, lane: string): Promise<Outcome> {
     const now = o.clock();
     if (Date.parse(row.nextAttemptAt) > now.getTime()) return row.attempts > 0 ? "blocked" : "next";
     let root: OutboxRow | undefined;
     if (row.rootKey) {
-      root = rowByKey(o.db, row.rootKey);
+      root = await outbox.byKey(row.rootKey);
       if (!root || root.status === "failed") {
-        markFailed(o.db, row, root ? `root ${row.rootKey} failed` : `root ${row.rootKey} was never enqueued`);
+        await outbox.markFailed(row, root ? `root ${row.rootKey} failed` : `root ${row.rootKey} was never enqueued`);
         return "next";
       }
       if (root.status !== "sent") return "blocked";
@@ -82,7 +88,7 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     if (!limiter.tryTake(platform, lane, now.getTime())) return "blocked";
     try {
       const ref = await sendRow(messenger, row, root);
-      markSent(o.db, row, ref, o.clock());
+      await outbox.markSent(row, ref, o.clock());
       return "sent";
     } catch (err) {
       return failed(row, err);
@@ -90,32 +96,28 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
   }
 
   /** Records a failed attempt; a gone conversation or a retry holds back the rest of the conversation. */
-  function failed(row: OutboxRow, err: unknown): Outcome {
+  async function failed(row: OutboxRow, err: unknown): Promise<Outcome> {
     const now = o.clock();
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof DeliveryError && err.permanent) {
       o.log.warn({ key: row.key, err: message }, "outbox message failed for good");
-      markFailed(o.db, row, message);
+      await outbox.markFailed(row, message);
       if (err.conversationGone) {
-        const kind = row.op === "dm" ? "personal" : "channel";
-        markConversationInactive(
-          o.db,
-          { workspace: row.workspace, platform: row.platform as PlatformName, id: row.conversationId, kind },
-          now,
-        );
-        failPendingIn(o.db, row.platform, row.conversationId, `conversation gone: ${message}`);
+        const lane = { workspace: row.workspace, platform: row.platform as PlatformName, id: row.conversationId };
+        await conversations.markGone({ ...lane, kind: row.op === "dm" ? "personal" : "channel" }, now);
+        await outbox.failPendingIn(lane, `conversation gone: ${message}`);
         return "blocked";
       }
       return "next";
     }
     if (row.firstFailedAt && now.getTime() - Date.parse(row.firstFailedAt) > retry.giveUpAfterMs) {
       o.log.error({ key: row.key, err: message }, "outbox message gave up after retrying too long");
-      markFailed(o.db, row, `gave up: ${message}`);
+      await outbox.markFailed(row, `gave up: ${message}`);
       return "next";
     }
     const delay = retryDelay(row.attempts + 1, err instanceof DeliveryError ? err.retryAfterMs : undefined, retry);
     o.log.info({ key: row.key, err: message, retryInMs: delay }, "outbox message will be retried");
-    markRetry(o.db, row, new Date(now.getTime() + delay), message, now);
+    await outbox.markRetry(row, new Date(now.getTime() + delay), message, now);
     return "blocked";
   }
 
@@ -126,22 +128,26 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     return next;
   }
 
-  async function pass(): Promise<number> {
-    const lanes = new Map<string, OutboxRow[]>();
-    for (const row of pendingRows(o.db)) {
-      const lane = `${row.platform}\u0000${row.conversationId}`;
-      const rows = lanes.get(lane) ?? [];
-      rows.push(row);
-      lanes.set(lane, rows);
-    }
+  async function sendLane(lane: ConversationKey): Promise<number> {
+    const now = o.clock();
+    const laneId = `${lane.workspace}\u0000${lane.platform}\u0000${lane.id}`;
+    if (!(await coordination.claimLane(lane, holder, now, new Date(now.getTime() + LANE_LEASE_MS)))) return 0;
+    held.set(laneId, lane);
     let sent = 0;
-    for (const [lane, rows] of lanes) {
-      for (const row of rows) {
-        if (stopping) return sent;
-        const outcome = await deliver(row, lane);
-        if (outcome === "sent") sent++;
-        if (outcome === "blocked") break;
-      }
+    for (const row of await outbox.pendingIn(lane)) {
+      if (stopping) break;
+      const outcome = await deliver(row, laneId);
+      if (outcome === "sent") sent++;
+      if (outcome === "blocked") break;
+    }
+    return sent;
+  }
+
+  async function pass(): Promise<number> {
+    let sent = 0;
+    for (const lane of await outbox.dueLanes(o.clock())) {
+      if (stopping) break;
+      sent += await sendLane(lane);
     }
     return sent;
   }
@@ -168,6 +174,8 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
       stopping = true;
       if (timer) clearTimeout(timer);
       await current?.catch(() => 0);
+      for (const lane of held.values()) await coordination.releaseLane(lane, holder).catch(() => undefined);
+      held.clear();
     },
   };
 }

@@ -1,7 +1,7 @@
 /** Performs one outbox row through a Messenger and returns where it landed. */
 import type { Messenger } from "../core/messenger.js";
 import type { Reply } from "../core/reply.js";
-import type { DeliveredRef, OutboxRow } from "./outbox-rows.js";
+import type { DeliveredRef, OutboxRow } from "../storage/repositories/outbox-repository.js";
 
 /** Sends `row`; `root` is the sent row a reply or update refers to. Throws what the Messenger throws. */
 export async function sendRow(

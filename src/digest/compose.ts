@@ -21,17 +21,22 @@ export interface DigestRequest {
 export const PERIOD_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** The card and the snapshot to store with it. */
-export function composeDigest(services: Services, req: DigestRequest): { card: Card; snapshot: AreaCount[] } {
+export async function composeDigest(
+  services: Services,
+  req: DigestRequest,
+): Promise<{ card: Card; snapshot: AreaCount[] }> {
   const { target, now, timezone } = req;
-  const tasks = services.tasks.all(target.workspace);
+  const tasks = await services.tasks.all(target.workspace);
   const areas = services.plan.areas.map((a) => {
     const mine = tasks.filter((t) => t.area === a.id);
     return { id: a.id, name: a.name, done: mine.filter((t) => t.status === "done").length, total: mine.length };
   });
   const from = new Date(now.getTime() - PERIOD_MS);
-  const previous = services.digests.previous(target, req.week);
+  const previous = await services.digests.previous(target, req.week);
   const today = todayIn(timezone, now);
-  const alerts = services.alertStats.weekStats(target.workspace, from, now);
+  const alerts = await services.alertStats.weekStats(target.workspace, from, now);
+  const completions = await services.digests.completions(target.workspace, from, now);
+  const coverage = await loadTeamCoverage(services, await services.people.all(target.workspace), target.workspace);
   const card = digestCard({
     week: req.week,
     from: todayIn(timezone, from),
@@ -39,9 +44,9 @@ export function composeDigest(services: Services, req: DigestRequest): { card: C
     timezone,
     areas,
     ...(previous ? { previous } : {}),
-    facts: digestFacts(tasks, services.digests.completions(target.workspace, from, now), today),
+    facts: digestFacts(tasks, completions, today),
     ...(alerts ? { alerts } : {}),
-    skills: coverageLine(loadTeamCoverage(services, services.people.all(target.workspace), target.workspace)),
+    skills: coverageLine(coverage),
     ...(req.images ? { chart: progressChart(areas, previous) } : {}),
   });
   return { card, snapshot: areas.map(({ id, done, total }) => ({ id, done, total })) };

@@ -1,14 +1,11 @@
 /**
  * Enqueues a subscription's weekly digest when it is due: from the cron firing, from the catch-up at
  * start and from the every-minute check alike. The idempotency key (conversation + ISO week) and the
- * snapshot are written in one transaction, so a digest goes out at most once per week, across restarts.
+ * snapshot are written in one unit of work, so a digest goes out at most once per week, across restarts.
  */
 import type { PlatformName } from "../core/incoming.js";
 import type { Services } from "../core/services.js";
 import { digestScheduleSchema, dueWeek, type DigestSchedule } from "../domain/digest-schedule.js";
-import { enqueue } from "../delivery/outbox.js";
-import { hasKey } from "../delivery/outbox-rows.js";
-import { isConversationInactive } from "../storage/repositories/conversation-activity.js";
 import type { Subscription } from "../storage/repositories/subscription-repository.js";
 import { composeDigest } from "./compose.js";
 
@@ -34,7 +31,7 @@ export function readSchedule(settings: Record<string, unknown>): DigestSchedule 
 }
 
 /** Enqueues this week's digest if due and not enqueued before; true when it enqueued one. */
-export function enqueueDueDigest(deps: DigestDeps, sub: Subscription, now: Date): boolean {
+export async function enqueueDueDigest(deps: DigestDeps, sub: Subscription, now: Date): Promise<boolean> {
   const { services } = deps;
   const schedule = readSchedule(sub.settings);
   if (!schedule) {
@@ -44,22 +41,22 @@ export function enqueueDueDigest(deps: DigestDeps, sub: Subscription, now: Date)
   const week = dueWeek(schedule, now);
   if (!week) return false;
   const key = digestKey(sub.platform, sub.conversationId, week);
-  if (hasKey(services.db, key) || isConversationInactive(services.db, sub.platform, sub.conversationId)) return false;
+  const conversation = { workspace: sub.workspace, platform: sub.platform, id: sub.conversationId };
+  if ((await services.outbox.hasKey(key)) || (await services.conversations.isInactive(conversation))) return false;
   const target = { workspace: sub.workspace, platform: sub.platform, conversationId: sub.conversationId };
-  const { card, snapshot } = composeDigest(services, {
+  const { card, snapshot } = await composeDigest(services, {
     target,
     timezone: schedule.timezone,
     week,
     now,
     images: deps.showsImages(sub.platform),
   });
-  return services.db.transaction(() => {
-    const fresh = enqueue(
-      services.db,
+  return services.storage.unitOfWork(async (tx) => {
+    const fresh = await tx.outbox.enqueue(
       { key, ...target, op: "post", reply: { kind: "card", card, visibility: "conversation" } },
       now,
     );
-    if (fresh) services.digests.save(target, week, snapshot, now);
+    if (fresh) await tx.digests.save(target, week, snapshot, now);
     return fresh;
   });
 }
@@ -67,8 +64,8 @@ export function enqueueDueDigest(deps: DigestDeps, sub: Subscription, now: Date)
 /** Enqueues every digest that is due and missing (run at start and every minute), yielding between digests so commands are answered meanwhile; returns how many. */
 export async function runDigestCatchUp(deps: DigestDeps, now: Date): Promise<number> {
   let count = 0;
-  for (const sub of deps.services.subscriptions.ofKind(DIGEST_KIND)) {
-    if (enqueueDueDigest(deps, sub, now)) {
+  for (const sub of await deps.services.subscriptions.ofKind(DIGEST_KIND)) {
+    if (await enqueueDueDigest(deps, sub, now)) {
       count++;
       await new Promise<void>((resolve) => setImmediate(resolve));
     }

@@ -11,20 +11,24 @@ import { DIGEST_KIND, enqueueDueDigest, readSchedule, runDigestCatchUp, type Dig
 export const DIGEST_JOB_PREFIX = "digest:";
 
 /** The cron entries the current subscriptions call for. */
-export function digestJobs(deps: DigestDeps): ScheduledJob[] {
+export async function digestJobs(deps: DigestDeps): Promise<ScheduledJob[]> {
   const jobs: ScheduledJob[] = [];
-  for (const sub of deps.services.subscriptions.ofKind(DIGEST_KIND)) {
+  for (const sub of await deps.services.subscriptions.ofKind(DIGEST_KIND)) {
     const schedule = readSchedule(sub.settings);
     if (!schedule) continue;
     jobs.push({
-      name: `${DIGEST_JOB_PREFIX}${sub.platform}:${sub.conversationId}`,
+      name: `${DIGEST_JOB_PREFIX}${sub.workspace}:${sub.platform}:${sub.conversationId}`,
       cron: cronExpression(schedule),
       timezone: schedule.timezone,
       run: async (now) => {
-        const current = deps.services.subscriptions
-          .forConversation(sub.platform, sub.conversationId)
-          .find((s) => s.kind === DIGEST_KIND);
-        if (current) enqueueDueDigest(deps, current, now);
+        const current = (
+          await deps.services.subscriptions.forConversation({
+            workspace: sub.workspace,
+            platform: sub.platform,
+            id: sub.conversationId,
+          })
+        ).find((s) => s.kind === DIGEST_KIND);
+        if (current) await enqueueDueDigest(deps, current, now);
       },
     });
   }
@@ -37,7 +41,7 @@ export function digestSyncJob(deps: DigestDeps, scheduler: Scheduler): Scheduled
     name: "digest-sync",
     cron: "* * * * *",
     run: async (now) => {
-      scheduler.syncGroup(DIGEST_JOB_PREFIX, digestJobs(deps));
+      scheduler.syncGroup(DIGEST_JOB_PREFIX, await digestJobs(deps));
       await runDigestCatchUp(deps, now);
     },
   };

@@ -21,11 +21,11 @@ export interface AlertWeekStats {
 
 /** Source of the numbers; undefined means "no incident data at all" (the digest then omits the section). */
 export interface AlertStatsProvider {
-  weekStats(workspace: string, from: Date, to: Date): AlertWeekStats | undefined;
+  weekStats(workspace: string, from: Date, to: Date): Promise<AlertWeekStats | undefined>;
 }
 
 /** The provider used while no incident data exists. */
-export const noAlertStats: AlertStatsProvider = { weekStats: () => undefined };
+export const noAlertStats: AlertStatsProvider = { weekStats: () => Promise.resolve(undefined) };
 
 /** True when the period saw no alert or incident activity at all. */
 export function quietWeek(stats: AlertWeekStats | undefined): boolean {

@@ -1,14 +1,13 @@
 /**
  * The reminder job: for each open task with an owner and a due date, sends the reminder the rules
  * call for, only inside the owner's working hours. The record and the outbox row are written in one
- * transaction, so a reminder is never repeated and never lost.
+ * unit of work, so a reminder is never repeated and never lost.
  */
 import type { Services } from "../core/services.js";
 import { todayIn } from "../domain/dates.js";
 import type { Person } from "../domain/person.js";
-import { enqueue } from "../delivery/outbox.js";
 import { platformOfWorkspace } from "../delivery/workspace-platform.js";
-import { ReminderRepository, type ReminderCandidate } from "../storage/repositories/reminder-repository.js";
+import type { ReminderCandidate } from "../storage/repositories/reminder-repository.js";
 import { leadEscalation, ownerReminder } from "./message.js";
 import { nextReminder } from "./rules.js";
 import { isWorkingTime, nextWorkingTime } from "./working-time.js";
@@ -31,10 +30,10 @@ export function escalationRecipients(people: readonly Person[], ownerId: number)
 /** Runs one pass at `now`; safe to run as often as wanted. */
 export async function runReminders(deps: ReminderDeps, now: Date): Promise<void> {
   const { services } = deps;
-  const repo = new ReminderRepository(services.db);
-  for (const c of repo.candidates()) {
+  const repo = services.reminders;
+  for (const c of await repo.candidates()) {
     if (!isWorkingTime(c.owner, now)) continue;
-    const platform = platformOfWorkspace(services.db, c.workspace);
+    const platform = await platformOfWorkspace(services.conversations, c.workspace);
     if (!platform) {
       services.log.warn(
         { workspace: c.workspace, task: c.taskId },
@@ -44,14 +43,14 @@ export async function runReminders(deps: ReminderDeps, now: Date): Promise<void>
     }
     const cycle = { workspace: c.workspace, taskId: c.taskId, dueDate: c.dueDate, ownerId: c.owner.id };
     const today = todayIn(c.owner.timezone, now);
-    const decision = nextReminder(today, c.dueDate, repo.sent(cycle));
+    const decision = nextReminder(today, c.dueDate, await repo.sent(cycle));
     if (!decision) continue;
     const key = `reminder:${c.workspace}:${c.taskId}:${c.dueDate}:${c.owner.id}:${decision.kind}:${decision.seq}`;
-    services.db.transaction(() => {
-      repo.record(cycle, decision.kind, decision.seq, today, now);
+    const people = await services.people.all(c.workspace);
+    await services.storage.unitOfWork(async (tx) => {
+      await tx.reminders.record(cycle, decision.kind, decision.seq, today, now);
       if (decision.kind !== "escalation") {
-        enqueue(
-          services.db,
+        await tx.outbox.enqueue(
           {
             key,
             workspace: c.workspace,
@@ -64,10 +63,9 @@ export async function runReminders(deps: ReminderDeps, now: Date): Promise<void>
         );
         return;
       }
-      for (const lead of escalationRecipients(services.people.all(c.workspace), c.owner.id)) {
+      for (const lead of escalationRecipients(people, c.owner.id)) {
         const reply = leadEscalation(c, c.owner.displayName, todayIn(lead.timezone, now));
-        enqueue(
-          services.db,
+        await tx.outbox.enqueue(
           {
             key: `${key}:lead:${lead.id}`,
             workspace: c.workspace,
@@ -81,12 +79,17 @@ export async function runReminders(deps: ReminderDeps, now: Date): Promise<void>
         );
       }
     });
-    logEscalationWithoutLeads(deps, c, decision.kind);
+    logEscalationWithoutLeads(deps, c, decision.kind, people);
   }
 }
 
-function logEscalationWithoutLeads(deps: ReminderDeps, c: ReminderCandidate, kind: string): void {
-  if (kind === "escalation" && escalationRecipients(deps.services.people.all(c.workspace), c.owner.id).length === 0) {
+function logEscalationWithoutLeads(
+  deps: ReminderDeps,
+  c: ReminderCandidate,
+  kind: string,
+  people: readonly Person[],
+): void {
+  if (kind === "escalation" && escalationRecipients(people, c.owner.id).length === 0) {
     deps.services.log.warn(
       { workspace: c.workspace, task: c.taskId },
       "overdue task escalated, but the workspace has no lead or admin to tell",

@@ -3,7 +3,10 @@ import type { PlatformName } from "../core/incoming.js";
 import type { Messenger } from "../core/messenger.js";
 import type { Services } from "../core/services.js";
 import { createDispatcher, type Dispatcher } from "../delivery/dispatcher.js";
+import { hostname } from "node:os";
+import { randomUUID } from "node:crypto";
 import { createCronScheduler } from "./cron.js";
+import { createJobLease, type JobLease } from "./job-lease.js";
 import { backgroundJobs } from "./jobs.js";
 import type { Scheduler } from "./scheduler.js";
 
@@ -20,30 +23,49 @@ export interface BackgroundOptions {
 export interface Background {
   scheduler: Scheduler;
   dispatcher: Dispatcher;
+  /** Whether this process runs the jobs (the other replicas only dispatch and answer). */
+  lease: JobLease;
   /** Stops the jobs, then lets the dispatcher finish the message in flight. */
   stop(): Promise<void>;
 }
 
-/** Schedules every job, starts the dispatcher loop, then runs the catch-up jobs once (missed digests, reminders). */
+/**
+ * Schedules every job, starts the dispatcher loop and the jobs lease; the replica holding the lease
+ * runs the catch-up jobs (missed digests, reminders) at once, and again whenever it takes the lease over.
+ */
 export async function startBackground(o: BackgroundOptions): Promise<Background> {
   const { services } = o;
-  const scheduler = createCronScheduler({ log: services.log, clock: services.clock });
+  const holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const lease = createJobLease({
+    coordination: services.coordination,
+    holder,
+    clock: services.clock,
+    log: services.log,
+  });
+  const scheduler = createCronScheduler({ log: services.log, clock: services.clock, canRun: () => lease.held() });
   const jobs = backgroundJobs({ services, scheduler, showsImages: o.showsImages ?? (() => false) });
   for (const job of jobs) scheduler.add(job);
   const dispatcher = createDispatcher({
-    db: services.db,
+    storage: services,
+    holder,
     messengers: o.messengers,
     clock: services.clock,
     log: services.log,
   });
   dispatcher.start();
-  for (const job of jobs) if (job.runAtStart) await scheduler.runNow(job.name);
+  const catchUp = async () => {
+    for (const job of jobs) if (job.runAtStart) await scheduler.runNow(job.name);
+  };
+  if (await lease.renew()) await catchUp();
+  lease.start(catchUp);
   return {
     scheduler,
     dispatcher,
+    lease,
     async stop() {
       await scheduler.stop();
       await dispatcher.stop();
+      await lease.stop();
     },
   };
 }

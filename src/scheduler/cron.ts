@@ -25,8 +25,14 @@ export function cronNextRuns(expression: string, timezone: string, count: number
 }
 
 /** Starts an empty schedule; jobs fire at real time and get `clock()` as their `now`. */
-export function createCronScheduler(options: { log: Logger; clock: () => Date }): Scheduler {
+export function createCronScheduler(options: {
+  log: Logger;
+  clock: () => Date;
+  /** Whether jobs may run in this process now (the jobs lease); default always. */
+  canRun?: () => boolean;
+}): Scheduler {
   const { log, clock } = options;
+  const canRun = options.canRun ?? (() => true);
   const entries = new Map<string, Entry>();
   const cronLogger = {
     info: (m: string) => log.debug({ source: "node-cron" }, m),
@@ -45,7 +51,11 @@ export function createCronScheduler(options: { log: Logger; clock: () => Date })
       scheduler.remove(job.name);
       if (!cron.validate(job.cron)) throw new Error(`job ${job.name}: invalid cron expression "${job.cron}"`);
       const entry = { job } as Entry;
-      entry.guard = guarded({ name: job.name, run: (now) => entry.job.run(now) }, log, clock);
+      entry.guard = guarded(
+        { name: job.name, run: (now) => (canRun() ? entry.job.run(now) : Promise.resolve()) },
+        log,
+        clock,
+      );
       entry.task = cron.createTask(job.cron, () => entry.guard.fire(), {
         name: job.name,
         timezone: job.timezone ?? "UTC",
@@ -74,7 +84,7 @@ export function createCronScheduler(options: { log: Logger; clock: () => Date })
     async stop() {
       const all = [...entries.values()];
       entries.clear();
-      await Promise.all(all.map((e) => e.task.destroy()));
+      await Promise.all(all.map(async (e) => e.task.destroy()));
       await Promise.all(all.map((e) => e.guard.idle()));
     },
   };

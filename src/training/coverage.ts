@@ -66,22 +66,27 @@ export function computeCoverage(
 }
 
 /** Reads a workspace's team (everyone whose role is not none) and computes its coverage. */
-export function loadTeamCoverage(deps: TrainingDeps, people: readonly Person[], workspace: string): TeamCoverage {
-  const ratings = deps.skills.teamRatings(workspace);
-  const completed = deps.training.teamCompleted(workspace);
+export async function loadTeamCoverage(
+  deps: TrainingDeps,
+  people: readonly Person[],
+  workspace: string,
+): Promise<TeamCoverage> {
+  const ratings = await deps.skills.teamRatings(workspace);
+  const completed = await deps.training.teamCompleted(workspace);
+  const team = people.filter((p) => p.workspace === workspace && p.role !== "none");
   const needsByRole = new Map<string, ReadonlyMap<string, number>>();
-  const members = people
-    .filter((p) => p.workspace === workspace && p.role !== "none")
-    .map((p) => {
-      if (!needsByRole.has(p.role)) needsByRole.set(p.role, deps.skills.requirements(workspace, p.role));
-      return {
-        person: p,
-        ratings: ratings.get(p.id) ?? new Map(),
-        needs: needsByRole.get(p.role) ?? new Map(),
-        completed: completed.get(p.id) ?? new Set<string>(),
-      };
-    });
-  return computeCoverage(deps.catalog, members, startedStages(deps, workspace));
+  for (const role of new Set(team.map((p) => p.role))) {
+    needsByRole.set(role, await deps.skills.requirements(workspace, role));
+  }
+  const members = team.map((p) => {
+    return {
+      person: p,
+      ratings: ratings.get(p.id) ?? new Map(),
+      needs: needsByRole.get(p.role) ?? new Map(),
+      completed: completed.get(p.id) ?? new Set<string>(),
+    };
+  });
+  return computeCoverage(deps.catalog, members, await startedStages(deps, workspace));
 }
 
 /** One line for the weekly digest: who is below their role's needs and which started stage needs nobody covers. */

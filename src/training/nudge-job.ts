@@ -6,21 +6,20 @@
 import type { PlatformName } from "../core/incoming.js";
 import { cardReply } from "../core/reply.js";
 import type { Person } from "../domain/person.js";
-import { enqueue } from "../delivery/outbox.js";
 import type { Logger } from "../logger.js";
-import type { Db } from "../storage/db.js";
+import type { Storage } from "../storage/storage.js";
 import { nudgeCard } from "./suggestion-card.js";
 import { currentSuggestions, type TrainingDeps } from "./suggestions.js";
 import { isoWeekIn, withinWorkingHours } from "./working-hours.js";
 
 /** What the nudge job needs besides the training data. */
 export interface NudgeJobDeps extends TrainingDeps {
-  db: Db;
+  storage: Storage;
   log: Logger;
   /** Least days between two nudges to one person (TRAINING_NUDGE_DAYS). */
   nudgeDays: number;
   /** The platform a workspace's DMs go through (src/delivery/workspace-platform.ts), or undefined (the person is skipped). */
-  platformOf(workspace: string): PlatformName | undefined;
+  platformOf(workspace: string): Promise<PlatformName | undefined>;
 }
 
 /** What happened for one person, for logs and tests. */
@@ -32,20 +31,20 @@ export function nudgeKey(person: Pick<Person, "workspace" | "id">, week: string)
   return `training-nudge:${person.workspace}:${person.id}:${week}`;
 }
 
-/** Decides and, when due, enqueues one person's nudge (nudge row, offers and outbox row in one transaction). */
-export function nudgePerson(deps: NudgeJobDeps, person: Person, now: Date): NudgeOutcome {
+/** Decides and, when due, enqueues one person's nudge (nudge row, offers and outbox row in one unit of work). */
+export async function nudgePerson(deps: NudgeJobDeps, person: Person, now: Date): Promise<NudgeOutcome> {
   if (!withinWorkingHours(person, now)) return "outside-hours";
-  const last = deps.training.lastNudgeAt(person.workspace, person.id);
+  const last = await deps.training.lastNudgeAt(person.workspace, person.id);
   if (last && now.getTime() - last.getTime() < deps.nudgeDays * 86_400_000) return "too-soon";
-  const suggestions = currentSuggestions(deps, person, now, { limit: 2, perGap: 2, maxGaps: 1 });
+  const suggestions = await currentSuggestions(deps, person, now, { limit: 2, perGap: 2, maxGaps: 1 });
   if (suggestions.length === 0) return "nothing-to-suggest";
-  const platform = deps.platformOf(person.workspace);
+  const platform = await deps.platformOf(person.workspace);
   if (!platform) return "no-platform";
   const week = isoWeekIn(person.timezone, now);
   const key = nudgeKey(person, week);
   const moduleIds = suggestions.map((s) => s.moduleId);
-  return deps.db.transaction(() => {
-    const fresh = deps.training.recordNudge({
+  return deps.storage.unitOfWork(async (tx): Promise<NudgeOutcome> => {
+    const fresh = await tx.training.recordNudge({
       workspace: person.workspace,
       personId: person.id,
       week,
@@ -55,8 +54,7 @@ export function nudgePerson(deps: NudgeJobDeps, person: Person, now: Date): Nudg
       sentAt: now,
     });
     if (!fresh) return "already-this-week";
-    enqueue(
-      deps.db,
+    await tx.outbox.enqueue(
       {
         key,
         workspace: person.workspace,
@@ -67,7 +65,7 @@ export function nudgePerson(deps: NudgeJobDeps, person: Person, now: Date): Nudg
       },
       now,
     );
-    deps.training.recordOffers(person.workspace, person.id, moduleIds, now);
+    await tx.training.recordOffers(person.workspace, person.id, moduleIds, now);
     return "sent";
   });
 }
@@ -75,9 +73,9 @@ export function nudgePerson(deps: NudgeJobDeps, person: Person, now: Date): Nudg
 /** Runs over everyone who may be nudged; one person's failure is logged and never stops the rest. */
 export async function trainingNudgeJob(deps: NudgeJobDeps, now: Date): Promise<void> {
   let sent = 0;
-  for (const person of deps.training.nudgeCandidates()) {
+  for (const person of await deps.training.nudgeCandidates()) {
     try {
-      const outcome = nudgePerson(deps, person, now);
+      const outcome = await nudgePerson(deps, person, now);
       if (outcome === "sent") sent += 1;
       if (outcome === "no-platform")
         deps.log.warn({ workspace: person.workspace, personId: person.id }, "training nudge skipped: platform unknown");

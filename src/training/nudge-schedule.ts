@@ -6,9 +6,9 @@ import type { ScheduledJob } from "../scheduler/scheduler.js";
 import { trainingNudgeJob, type NudgeJobDeps } from "./nudge-job.js";
 
 /** The adapters key workspaces as `slack:<team>` and `teams:<tenant>`; the prefix names the platform. */
-function platformOf(services: Services, workspace: string): PlatformName | undefined {
+async function platformOf(services: Services, workspace: string): Promise<PlatformName | undefined> {
   const prefix = /^(slack|teams):/.exec(workspace)?.[1];
-  return prefix === "slack" || prefix === "teams" ? prefix : platformOfWorkspace(services.db, workspace);
+  return prefix === "slack" || prefix === "teams" ? prefix : platformOfWorkspace(services.conversations, workspace);
 }
 
 /** The job's dependencies from the Services bundle and TRAINING_NUDGE_DAYS. */

@@ -35,42 +35,40 @@ export interface Suggestion {
 }
 
 /** Stages (plan areas named in the catalog) with any task in progress or done. */
-export function startedStages(deps: Pick<TrainingDeps, "catalog" | "tasks">, workspace: string): string[] {
-  const started = deps.tasks.startedAreas(workspace);
+export async function startedStages(
+  deps: Pick<TrainingDeps, "catalog" | "tasks">,
+  workspace: string,
+): Promise<string[]> {
+  const started = await deps.tasks.startedAreas(workspace);
   return Object.keys(deps.catalog.stageSkills).filter((s) => started.has(s));
 }
 
 /** A person's gaps from all three signals, largest first. */
-export function gapsFor(
-  deps: TrainingDeps,
-  person: Person,
-  now: Date,
-  stages = startedStages(deps, person.workspace),
-): SkillGap[] {
+export async function gapsFor(deps: TrainingDeps, person: Person, now: Date, stages?: string[]): Promise<SkillGap[]> {
   const since = new Date(now.getTime() - WORKLOAD_DAYS * 86_400_000);
   return computeGaps({
     catalog: deps.catalog,
     role: person.role,
-    ratings: deps.skills.ratings(person.workspace, person.id),
-    needs: deps.skills.requirements(person.workspace, person.role),
-    workload: deps.workload.countsFor(person.workspace, person, since),
+    ratings: await deps.skills.ratings(person.workspace, person.id),
+    needs: await deps.skills.requirements(person.workspace, person.role),
+    workload: await deps.workload.countsFor(person.workspace, person, since),
     workloadDays: WORKLOAD_DAYS,
-    startedStages: stages,
-    completed: deps.training.completed(person.workspace, person.id),
+    startedStages: stages ?? (await startedStages(deps, person.workspace)),
+    completed: await deps.training.completed(person.workspace, person.id),
   });
 }
 
 /** The modules to suggest now, best first: on demand up to 5 from up to 3 gaps; the nudge asks for 2 from 1 gap. */
-export function currentSuggestions(
+export async function currentSuggestions(
   deps: TrainingDeps,
   person: Person,
   now: Date,
   limits: RankingLimits = { limit: 5, perGap: 2, maxGaps: 3 },
-): Suggestion[] {
-  const gaps = gapsFor(deps, person, now);
+): Promise<Suggestion[]> {
+  const gaps = await gapsFor(deps, person, now);
   const history = {
-    completed: deps.training.completed(person.workspace, person.id),
-    suppressions: deps.training.suppressions(person.workspace, person.id),
+    completed: await deps.training.completed(person.workspace, person.id),
+    suppressions: await deps.training.suppressions(person.workspace, person.id),
     now,
   };
   return rankModules(deps.catalog, gaps, history, limits).map(({ module, gap }) => ({

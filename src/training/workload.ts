@@ -10,5 +10,9 @@ export interface IncidentWorkload {
    * Incidents whose assignedTo names the person (email/UPN or display name, case-insensitive),
    * created or updated since `since`; each incident counts once per skill area its alerts map to.
    */
-  countsFor(workspace: string, person: Pick<Person, "email" | "displayName">, since: Date): Map<string, number>;
+  countsFor(
+    workspace: string,
+    person: Pick<Person, "email" | "displayName">,
+    since: Date,
+  ): Promise<Map<string, number>>;
 }

@@ -10,7 +10,7 @@ const sync = () => syncIncidents(t.services, t.clock.now());
 
 describe("the demo incident source (no Azure credentials)", () => {
   it("plays the whole flow: backfill, subscribe, new and changed incidents, a honeypot touch, write-back", async () => {
-    t = createTestBot();
+    t = await createTestBot();
     await t.run("role @dana lead");
     await t.run("asset honeypot hp-fileshare-01");
     await t.run("asset critical srv-sql-01");
@@ -21,7 +21,7 @@ describe("the demo incident source (no Azure credentials)", () => {
 
     t.clock.advance(6 * 60_000);
     await sync();
-    const rows = outboxRows(t);
+    const rows = await outboxRows(t);
     const roots = rows.filter((r) => r.op === "post").map((r) => r.key.split(":")[2]);
     expect(roots).toEqual(["41001", "41005", "41002", "41007", "41003", "41006"]);
     const replies = rows.filter((r) => r.op === "reply").map((r) => `${r.key.split(":")[2]} ${r.text}`);
@@ -39,7 +39,7 @@ describe("the demo incident source (no Azure credentials)", () => {
       ]),
     );
 
-    const before = outboxRows(t).length;
+    const before = (await outboxRows(t)).length;
     expect(
       t.text(
         await t.press("incident.resolved", "41002", "dana", {
@@ -50,9 +50,7 @@ describe("the demo incident source (no Azure credentials)", () => {
     ).toBe("Incident 41002: resolved as true positive, compromised account.");
     t.clock.advance(2 * 60_000);
     await sync();
-    const added = outboxRows(t)
-      .slice(before)
-      .map((r) => `${r.op} ${r.text.split("\n")[0]}`);
+    const added = (await outboxRows(t)).slice(before).map((r) => `${r.op} ${r.text.split("\n")[0]}`);
     expect(added).toEqual(
       [
         "update 41002",
@@ -63,7 +61,7 @@ describe("the demo incident source (no Azure credentials)", () => {
   });
 
   it("summarises alerts and shows one incident on demand", async () => {
-    t = createTestBot();
+    t = await createTestBot();
     await sync();
     await t.run("role @sam analyst");
     const summary = t.text(await t.run("alerts 7d severity high", "sam"));

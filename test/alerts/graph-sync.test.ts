@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generate } from "selfsigned";
 import { afterEach, describe, expect, it } from "vitest";
-import { SyncStateRepository } from "../../src/storage/repositories/sync-state-repository.js";
 import { deviceEvidence, graphAlert, graphIncident } from "../fakes/graph-data.js";
 import { graphHarness, type GraphHarness } from "./harness.js";
 
@@ -32,7 +31,7 @@ describe("incident sync through the real Graph client and @azure/identity", () =
     const summary = await h.sync();
 
     expect(summary.error).toBeUndefined();
-    const stored = h.t.services.incidents.open("11111111-2222-3333-4444-555555555555", 0);
+    const stored = await h.t.services.incidents.open("11111111-2222-3333-4444-555555555555", 0);
     expect(stored.map((i) => i.id).sort()).toEqual(["101", "102", "103", "104", "105"]);
     expect(stored.find((i) => i.id === "101")?.alerts[0]?.evidence).toEqual([
       { kind: "device", value: "ws-1.contoso.local" },
@@ -48,9 +47,9 @@ describe("incident sync through the real Graph client and @azure/identity", () =
     expect(incidentCalls.slice(1).map((r) => r.rawUrl)).toEqual(links.slice(0, 2));
     expect(h.fake.requests.some((r) => r.path.endsWith("/v2.0/.well-known/openid-configuration"))).toBe(true);
     expect(h.fake.entra.tokenRequests).toBe(1);
-    expect(
-      new SyncStateRepository(h.t.database.db).get("11111111-2222-3333-4444-555555555555", "incidents")?.cursor,
-    ).toBe("2026-11-27T05:00:00.0000000Z");
+    expect((await h.t.storage.syncState.get("11111111-2222-3333-4444-555555555555", "incidents"))?.cursor).toBe(
+      "2026-11-27T05:00:00.0000000Z",
+    );
   });
 
   it("reads only what changed since the cursor on the next poll", async () => {
@@ -70,12 +69,12 @@ describe("incident sync through the real Graph client and @azure/identity", () =
     const calls = h.fake.graphRequests().filter((r) => r.path === "/v1.0/security/incidents");
     expect(calls.at(-1)?.query.get("$filter")).toBe("lastUpdateDateTime ge 2026-11-27T01:58:00.0000000Z");
     expect(summary.changed).toBe(1);
-    const stored = h.t.services.incidents.get("11111111-2222-3333-4444-555555555555", "101");
+    const stored = await h.t.services.incidents.get("11111111-2222-3333-4444-555555555555", "101");
     expect(stored?.status).toBe("inProgress");
     expect(stored?.assignedTo).toBe("kai@contoso.com");
-    expect(
-      new SyncStateRepository(h.t.database.db).get("11111111-2222-3333-4444-555555555555", "incidents")?.cursor,
-    ).toBe("2026-11-28T10:30:00.1234567Z");
+    expect((await h.t.storage.syncState.get("11111111-2222-3333-4444-555555555555", "incidents"))?.cursor).toBe(
+      "2026-11-28T10:30:00.1234567Z",
+    );
   });
 
   it("waits out a 429 with Retry-After and a 503, then succeeds", async () => {
@@ -95,7 +94,7 @@ describe("incident sync through the real Graph client and @azure/identity", () =
       "0",
       "1",
     ]);
-    expect(h.t.services.incidents.get("11111111-2222-3333-4444-555555555555", "101")).toBeDefined();
+    expect(await h.t.services.incidents.get("11111111-2222-3333-4444-555555555555", "101")).toBeDefined();
   });
 
   it("keeps the cursor when Graph stays throttled or unreachable, and resumes next time", async () => {
@@ -107,13 +106,13 @@ describe("incident sync through the real Graph client and @azure/identity", () =
     h.fake.fail({ path: /\/security\/incidents$/, times: 2, drop: true });
     const dropped = await h.sync();
     expect(dropped.error).toMatch(/could not be reached/);
-    const state = new SyncStateRepository(h.t.database.db).get("11111111-2222-3333-4444-555555555555", "incidents");
+    const state = await h.t.storage.syncState.get("11111111-2222-3333-4444-555555555555", "incidents");
     expect(state?.cursor).toBeNull();
     expect(state?.lastError).toMatch(/could not be reached/);
 
     const recovered = await h.sync();
     expect(recovered.error).toBeUndefined();
-    expect(h.t.services.incidents.get("11111111-2222-3333-4444-555555555555", "101")).toBeDefined();
+    expect(await h.t.services.incidents.get("11111111-2222-3333-4444-555555555555", "101")).toBeDefined();
   });
 
   it("names the permission Graph refused, and rejects a wrong client secret before calling Graph", async () => {
@@ -121,7 +120,7 @@ describe("incident sync through the real Graph client and @azure/identity", () =
     seed(h, 1);
     const summary = await h.sync();
     expect(summary.error).toContain("SecurityAlert.Read.All");
-    expect(h.t.services.incidents.get("11111111-2222-3333-4444-555555555555", "101")).toBeDefined();
+    expect(await h.t.services.incidents.get("11111111-2222-3333-4444-555555555555", "101")).toBeDefined();
     await h.close();
 
     h = await graphHarness({ clientSecret: "wrong-secret" });
@@ -171,7 +170,7 @@ describe("incident sync through the real Graph client and @azure/identity", () =
         "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
       );
       expect(new URLSearchParams(token?.body).has("client_secret")).toBe(false);
-      expect(h.t.services.incidents.get("11111111-2222-3333-4444-555555555555", "101")).toBeDefined();
+      expect(await h.t.services.incidents.get("11111111-2222-3333-4444-555555555555", "101")).toBeDefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

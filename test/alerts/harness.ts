@@ -4,7 +4,6 @@
  * in-memory AlertSource for fast threading tests; plus readers for the outbox rows the sync wrote.
  */
 import { afterEach } from "vitest";
-import { asc } from "drizzle-orm";
 import type {
   AlertSource,
   GraphAlert,
@@ -16,9 +15,9 @@ import { createGraphSource } from "../../src/alerts/graph/create-graph-source.js
 import type { GraphSourceOptions } from "../../src/alerts/graph/graph-source.js";
 import { syncIncidents, type SyncSummary } from "../../src/alerts/sync.js";
 import { spansToPlain, type Reply } from "../../src/core/reply.js";
-import { outbox } from "../../src/storage/schema/outbox.js";
 import { FakeGraph, type FakeGraphOptions } from "../fakes/graph-server.js";
 import { createTestBot, replyText, type TestBot } from "../support/test-bot.js";
+import type { TestDatabase } from "../support/test-storage.js";
 
 /** One outbox row, simplified for assertions. */
 export interface Row {
@@ -31,20 +30,15 @@ export interface Row {
 }
 
 /** Every outbox row in enqueue order. */
-export function outboxRows(t: TestBot): Row[] {
-  return t.database.db
-    .select()
-    .from(outbox)
-    .orderBy(asc(outbox.id))
-    .all()
-    .map((r) => ({
-      key: r.key,
-      op: r.op,
-      rootKey: r.rootKey,
-      conversationId: r.conversationId,
-      reply: r.reply as Reply,
-      text: replyText(r.reply as Reply),
-    }));
+export async function outboxRows(t: TestBot): Promise<Row[]> {
+  return (await t.storage.outbox.all()).map((r) => ({
+    key: r.key,
+    op: r.op,
+    rootKey: r.rootKey,
+    conversationId: r.conversationId,
+    reply: r.reply as Reply,
+    text: replyText(r.reply as Reply),
+  }));
 }
 
 /** Source options that keep tests fast: no waiting without Retry-After, quick network retries. */
@@ -69,7 +63,7 @@ export async function graphHarness(
   o: {
     now?: string;
     fake?: FakeGraph | FakeGraphOptions;
-    databaseUrl?: string;
+    database?: TestDatabase;
     source?: GraphSourceOptions;
     clientSecret?: string;
     certificatePath?: string;
@@ -91,9 +85,9 @@ export async function graphHarness(
     },
     { ...FAST, ...o.source },
   );
-  const t = createTestBot({
+  const t = await createTestBot({
     now: o.now ?? "2026-11-28T10:00:00Z",
-    ...(o.databaseUrl ? { databaseUrl: o.databaseUrl } : {}),
+    ...(o.database ? { database: o.database } : {}),
     alertFeed: () => ({ source, backfillDays: 7, pollSeconds: 120 }),
   });
   return {
@@ -101,7 +95,7 @@ export async function graphHarness(
     t,
     sync: () => syncIncidents(t.services, t.clock.now()),
     async close() {
-      t.close();
+      await t.close();
       if (!(o.fake instanceof FakeGraph)) await fake.close();
     },
   };
@@ -153,21 +147,21 @@ export class ScriptedSource implements AlertSource {
 }
 
 /** A TestBot over a scripted source. */
-export function scriptedBot(
+export async function scriptedBot(
   now = "2026-11-28T10:00:00Z",
   pageSize = 3,
-): { t: TestBot; source: ScriptedSource; sync(): Promise<SyncSummary> } {
+): Promise<{ t: TestBot; source: ScriptedSource; sync(): Promise<SyncSummary> }> {
   const source = new ScriptedSource(pageSize);
-  const t = createTestBot({ now, alertFeed: () => ({ source, backfillDays: 7, pollSeconds: 120 }) });
+  const t = await createTestBot({ now, alertFeed: () => ({ source, backfillDays: 7, pollSeconds: 120 }) });
   return { t, source, sync: () => syncIncidents(t.services, t.clock.now()) };
 }
 
 /** Registers an afterEach that closes the bot made by the returned `setup` (one per test). */
 export function scriptedBotPerTest(): () => ReturnType<typeof scriptedBot> {
-  let close: (() => void) | undefined;
+  let close: (() => Promise<void>) | undefined;
   afterEach(() => close?.());
-  return () => {
-    const b = scriptedBot();
+  return async () => {
+    const b = await scriptedBot();
     close = () => b.t.close();
     return b;
   };

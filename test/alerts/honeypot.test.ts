@@ -13,7 +13,7 @@ function mentions(spans: Span[]): { platformUserId: string; name: string }[] {
 
 describe("honeypot and business-critical assets", () => {
   it("marks the card and pings this workspace's leads, once, when evidence touches a honeypot", async () => {
-    const { t, source, sync } = setup();
+    const { t, source, sync } = await setup();
     await t.run("role @dana lead");
     await t.run("role @lee lead");
     await t.run("role @sam analyst");
@@ -27,13 +27,13 @@ describe("honeypot and business-critical assets", () => {
     );
     await sync();
 
-    const rows = outboxRows(t);
+    const rows = await outboxRows(t);
     const root = rows.find((r) => r.op === "post");
     expect(root?.text).toContain("⚠ Honeypot touched: device hp-fs-01");
     const ping = rows.find((r) => r.op === "reply");
     expect(ping?.rootKey).toBe(root?.key);
     expect(ping?.text).toMatch(/^⚠ Honeypot touched: device hp-fs-01 \(seen as HP-FS-01\.contoso\.local\)/);
-    const leads = t.services.people.all(t.workspace).filter((p) => p.role === "lead");
+    const leads = (await t.services.people.all(t.workspace)).filter((p) => p.role === "lead");
     expect(ping?.reply.kind === "text" && mentions(ping.reply.spans)).toEqual(
       leads.map((p) => ({ platformUserId: p.platformUserId, name: p.displayName })),
     );
@@ -46,11 +46,13 @@ describe("honeypot and business-critical assets", () => {
     );
     t.clock.set("2026-11-28T10:30:00Z");
     await sync();
-    expect(outboxRows(t).filter((r) => r.text.includes("Honeypot touched:") && r.op === "reply")).toHaveLength(1);
+    expect((await outboxRows(t)).filter((r) => r.text.includes("Honeypot touched:") && r.op === "reply")).toHaveLength(
+      1,
+    );
   });
 
   it("flags business-critical assets without pinging, and explains when no lead is set", async () => {
-    const { t, source, sync } = setup();
+    const { t, source, sync } = await setup();
     await t.run("asset critical 10.0.0.5");
     await t.run("asset honeypot decoy@contoso.com");
     await t.run("subscribe incidents");
@@ -62,7 +64,7 @@ describe("honeypot and business-critical assets", () => {
       ]),
     );
     await sync();
-    const replies = outboxRows(t).filter((r) => r.op === "reply");
+    const replies = (await outboxRows(t)).filter((r) => r.op === "reply");
     expect(replies.map((r) => r.text)).toEqual([
       expect.stringMatching(
         /^⚠ Honeypot touched: account decoy@contoso\.com\. .*No lead is set in this workspace.*role @name lead/,
@@ -73,7 +75,7 @@ describe("honeypot and business-critical assets", () => {
   });
 
   it("raises a honeypot touch that arrives only through an updated alert (alerts_v2)", async () => {
-    const { t, source, sync } = setup();
+    const { t, source, sync } = await setup();
     await t.run("role @dana lead");
     await t.run("asset honeypot srv-decoy");
     source.put(
@@ -90,14 +92,16 @@ describe("honeypot and business-critical assets", () => {
     });
     t.clock.set("2026-11-28T10:10:00Z");
     await sync();
-    const ping = outboxRows(t).find((r) => r.op === "reply");
+    const ping = (await outboxRows(t)).find((r) => r.op === "reply");
     expect(ping?.text).toContain("⚠ Honeypot touched: device srv-decoy");
     expect(ping?.reply.kind === "text" && mentions(ping.reply.spans).map((m) => m.name)).toEqual(["dana"]);
-    expect(outboxRows(t).find((r) => r.op === "update")?.text).toContain("⚠ Honeypot touched: device srv-decoy");
+    expect((await outboxRows(t)).find((r) => r.op === "update")?.text).toContain(
+      "⚠ Honeypot touched: device srv-decoy",
+    );
   });
 
   it("lets leads manage the list and analysts read it; bad names are refused", async () => {
-    const { t } = setup();
+    const { t } = await setup();
     await t.run("role @sam analyst");
     expect(t.text(await t.run("asset honeypot hp-01", "sam"))).toMatch(/needs a lead or an admin/);
     expect(t.text(await t.run('asset honeypot "two words"'))).toMatch(/no spaces[\s\S]*Usage: asset/);
@@ -110,7 +114,7 @@ describe("honeypot and business-critical assets", () => {
     expect(list).toContain("/subscriptions/abc/resourceGroups/prod | cloud");
     expect(list).toContain("hp-01 | device");
     expect(t.text(await t.run("asset remove HP-01"))).toContain("Stopped watching device hp-01 (was critical)");
-    expect(t.services.audit.history(t.workspace, "asset", "hp-01").map((a) => a.action)).toEqual([
+    expect((await t.services.audit.history(t.workspace, "asset", "hp-01")).map((a) => a.action)).toEqual([
       "watch",
       "watch",
       "unwatch",
@@ -118,7 +122,7 @@ describe("honeypot and business-critical assets", () => {
   });
 
   it("renders the ping as a real mention on Teams and as @name in the console, from the people table only", async () => {
-    const { t, source, sync } = setup();
+    const { t, source, sync } = await setup();
     await t.run("role @dana lead");
     await t.run("asset honeypot hp-9");
     await t.run("subscribe incidents");
@@ -129,14 +133,14 @@ describe("honeypot and business-critical assets", () => {
       ]),
     );
     await sync();
-    const ping = outboxRows(t).find((r) => r.op === "reply");
+    const ping = (await outboxRows(t)).find((r) => r.op === "reply");
     if (!ping) throw new Error("no ping");
     const teams = JSON.stringify(renderTeams(ping.reply));
     const entities = [...teams.matchAll(/"mentioned":\{"id":"([^"]+)"/g)].map((m) => m[1]);
     expect(entities).toEqual(["dana"]);
     expect(teams).toContain("<at>dana</at>");
     expect(replyToConsole(ping.reply).text).toMatch(/@dana: please look now\.$/);
-    const root = outboxRows(t).find((r) => r.op === "post");
+    const root = (await outboxRows(t)).find((r) => r.op === "post");
     expect(JSON.stringify(renderTeams(root?.reply ?? ping.reply))).not.toContain("mentioned");
   });
 });

@@ -53,12 +53,12 @@ describe("hostile and unexpected Graph data", () => {
     h.t.clock.set("2026-11-28T10:05:00Z");
     const summary = await h.sync();
     expect(summary.error).toBeUndefined();
-    expect(h.t.services.incidents.open(TENANT, 0, 1000)).toHaveLength(hostile.length);
-    const longest = h.t.services.incidents.get(TENANT, `h${hostile.indexOf("x".repeat(100_000))}`);
+    expect(await h.t.services.incidents.open(TENANT, 0, 1000)).toHaveLength(hostile.length);
+    const longest = await h.t.services.incidents.get(TENANT, `h${hostile.indexOf("x".repeat(100_000))}`);
     expect(longest?.description.length).toBe(4096);
     expect(longest?.displayName.length).toBe(512);
 
-    const rows = outboxRows(h.t);
+    const rows = await outboxRows(h.t);
     expect(rows.filter((r) => r.op === "post")).toHaveLength(hostile.length);
     for (const row of rows) {
       expect(links(row.reply)).toEqual([]);
@@ -95,7 +95,7 @@ describe("hostile and unexpected Graph data", () => {
     });
     expect((await h.sync()).error).toBeUndefined();
 
-    const odd = h.t.services.incidents.get(TENANT, "501");
+    const odd = await h.t.services.incidents.get(TENANT, "501");
     expect([odd?.severity, odd?.status, odd?.classification]).toEqual([
       "Catastrophic",
       "PendingReview",
@@ -109,7 +109,7 @@ describe("hostile and unexpected Graph data", () => {
     const card = h.t.text(await h.t.run("incident 501"));
     expect(card).toContain("Severity: catastrophic");
     expect(card).toContain("Microsoft Sentinel");
-    const bare = h.t.services.incidents.get(TENANT, "502");
+    const bare = await h.t.services.incidents.get(TENANT, "502");
     expect([bare?.displayName, bare?.severity, bare?.status, bare?.createdAt, bare?.alerts]).toEqual([
       "Incident 502",
       "unknown",
@@ -117,11 +117,6 @@ describe("hostile and unexpected Graph data", () => {
       null,
       [],
     ]);
-    expect(
-      h.t.services.incidents
-        .open(TENANT)
-        .map((i) => i.id)
-        .sort(),
-    ).toEqual(["501", "502"]);
+    expect((await h.t.services.incidents.open(TENANT)).map((i) => i.id).sort()).toEqual(["501", "502"]);
   });
 });

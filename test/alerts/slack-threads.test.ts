@@ -17,9 +17,9 @@ describe("incident threads on Slack", () => {
   it("posts the root, edits it in place with chat.update, replies with thread_ts and pings leads by id", async () => {
     const slack = await FakeSlack.start();
     slack.state.channels.set(CHANNEL, { member: true, archived: false });
-    const { t, source, sync } = scriptedBot();
+    const { t, source, sync } = await scriptedBot();
     cleanup = async () => {
-      t.close();
+      await t.close();
       await new Promise<void>((resolve) =>
         slack.close().then(
           () => resolve(),
@@ -27,19 +27,19 @@ describe("incident threads on Slack", () => {
         ),
       );
     };
-    const lead = t.services.people.upsert(WORKSPACE, {
+    const lead = await t.services.people.upsert(WORKSPACE, {
       platform: "slack",
       userId: "U0DANA",
       displayName: "Dana <!channel>",
     });
-    t.services.people.setRole(lead.id, "lead");
-    t.services.assets.put(
+    await t.services.people.setRole(lead.id, "lead");
+    await t.services.assets.put(
       WORKSPACE,
       { type: "device", value: "hp-01", label: "hp-01", mark: "honeypot" },
       null,
       t.clock.now(),
     );
-    t.services.subscriptions.put(
+    await t.services.subscriptions.put(
       {
         workspace: WORKSPACE,
         platform: "slack",
@@ -69,7 +69,7 @@ describe("incident threads on Slack", () => {
 
     const client = new webApi.WebClient(slack.token, { slackApiUrl: slack.apiUrl, ...MESSENGER_CLIENT_OPTIONS });
     const dispatcher = createDispatcher({
-      db: t.database.db,
+      storage: t.storage,
       messengers: [createSlackMessenger(client)],
       clock: t.clock.now,
       log: silentLogger(),

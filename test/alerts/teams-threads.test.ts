@@ -2,7 +2,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { syncIncidents } from "../../src/alerts/sync.js";
 import { createDispatcher } from "../../src/delivery/dispatcher.js";
-import { pendingRows } from "../../src/delivery/outbox-rows.js";
 import { silentLogger } from "../../src/logger.js";
 import { deviceEvidence, graphAlert, graphIncident } from "../fakes/graph-data.js";
 import { ADA, CHANNEL, DANA, channel } from "../teams/activities.js";
@@ -24,12 +23,12 @@ describe("incident threads on Teams", () => {
     await sync();
     await teams.post(channel(teams.connector.serviceUrl, ADA, "<at>SecOps</at> subscribe incidents"));
     await teams.post(channel(teams.connector.serviceUrl, ADA, "<at>SecOps</at> asset honeypot hp-01"));
-    const lead = teams.services.people.upsert(teams.workspace, {
+    const lead = await teams.services.people.upsert(teams.workspace, {
       platform: "teams",
       userId: DANA.aadObjectId ?? "",
       displayName: "Dana",
     });
-    teams.services.people.setRole(lead.id, "lead");
+    await teams.services.people.setRole(lead.id, "lead");
 
     const title = "Ransomware <at>Everyone</at> on [portal](https://evil.example)";
     source.put(
@@ -50,17 +49,18 @@ describe("incident threads on Teams", () => {
     await sync();
 
     const dispatcher = createDispatcher({
-      db: teams.services.db,
+      storage: teams.services,
       messengers: [teams.teams.messenger],
       clock: teams.clock.now,
       log: silentLogger(),
     });
-    for (let i = 0; i < 10 && pendingRows(teams.services.db).length > 0; i++) {
+    const pending = async () => (await teams.services.outbox.all()).filter((r) => r.status === "pending");
+    for (let i = 0; i < 10 && (await pending()).length > 0; i++) {
       await dispatcher.tick();
       teams.clock.advance(2_000);
     }
     await dispatcher.stop();
-    expect(pendingRows(teams.services.db)).toEqual([]);
+    expect(await pending()).toEqual([]);
 
     const roots = teams.connector.callsOf("createConversation");
     expect(roots).toHaveLength(1);

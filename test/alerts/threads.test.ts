@@ -10,7 +10,7 @@ const setup = scriptedBotPerTest();
 
 describe("incident threads", () => {
   it("posts the 20 most severe open matching incidents on subscribe, then one line counting the rest", async () => {
-    const { t, source, sync } = setup();
+    const { t, source, sync } = await setup();
     for (let i = 0; i < 30; i++) {
       const at = `2026-11-27T${String(i % 24).padStart(2, "0")}:00:00Z`;
       source.put(
@@ -21,11 +21,11 @@ describe("incident threads", () => {
       );
     }
     await sync();
-    expect(outboxRows(t)).toEqual([]);
+    expect(await outboxRows(t)).toEqual([]);
 
     const reply = await t.run("subscribe incidents severity >= medium");
     expect(t.text(reply)).toContain("Posting 20 open incidents as threads here and counting 6 more");
-    const rows = outboxRows(t);
+    const rows = await outboxRows(t);
     expect(rows.filter((r) => r.op === "post" && r.key.endsWith(":root"))).toHaveLength(20);
     expect(rows.slice(0, 3).map((r) => r.reply.kind === "card" && r.reply.card.severity)).toEqual([
       "high",
@@ -39,7 +39,7 @@ describe("incident threads", () => {
   });
 
   it("edits the root in place and replies in its thread for each meaningful change, once", async () => {
-    const { t, source, sync } = setup();
+    const { t, source, sync } = await setup();
     source.put(
       graphIncident("700", "2026-11-28T08:00:00Z", "2026-11-28T08:00:00Z", {}, [
         graphAlert("a1", "2026-11-28T08:00:00Z"),
@@ -47,7 +47,7 @@ describe("incident threads", () => {
     );
     await sync();
     await t.run("subscribe incidents");
-    const root = outboxRows(t).find((r) => r.op === "post");
+    const root = (await outboxRows(t)).find((r) => r.op === "post");
     expect(root?.key).toBe("incident:tenant-1:700:console:C1:root");
 
     source.put(
@@ -68,7 +68,7 @@ describe("incident threads", () => {
     );
     t.clock.set("2026-11-28T09:05:00Z");
     await sync();
-    const after = outboxRows(t).slice(1);
+    const after = (await outboxRows(t)).slice(1);
     expect(after.map((r) => [r.op, r.rootKey])).toEqual(
       after.map(() => [expect.stringMatching(/update|reply/), root?.key]),
     );
@@ -83,12 +83,12 @@ describe("incident threads", () => {
       "New alert: Credential dumping (high, Defender for Endpoint)",
     ]);
 
-    const count = outboxRows(t).length;
+    const count = (await outboxRows(t)).length;
     await sync();
     t.clock.set("2026-11-28T09:30:00Z");
     await sync();
-    expect(outboxRows(t)).toHaveLength(count);
-    expect(t.services.incidents.history("tenant-1", "700").map((c) => c.field)).toEqual([
+    expect(await outboxRows(t)).toHaveLength(count);
+    expect((await t.services.incidents.history("tenant-1", "700")).map((c) => c.field)).toEqual([
       "created",
       "severity",
       "status",
@@ -98,7 +98,7 @@ describe("incident threads", () => {
   });
 
   it("starts threads for new matching incidents only, and stops after unsubscribe", async () => {
-    const { t, source, sync } = setup();
+    const { t, source, sync } = await setup();
     await t.run("subscribe incidents severity >= medium source mde");
     const mdi = { serviceSource: "microsoftDefenderForIdentity", detectionSource: "microsoftDefenderForIdentity" };
     source.put(
@@ -128,11 +128,10 @@ describe("incident threads", () => {
       ]),
     );
     await sync();
-    expect(
-      outboxRows(t)
-        .filter((r) => r.op === "post")
-        .map((r) => r.key.split(":")[2]),
-    ).toEqual(["801", "805"]);
+    expect((await outboxRows(t)).filter((r) => r.op === "post").map((r) => r.key.split(":")[2])).toEqual([
+      "801",
+      "805",
+    ]);
 
     await t.run("unsubscribe incidents");
     source.put(
@@ -141,20 +140,22 @@ describe("incident threads", () => {
       ]),
     );
     await sync();
-    expect(outboxRows(t).some((r) => r.key.includes(":806:"))).toBe(false);
+    expect((await outboxRows(t)).some((r) => r.key.includes(":806:"))).toBe(false);
   });
 
   it("refuses a bad filter and changes nothing", async () => {
-    const { t } = setup();
+    const { t } = await setup();
     expect(t.text(await t.run("subscribe incidents severity >= urgent"))).toMatch(
       /"urgent" is not a severity[\s\S]*Usage: subscribe/,
     );
     expect(t.text(await t.run("subscribe incidents source defendr"))).toMatch(/"defendr" is not a source/);
-    expect(t.services.subscriptions.forConversation("console", "C1")).toEqual([]);
+    expect(
+      await t.services.subscriptions.forConversation({ workspace: t.workspace, platform: "console", id: "C1" }),
+    ).toEqual([]);
   });
 
   it("delivers root, in-place update and thread reply through the dispatcher to the console", async () => {
-    const { t, source, sync } = setup();
+    const { t, source, sync } = await setup();
     await t.run("subscribe incidents");
     source.put(graphIncident("900", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z"));
     await sync();
@@ -171,7 +172,7 @@ describe("incident threads", () => {
     let printed = "";
     out.on("data", (chunk: Buffer) => (printed += chunk.toString()));
     const dispatcher = createDispatcher({
-      db: t.database.db,
+      storage: t.storage,
       messengers: [createConsoleMessenger(out, t.clock.now)],
       clock: t.clock.now,
       log: silentLogger(),

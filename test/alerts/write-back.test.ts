@@ -43,12 +43,12 @@ describe("acting on an incident from its card", () => {
     expect(h.fake.routes.incidents.get("301")?.comments).toEqual([
       expect.objectContaining({ comment: "dana (via secops-bot): assigned to dana." }),
     ]);
-    expect(h.t.services.incidents.get(TENANT, "301")?.assignedTo).toBe("dana");
-    const audit = h.t.services.audit.history(h.t.workspace, "incident", `${TENANT}:301`);
+    expect((await h.t.services.incidents.get(TENANT, "301"))?.assignedTo).toBe("dana");
+    const audit = await h.t.services.audit.history(h.t.workspace, "incident", `${TENANT}:301`);
     expect(audit.map((a) => [a.action, a.actorName, a.oldValue, a.newValue])).toEqual([
       ["assignedTo", "dana", null, "dana"],
     ]);
-    const rows = outboxRows(h.t);
+    const rows = await outboxRows(h.t);
     const root = rows.find((r) => r.op === "post");
     expect(rows.filter((r) => r.op === "reply").map((r) => [r.text, r.rootKey])).toEqual([
       ["Assigned to dana (by dana)", root?.key],
@@ -58,7 +58,7 @@ describe("acting on an incident from its card", () => {
     const count = rows.length;
     h.t.clock.advance(5 * 60_000);
     await h.sync();
-    expect(outboxRows(h.t)).toHaveLength(count);
+    expect(await outboxRows(h.t)).toHaveLength(count);
     expect(h.t.text(await h.t.press("incident.assign", "301", "dana"))).toMatch(/already assigned to you/);
   });
 
@@ -85,11 +85,9 @@ describe("acting on an incident from its card", () => {
         { status: "resolved", classification: "truePositive", determination: "malware" },
       ],
     ]);
-    const replies = outboxRows(h.t)
-      .filter((r) => r.op === "reply")
-      .map((r) => r.text);
+    const replies = (await outboxRows(h.t)).filter((r) => r.op === "reply").map((r) => r.text);
     expect(replies).toEqual(["Status: active → resolved (by dana)", "Classified: true positive (malware) (by dana)"]);
-    expect(outboxRows(h.t).find((r) => r.op === "update")?.text).toContain("[Reopen]");
+    expect((await outboxRows(h.t)).find((r) => r.op === "update")?.text).toContain("[Reopen]");
   });
 
   it("works from the command line too", async () => {
@@ -117,9 +115,9 @@ describe("acting on an incident from its card", () => {
       "Microsoft Graph denied access (403): the app registration is missing the SecurityIncident.ReadWrite.All application permission (grant it and give admin consent). Nothing was changed.",
     );
     expect(patches(h)).toHaveLength(1);
-    expect(h.t.services.incidents.get(TENANT, "301")?.status).toBe("active");
-    expect(h.t.services.audit.history(h.t.workspace, "incident", `${TENANT}:301`)).toEqual([]);
-    expect(outboxRows(h.t).filter((r) => r.op !== "post")).toEqual([]);
+    expect((await h.t.services.incidents.get(TENANT, "301"))?.status).toBe("active");
+    expect(await h.t.services.audit.history(h.t.workspace, "incident", `${TENANT}:301`)).toEqual([]);
+    expect((await outboxRows(h.t)).filter((r) => r.op !== "post")).toEqual([]);
   });
 
   it("refuses people without a role, and buttons naming unknown incidents", async () => {

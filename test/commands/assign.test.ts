@@ -6,21 +6,21 @@ afterEach(() => t.close());
 
 describe("assign", () => {
   it("gives a task an owner and a due date read in the actor's timezone", async () => {
-    t = createTestBot({ now: "2026-11-28T10:00:00Z" });
+    t = await createTestBot({ now: "2026-11-28T10:00:00Z" });
     const reply = await t.run("assign S1-2 @dana due friday");
     expect(reply.visibility).toBe("conversation");
     expect(t.text(reply)).toContain("Owner: dana");
     expect(t.text(reply)).toContain("Due: 2026-12-04");
-    const task = t.services.tasks.get(t.workspace, "S1-2");
+    const task = await t.services.tasks.get(t.workspace, "S1-2");
     expect(task?.ownerName).toBe("dana");
     expect(task?.dueDate).toBe("2026-12-04");
   });
 
   it("refuses a date in the past and changes nothing", async () => {
-    t = createTestBot({ now: "2026-11-28T10:00:00Z" });
+    t = await createTestBot({ now: "2026-11-28T10:00:00Z" });
     const reply = await t.run("assign S1-2 @dana due 2026-11-01");
     expect(t.text(reply)).toMatch(/2026-11-01 is in the past/);
     expect(t.text(reply)).toContain("Usage: assign <task> @person [due <date>]");
-    expect(t.services.tasks.get(t.workspace, "S1-2")?.ownerId).toBeNull();
+    expect((await t.services.tasks.get(t.workspace, "S1-2"))?.ownerId).toBeNull();
   });
 });

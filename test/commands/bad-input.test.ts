@@ -1,20 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditCount, peopleState, subscriptionsState, tasksState } from "../support/storage-state.js";
 import { createTestBot, PLAIN, replyText, type TestBot } from "../support/test-bot.js";
 
 let t: TestBot;
 beforeAll(async () => {
-  t = createTestBot({ now: "2026-11-28T10:00:00Z" });
+  t = await createTestBot({ now: "2026-11-28T10:00:00Z" });
   await t.run("role @dana analyst");
 });
 afterAll(() => t.close());
 
-function state(): string {
-  const q = (sql: string) => JSON.stringify(t.database.sqlite.prepare(sql).all());
+async function state(): Promise<string> {
   return (
-    q("select * from tasks order by id") +
-    q("select * from people order by id") +
-    q("select count(*) from audit_events") +
-    q("select * from subscriptions")
+    (await tasksState(t.storage, t.workspace)) +
+    (await peopleState(t.storage, t.workspace)) +
+    String(await auditCount(t.storage, t.workspace)) +
+    (await subscriptionsState(t.storage))
   );
 }
 
@@ -68,17 +68,17 @@ const CASES: [string, string, RegExp, string][] = [
 
 describe("malformed commands", () => {
   it.each(CASES)("%s: a one-line reason, the usage, nothing changed", async (_name, line, reason, usage) => {
-    const before = state();
+    const before = await state();
     const text = t.text(await t.run(line));
     const [first, second, ...more] = text.split("\n");
     expect(first).toMatch(reason);
     expect(second).toBe(`Usage: ${usage}`);
     expect(more).toEqual([]);
-    expect(state()).toBe(before);
+    expect(await state()).toBe(before);
   });
 
   it("refuses a person the platform did not resolve", async () => {
-    const before = state();
+    const before = await state();
     const reply = await t.bot.handle({
       kind: "command",
       text: "assign S1-2 @ghost",
@@ -88,7 +88,7 @@ describe("malformed commands", () => {
       capabilities: PLAIN,
     });
     expect(replyText(reply)).toMatch(/^I don't know @ghost; mention them/);
-    expect(state()).toBe(before);
+    expect(await state()).toBe(before);
   });
 
   it("refuses, saying which role may do it", async () => {

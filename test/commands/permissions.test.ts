@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actions, commands } from "../../commands/index.js";
 import type { Role } from "../../src/domain/roles.js";
 import { hasRole } from "../../src/domain/roles.js";
+import { peopleState, tasksState } from "../support/storage-state.js";
 import { createTestBot, type TestBot } from "../support/test-bot.js";
 
 /** A valid invocation of each command; ana (analyst) owns S1-1, so analyst-level changes target it. */
@@ -56,15 +57,14 @@ const ACTION_SAMPLES: Record<string, { value: string; inputs?: Record<string, st
 
 const USERS: Record<Role, string> = { none: "nobody", analyst: "ana", lead: "lee", admin: "admin" };
 
-function snapshot(t: TestBot): string {
+async function snapshot(t: TestBot): Promise<string> {
   return (
-    JSON.stringify(t.database.sqlite.prepare("select * from tasks order by id").all()) +
-    JSON.stringify(t.database.sqlite.prepare("select id, role from people order by id").all())
+    (await tasksState(t.storage, t.workspace)) + (await peopleState(t.storage, t.workspace, (p) => [p.id, p.role]))
   );
 }
 
 async function freshBot(): Promise<TestBot> {
-  const t = createTestBot({ now: "2026-11-28T10:00:00Z" });
+  const t = await createTestBot({ now: "2026-11-28T10:00:00Z" });
   await t.run("role @ana analyst");
   await t.run("role @lee lead");
   await t.run("role @zed none");
@@ -93,7 +93,7 @@ describe("permission matrix", () => {
   );
   it.each(cells)("%s as %s", async (name, role, minRole) => {
     const bot = await freshBot();
-    const before = snapshot(bot);
+    const before = await snapshot(bot);
     const reply = bot.text(await bot.run(COMMAND_SAMPLES[name] ?? name, USERS[role]));
     if (hasRole(role, minRole)) {
       expect(reply).not.toMatch(/needs (an admin|a lead|an analyst)/);
@@ -101,9 +101,9 @@ describe("permission matrix", () => {
     } else {
       expect(reply).toContain(`needs `);
       expect(reply).toContain(`your role is ${role}`);
-      expect(snapshot(bot)).toBe(before);
+      expect(await snapshot(bot)).toBe(before);
     }
-    bot.close();
+    await bot.close();
   });
 
   const actionCells = actions.flatMap((a) =>
@@ -111,7 +111,7 @@ describe("permission matrix", () => {
   );
   it.each(actionCells)("button %s as %s", async (id, role, minRole) => {
     const bot = await freshBot();
-    const before = snapshot(bot);
+    const before = await snapshot(bot);
     const sample = ACTION_SAMPLES[id] ?? { value: "" };
     const reply = bot.text(await bot.press(id, sample.value, USERS[role], sample.inputs));
     if (hasRole(role, minRole)) {
@@ -119,29 +119,33 @@ describe("permission matrix", () => {
       expect(reply).not.toContain("Something went wrong");
     } else {
       expect(reply).toContain(`your role is ${role}`);
-      expect(snapshot(bot)).toBe(before);
+      expect(await snapshot(bot)).toBe(before);
     }
-    bot.close();
+    await bot.close();
   });
 
   it("a button's value never grants access to someone else's task", async () => {
-    const before = snapshot(t);
+    const before = await snapshot(t);
     expect(t.text(await t.press("task.done", "S1-3", "ana"))).toContain(
       "Only S1-3's owner, a lead or an admin may change it.",
     );
     expect(t.text(await t.press("task.snooze", "S1-3", "ana"))).toContain("Only S1-3's owner");
-    expect(snapshot(t)).toBe(before);
+    expect(await snapshot(t)).toBe(before);
   });
 
   it("lets only leads and admins subscribe a conversation to the weekly digest", async () => {
     const bot = await freshBot();
     expect(bot.text(await bot.run("subscribe digest", "ana"))).toBe("Subscribing to digest needs a lead or an admin.");
-    expect(bot.services.subscriptions.forConversation("console", "C1").map((s) => s.kind)).toEqual(["incidents"]);
+    expect(
+      (
+        await bot.services.subscriptions.forConversation({ workspace: bot.workspace, platform: "console", id: "C1" })
+      ).map((s) => s.kind),
+    ).toEqual(["incidents"]);
     expect(bot.text(await bot.run("subscribe digest", "lee"))).toContain("Subscribed to digest");
     expect(bot.text(await bot.run("unsubscribe digest", "ana"))).toBe(
       "Unsubscribing from digest needs a lead or an admin.",
     );
-    bot.close();
+    await bot.close();
   });
 
   it("refuses an unknown button", async () => {

@@ -3,7 +3,7 @@ import { createTestBot, type TestBot } from "../support/test-bot.js";
 
 let t: TestBot;
 beforeEach(async () => {
-  t = createTestBot({ now: "2026-11-28T10:00:00Z" });
+  t = await createTestBot({ now: "2026-11-28T10:00:00Z" });
   await t.run("role @dana analyst");
   await t.run("role @lee lead");
 });
@@ -50,7 +50,7 @@ describe("tasks", () => {
 
   it("lists at most 100 tasks and counts the rest", async () => {
     for (let i = 0; i < 150; i++)
-      t.services.tasks.addCustom(t.workspace, "S2", "Team tasks", `Bulk task ${i}`, t.clock.now());
+      await t.services.tasks.addCustom(t.workspace, "S2", "Team tasks", `Bulk task ${i}`, t.clock.now());
     const reply = await t.run("tasks S2");
     const text = t.text(reply);
     expect(text).toContain("158 tasks; narrow the list");
@@ -84,10 +84,10 @@ describe("assign, due, unassign", () => {
   it("reassigns and records old → new", async () => {
     await t.run("assign S1-2 @dana");
     await t.run("assign S1-2 @lee due in 2 weeks");
-    const task = t.services.tasks.get(t.workspace, "S1-2");
+    const task = await t.services.tasks.get(t.workspace, "S1-2");
     expect(task?.ownerName).toBe("lee");
     expect(task?.dueDate).toBe("2026-12-12");
-    const history = t.services.audit.history(t.workspace, "task", "S1-2");
+    const history = await t.services.audit.history(t.workspace, "task", "S1-2");
     expect(history.map((h) => `${h.oldValue}→${h.newValue}`)).toEqual(["null→dana", "dana→lee, due 2026-12-12"]);
   });
 
@@ -98,7 +98,7 @@ describe("assign, due, unassign", () => {
     expect(t.text(await t.run("due S1-3 end of month", "dana"))).toContain(
       "Only S1-3's owner, a lead or an admin may change it.",
     );
-    expect(t.services.tasks.get(t.workspace, "S1-3")?.dueDate).toBeNull();
+    expect((await t.services.tasks.get(t.workspace, "S1-3"))?.dueDate).toBeNull();
   });
 
   it("unassigns, and refuses to unassign a task with no owner", async () => {
@@ -114,9 +114,9 @@ describe("start, block, done, reopen", () => {
     expect(t.text(await t.run("start S2-1", "dana"))).toContain("Status: in progress");
     expect(t.text(await t.run("block S2-1 waiting on licences", "dana"))).toContain("Status: blocked");
     expect(t.text(await t.run("done S2-1", "dana"))).toContain("Status: done");
-    expect(t.services.tasks.get(t.workspace, "S2-1")?.completedAt).toBe("2026-11-28T10:00:00.000Z");
+    expect((await t.services.tasks.get(t.workspace, "S2-1"))?.completedAt).toBe("2026-11-28T10:00:00.000Z");
     expect(t.text(await t.run("reopen S2-1 missed a subscription", "lee"))).toContain("Status: open");
-    const notes = t.services.audit.history(t.workspace, "task", "S2-1").map((h) => h.note);
+    const notes = (await t.services.audit.history(t.workspace, "task", "S2-1")).map((h) => h.note);
     expect(notes).toContain("waiting on licences");
     expect(notes).toContain("missed a subscription");
   });
@@ -127,7 +127,7 @@ describe("start, block, done, reopen", () => {
 
   it("stops an analyst changing a task they do not own", async () => {
     expect(t.text(await t.run("done S2-1", "dana"))).toContain("Only S2-1's owner, a lead or an admin may change it.");
-    expect(t.services.tasks.get(t.workspace, "S2-1")?.status).toBe("open");
+    expect((await t.services.tasks.get(t.workspace, "S2-1"))?.status).toBe("open");
   });
 });
 
@@ -142,9 +142,9 @@ describe("add", () => {
 
   it("keeps workspaces apart", async () => {
     await t.run('add S2 "Only in test"', "lee");
-    const other = createTestBot({ workspace: "other" });
+    const other = await createTestBot({ workspace: "other" });
     expect(t.text(await other.run("tasks S2"))).not.toContain("Only in test");
-    other.close();
+    await other.close();
   });
 });
 
@@ -162,9 +162,13 @@ describe("role and roles", () => {
     expect(t.text(await t.run("role @admin none"))).toContain("is an admin through SECOPS_ADMINS");
     expect(t.text(await t.run("role @dana lead"))).toContain("dana is now lead (was analyst).");
     expect(
-      t.services.audit
-        .history(t.workspace, "person", String(t.services.people.byPlatformId(t.workspace, "dana")?.id))
-        .at(-1)?.newValue,
+      (
+        await t.services.audit.history(
+          t.workspace,
+          "person",
+          String((await t.services.people.byPlatformId(t.workspace, "dana"))?.id),
+        )
+      ).at(-1)?.newValue,
     ).toBe("lead");
   });
 });

@@ -11,14 +11,14 @@ import { createTestBot, type TestBot } from "../support/test-bot.js";
 const run = promisify(execFile);
 let t: TestBot | undefined;
 const dirs: string[] = [];
-afterEach(() => {
-  t?.close();
+afterEach(async () => {
+  await t?.close();
   t = undefined;
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
 async function converse(lines: string[]): Promise<string> {
-  t = createTestBot({ now: "2026-11-28T10:00:00Z" });
+  t = await createTestBot({ now: "2026-11-28T10:00:00Z" });
   const input = new PassThrough();
   const output = new PassThrough();
   let text = "";

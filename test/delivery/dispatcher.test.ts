@@ -2,12 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PlatformName } from "../../src/core/incoming.js";
 import { textReply } from "../../src/core/reply.js";
 import { createDispatcher, type Dispatcher } from "../../src/delivery/dispatcher.js";
-import { enqueue, sentRef } from "../../src/delivery/outbox.js";
-import { rowByKey } from "../../src/delivery/outbox-rows.js";
 import { silentLogger } from "../../src/logger.js";
-import { openDatabase, type OpenDatabase } from "../../src/storage/db.js";
-import { isConversationInactive } from "../../src/storage/repositories/conversation-activity.js";
+import type { Storage } from "../../src/storage/storage.js";
 import { testClock, type TestClock } from "../support/clock.js";
+import { openTestStorage } from "../support/test-storage.js";
 import {
   gone,
   rateLimited,
@@ -17,19 +15,19 @@ import {
   type ScriptedMessenger,
 } from "./scripted-messenger.js";
 
-let database: OpenDatabase;
+let storage: Storage;
 let clock: TestClock;
 let slack: ScriptedMessenger;
 let teams: ScriptedMessenger;
 let dispatcher: Dispatcher;
 
-beforeEach(() => {
-  database = openDatabase(":memory:");
+beforeEach(async () => {
+  storage = await openTestStorage();
   clock = testClock("2026-03-02T10:00:00Z");
   slack = scriptedMessenger("slack");
   teams = scriptedMessenger("teams");
   dispatcher = createDispatcher({
-    db: database.db,
+    storage,
     messengers: [slack, teams],
     clock: clock.now,
     log: silentLogger(),
@@ -38,21 +36,25 @@ beforeEach(() => {
 });
 afterEach(async () => {
   await dispatcher.stop();
-  database.close();
+  await storage.close();
 });
 
-function put(
+async function put(
   key: string,
   op: "post" | "reply" | "update" | "dm",
   conversationId: string,
   options: { platform?: PlatformName; rootKey?: string; notBefore?: Date } = {},
-): void {
+): Promise<void> {
   const { platform = "slack", ...rest } = options;
-  enqueue(
-    database.db,
+  await storage.outbox.enqueue(
     { key, workspace: "T1", platform, conversationId, op, reply: textReply(key), ...rest },
     clock.now(),
   );
+}
+
+/** The outbox row with an idempotency key. */
+function rowByKey(key: string) {
+  return storage.outbox.byKey(key);
 }
 
 /** Ticks once a second for `seconds` seconds. */
@@ -65,10 +67,10 @@ async function run(seconds: number): Promise<void> {
 
 describe("dispatcher", () => {
   it("sends each conversation's messages in order, replies in the root's thread, updates the root's message", async () => {
-    put("root", "post", "C1");
-    put("r1", "reply", "C1", { rootKey: "root" });
-    put("r2", "reply", "C1", { rootKey: "root" });
-    put("edit", "update", "C1", { rootKey: "root" });
+    await put("root", "post", "C1");
+    await put("r1", "reply", "C1", { rootKey: "root" });
+    await put("r2", "reply", "C1", { rootKey: "root" });
+    await put("edit", "update", "C1", { rootKey: "root" });
     await run(5);
     expect(slack.calls.map((c) => `${c.op}:${c.text}:${c.ref ?? ""}`)).toEqual([
       "post:root:",
@@ -76,13 +78,13 @@ describe("dispatcher", () => {
       "reply:r2:m1",
       "update:edit:m1",
     ]);
-    expect(sentRef(database.db, "r2")).toEqual({ messageId: "m3", threadId: "m1" });
-    expect(rowByKey(database.db, "edit")?.status).toBe("sent");
+    expect(await storage.outbox.sentRef("r2")).toEqual({ messageId: "m3", threadId: "m1" });
+    expect((await rowByKey("edit"))?.status).toBe("sent");
   });
 
   it("keeps Slack to one message a second per channel, but serves other channels meanwhile", async () => {
-    for (const k of ["a1", "a2", "a3"]) put(k, "post", "CA");
-    put("b1", "post", "CB");
+    for (const k of ["a1", "a2", "a3"]) await put(k, "post", "CA");
+    await put("b1", "post", "CB");
     expect(await dispatcher.tick()).toBe(2);
     expect(await dispatcher.tick()).toBe(0);
     clock.advance(1000);
@@ -93,7 +95,7 @@ describe("dispatcher", () => {
   });
 
   it("keeps Teams to 7 messages a second per conversation", async () => {
-    for (let i = 1; i <= 10; i++) put(`t${i}`, "post", "19:chat", { platform: "teams" });
+    for (let i = 1; i <= 10; i++) await put(`t${i}`, "post", "19:chat", { platform: "teams" });
     expect(await dispatcher.tick()).toBe(7);
     clock.advance(1000);
     expect(await dispatcher.tick()).toBe(1); // 8 per 2 seconds
@@ -103,11 +105,11 @@ describe("dispatcher", () => {
   });
 
   it("honours Retry-After on a 429 and holds back the rest of that conversation", async () => {
-    put("first", "post", "C1");
-    put("second", "post", "C1");
+    await put("first", "post", "C1");
+    await put("second", "post", "C1");
     slack.failNext(rateLimited(30_000));
     await dispatcher.tick();
-    const row = rowByKey(database.db, "first");
+    const row = await rowByKey("first");
     expect(row?.attempts).toBe(1);
     expect(row?.nextAttemptAt).toBe("2026-03-02T10:00:30.000Z");
     await run(29);
@@ -117,25 +119,25 @@ describe("dispatcher", () => {
   });
 
   it("backs off exponentially on 5xx", async () => {
-    put("m", "post", "C1");
+    await put("m", "post", "C1");
     slack.failNext(serverError(), serverError(), serverError());
     const waits: number[] = [];
     for (let i = 0; i < 3; i++) {
       const before = clock.now().getTime();
       await dispatcher.tick();
-      const next = Date.parse(rowByKey(database.db, "m")?.nextAttemptAt ?? "");
+      const next = Date.parse((await rowByKey("m"))?.nextAttemptAt ?? "");
       waits.push(next - before);
       clock.set(new Date(next).toISOString());
     }
     expect(waits).toEqual([1000, 2000, 4000]);
     await dispatcher.tick();
-    expect(rowByKey(database.db, "m")?.status).toBe("sent");
+    expect((await rowByKey("m"))?.status).toBe("sent");
   });
 
   it("loses nothing and keeps thread order when the platform is down for an hour", async () => {
-    put("root", "post", "C1");
-    for (let i = 1; i <= 5; i++) put(`reply${i}`, "reply", "C1", { rootKey: "root" });
-    put("other", "post", "C2");
+    await put("root", "post", "C1");
+    for (let i = 1; i <= 5; i++) await put(`reply${i}`, "reply", "C1", { rootKey: "root" });
+    await put("other", "post", "C2");
     slack.breakWith(serverError());
     for (let s = 0; s < 3600; s += 10) {
       await dispatcher.tick();
@@ -158,17 +160,17 @@ describe("dispatcher", () => {
 
   it("never lets a later reply overtake one that is being retried", async () => {
     const teamsThread = { platform: "teams" as const, rootKey: "root" };
-    put("root", "post", "19:c", { platform: "teams" });
+    await put("root", "post", "19:c", { platform: "teams" });
     await run(1);
-    put("r1", "reply", "19:c", teamsThread);
-    put("r2", "reply", "19:c", teamsThread);
+    await put("r1", "reply", "19:c", teamsThread);
+    await put("r2", "reply", "19:c", teamsThread);
     teams.failNext(serverError());
     await run(10);
     expect(teams.calls.map((c) => c.text)).toEqual(["root", "r1", "r2"]);
   });
 
   it("gives up after a day of transient failures, counted from the first failure, not from enqueueing", async () => {
-    put("weekend", "dm", "U1", { notBefore: new Date("2026-03-05T10:00:00Z") });
+    await put("weekend", "dm", "U1", { notBefore: new Date("2026-03-05T10:00:00Z") });
     clock.set("2026-03-05T10:00:00Z");
     slack.breakWith(serverError());
     const until = (iso: string) => async () => {
@@ -178,48 +180,48 @@ describe("dispatcher", () => {
       }
     };
     await until("2026-03-06T09:59:00Z")();
-    expect(rowByKey(database.db, "weekend")?.status).toBe("pending");
+    expect((await rowByKey("weekend"))?.status).toBe("pending");
     await until("2026-03-06T10:10:00Z")();
-    expect(rowByKey(database.db, "weekend")).toMatchObject({
+    expect(await rowByKey("weekend")).toMatchObject({
       status: "failed",
       lastError: "gave up: 503 service unavailable",
     });
   });
 
   it("fails a permanently refused message and goes on with the next", async () => {
-    put("bad", "post", "C1");
-    put("reply-to-bad", "reply", "C1", { rootKey: "bad" });
-    put("good", "post", "C1");
+    await put("bad", "post", "C1");
+    await put("reply-to-bad", "reply", "C1", { rootKey: "bad" });
+    await put("good", "post", "C1");
     slack.failNext(refused());
     await run(3);
-    expect(rowByKey(database.db, "bad")?.status).toBe("failed");
-    expect(rowByKey(database.db, "bad")?.lastError).toContain("invalid_blocks");
-    expect(rowByKey(database.db, "reply-to-bad")?.status).toBe("failed");
+    expect((await rowByKey("bad"))?.status).toBe("failed");
+    expect((await rowByKey("bad"))?.lastError).toContain("invalid_blocks");
+    expect((await rowByKey("reply-to-bad"))?.status).toBe("failed");
     expect(slack.calls.map((c) => c.text)).toEqual(["good"]);
   });
 
   it("marks a gone conversation inactive and stops sending there", async () => {
-    put("a", "post", "C-gone");
-    put("b", "post", "C-gone");
-    put("elsewhere", "post", "C2");
+    await put("a", "post", "C-gone");
+    await put("b", "post", "C-gone");
+    await put("elsewhere", "post", "C2");
     slack.failNext(gone());
     await run(3);
-    expect(isConversationInactive(database.db, "slack", "C-gone")).toBe(true);
-    expect(rowByKey(database.db, "b")?.status).toBe("failed");
+    expect(await storage.conversations.isInactive({ workspace: "T1", platform: "slack", id: "C-gone" })).toBe(true);
+    expect((await rowByKey("b"))?.status).toBe("failed");
     expect(slack.calls.map((c) => c.text)).toEqual(["elsewhere"]);
   });
 
   it("sends a DM through the platform's chat and threads replies in that chat", async () => {
-    put("hello", "dm", "U1");
-    put("follow-up", "reply", "U1", { rootKey: "hello" });
+    await put("hello", "dm", "U1");
+    await put("follow-up", "reply", "U1", { rootKey: "hello" });
     await run(3);
-    expect(rowByKey(database.db, "hello")?.deliveredConversationId).toBe("D-U1");
+    expect((await rowByKey("hello"))?.deliveredConversationId).toBe("D-U1");
     expect(slack.calls.map((c) => `${c.op}:${c.conversationId}`)).toEqual(["dm:U1", "reply:D-U1"]);
   });
 
   it("waits for a message's send time without holding back later ones", async () => {
-    put("later", "dm", "U1", { notBefore: new Date("2026-03-02T11:00:00Z") });
-    put("now", "dm", "U1");
+    await put("later", "dm", "U1", { notBefore: new Date("2026-03-02T11:00:00Z") });
+    await put("now", "dm", "U1");
     await run(2);
     expect(slack.calls.map((c) => c.text)).toEqual(["now"]);
     clock.set("2026-03-02T11:00:00Z");
@@ -228,22 +230,22 @@ describe("dispatcher", () => {
   });
 
   it("keeps messages for a platform that is not enabled", async () => {
-    put("c", "post", "console-chan", { platform: "console" });
+    await put("c", "post", "console-chan", { platform: "console" });
     await run(2);
-    expect(rowByKey(database.db, "c")?.status).toBe("pending");
+    expect((await rowByKey("c"))?.status).toBe("pending");
   });
 
   it("stop() lets the message in flight finish and be recorded, then sends nothing more", async () => {
-    put("one", "post", "C1");
-    put("two", "post", "C2");
+    await put("one", "post", "C1");
+    await put("two", "post", "C2");
     const release = slack.holdNext();
     dispatcher.start();
-    await new Promise((r) => setImmediate(r));
+    await slack.heldCallArrived();
     const stopped = dispatcher.stop();
     release();
     await stopped;
-    expect(rowByKey(database.db, "one")?.status).toBe("sent");
-    expect(rowByKey(database.db, "two")?.status).toBe("pending");
+    expect((await rowByKey("one"))?.status).toBe("sent");
+    expect((await rowByKey("two"))?.status).toBe("pending");
     expect(slack.calls.map((c) => c.text)).toEqual(["one"]);
   });
 });

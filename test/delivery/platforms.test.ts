@@ -6,8 +6,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Services } from "../../src/core/services.js";
 import { runDigestCatchUp } from "../../src/digest/deliver.js";
 import { createDispatcher, type Dispatcher } from "../../src/delivery/dispatcher.js";
-import { enqueue } from "../../src/delivery/outbox.js";
-import { pendingRows, rowByKey } from "../../src/delivery/outbox-rows.js";
 import { silentLogger } from "../../src/logger.js";
 import { runReminders } from "../../src/reminders/job.js";
 import { testClock, type TestClock } from "../support/clock.js";
@@ -23,7 +21,8 @@ afterEach(async () => {
 
 /** Ticks the dispatcher once a second until the outbox is empty (at most `seconds`). */
 async function drain(dispatcher: Dispatcher, services: Services, clock: TestClock, seconds: number): Promise<void> {
-  for (let i = 0; i < seconds && pendingRows(services.db).length > 0; i++) {
+  const pending = async () => (await services.outbox.all()).filter((r) => r.status === "pending").length;
+  for (let i = 0; i < seconds && (await pending()) > 0; i++) {
     await dispatcher.tick();
     clock.advance(1000);
   }
@@ -38,7 +37,7 @@ describe("through the Slack Messenger and the fake Slack Web API", () => {
     close.push(() => h.close());
     const clock = testClock(monday);
     const dispatcher = createDispatcher({
-      db: h.services.db,
+      storage: h.services,
       messengers: [h.adapter.messenger],
       clock: clock.now,
       log: silentLogger(),
@@ -61,21 +60,21 @@ describe("through the Slack Messenger and the fake Slack Web API", () => {
 
     await dispatcher.tick(); // digest: 429 (wait 2 s); reminder DM: 503 (back off 1 s)
     const digestKey = `digest:slack:${SLACK_CHANNEL}:2026-W49`;
-    expect(rowByKey(h.services.db, digestKey)).toMatchObject({
+    expect(await h.services.outbox.byKey(digestKey)).toMatchObject({
       status: "pending",
       attempts: 1,
       nextAttemptAt: "2026-11-30T10:00:02.000Z",
     });
     clock.advance(1000);
     await dispatcher.tick();
-    expect(rowByKey(h.services.db, digestKey)?.status).toBe("pending");
+    expect((await h.services.outbox.byKey(digestKey))?.status).toBe("pending");
     await drain(dispatcher, h.services, clock, 10);
 
     const posts = h.fake.callsTo("chat.postMessage").slice(before);
     expect(posts.map((p) => p.args.channel)).toEqual([SLACK_CHANNEL, "DDANA", "DDANA", SLACK_CHANNEL]);
     const digest = posts[3]?.args;
     expect(JSON.stringify(digest?.blocks)).toContain("Weekly digest");
-    expect(rowByKey(h.services.db, digestKey)).toMatchObject({
+    expect(await h.services.outbox.byKey(digestKey)).toMatchObject({
       status: "sent",
       messageId: expect.stringMatching(/^\d+\.\d+$/),
     });
@@ -92,8 +91,7 @@ describe("through the Slack Messenger and the fake Slack Web API", () => {
     await runDigestCatchUp({ services: h.services, showsImages: () => false }, new Date(monday));
     const digestKey = `digest:slack:${SLACK_CHANNEL}:2026-W49`;
     const reply = { kind: "text" as const, spans: ["A follow-up"], visibility: "conversation" as const };
-    enqueue(
-      h.services.db,
+    await h.services.outbox.enqueue(
       {
         key: "follow-up",
         workspace: "slack:T0FAKE",
@@ -107,7 +105,7 @@ describe("through the Slack Messenger and the fake Slack Web API", () => {
     );
     h.fake.fail("chat.postMessage", { status: 500 });
     await drain(dispatcher, h.services, clock, 10);
-    const root = rowByKey(h.services.db, digestKey);
+    const root = await h.services.outbox.byKey(digestKey);
     const last = h.fake.callsTo("chat.postMessage").at(-1);
     expect(last?.args).toMatchObject({ channel: SLACK_CHANNEL, thread_ts: root?.messageId, text: "A follow-up" });
   });
@@ -119,7 +117,7 @@ describe("through the Teams Messenger and the fake Bot Connector", () => {
     close.push(() => h.close());
     const clock = testClock(monday);
     const dispatcher = createDispatcher({
-      db: h.services.db,
+      storage: h.services,
       messengers: [h.teams.messenger],
       clock: clock.now,
       log: silentLogger(),
@@ -127,14 +125,13 @@ describe("through the Teams Messenger and the fake Bot Connector", () => {
     });
     close.push(() => dispatcher.stop());
     await h.post(channel(h.connector.serviceUrl, ADA, "<at>SecOps</at> subscribe digest"));
-    const [sub] = h.services.subscriptions.ofKind("digest");
+    const [sub] = await h.services.subscriptions.ofKind("digest");
     expect(sub?.conversationId).toBe(TEAMS_CHANNEL);
     expect(await runDigestCatchUp({ services: h.services, showsImages: () => true }, new Date(monday))).toBe(1);
     const digestKey = `digest:teams:${TEAMS_CHANNEL}:2026-W49`;
     for (const n of [1, 2]) {
       const reply = { kind: "text" as const, spans: [`Follow-up ${n}`], visibility: "conversation" as const };
-      enqueue(
-        h.services.db,
+      await h.services.outbox.enqueue(
         {
           key: `f${n}`,
           workspace: h.workspace,
@@ -153,7 +150,7 @@ describe("through the Teams Messenger and the fake Bot Connector", () => {
     h.connector.fail({ status: 502, when: (c) => c.operation === "createConversation" });
 
     await dispatcher.tick();
-    expect(rowByKey(h.services.db, digestKey)?.nextAttemptAt).toBe("2026-11-30T09:00:03.000Z");
+    expect((await h.services.outbox.byKey(digestKey))?.nextAttemptAt).toBe("2026-11-30T09:00:03.000Z");
     for (let i = 0; i < 2; i++) {
       clock.advance(1000);
       await dispatcher.tick();
@@ -166,7 +163,7 @@ describe("through the Teams Messenger and the fake Bot Connector", () => {
         .slice(already)
         .map((c) => c.status),
     ).toEqual([429, 502, 201]);
-    const root = rowByKey(h.services.db, digestKey);
+    const root = await h.services.outbox.byKey(digestKey);
     expect(root?.threadId).toBe(`${TEAMS_CHANNEL};messageid=${root?.messageId}`);
     const replies = h.connector.callsOf("sendToConversation").filter((c) => c.conversationId === root?.threadId);
     expect(replies.map((c) => h.cardText(c))).toEqual([

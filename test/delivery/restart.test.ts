@@ -4,32 +4,38 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Messenger } from "../../src/core/messenger.js";
 import { textReply } from "../../src/core/reply.js";
-import { createDispatcher } from "../../src/delivery/dispatcher.js";
-import { enqueue } from "../../src/delivery/outbox.js";
-import { rowByKey } from "../../src/delivery/outbox-rows.js";
+import { createDispatcher, LANE_LEASE_MS } from "../../src/delivery/dispatcher.js";
 import { silentLogger } from "../../src/logger.js";
-import { openDatabase, type OpenDatabase } from "../../src/storage/db.js";
+import type { Storage } from "../../src/storage/storage.js";
 import { testClock } from "../support/clock.js";
+import { durableTestDatabase, openTestStorage, type TestDatabase } from "../support/test-storage.js";
 import { titleOf } from "./scripted-messenger.js";
 
 const dirs: string[] = [];
-const open: OpenDatabase[] = [];
-afterEach(() => {
-  for (const d of open.splice(0)) if (d.sqlite.open) d.close();
+const open: { storage: Storage; closed: boolean }[] = [];
+afterEach(async () => {
+  for (const d of open.splice(0)) if (!d.closed) await d.storage.close();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function reopen(path: string): OpenDatabase {
-  const d = openDatabase(path);
+async function reopen(database: TestDatabase): Promise<{ storage: Storage; closed: boolean }> {
+  const d = { storage: await openTestStorage(database), closed: false };
   open.push(d);
   return d;
 }
 
 /** A console-platform messenger that records what reached "the platform" and can die right after one send. */
-function recordingMessenger(seen: string[], dieAfter?: { text: string; database: OpenDatabase }): Messenger {
+function recordingMessenger(
+  seen: string[],
+  dieAfter?: { text: string; database: { storage: Storage; closed: boolean } },
+): Messenger {
   const send = async (text: string) => {
     seen.push(text);
-    if (dieAfter && text === dieAfter.text) dieAfter.database.close(); // the process "crashes" before marking sent
+    if (dieAfter && text === dieAfter.text) {
+      // the process "crashes" before marking sent
+      dieAfter.database.closed = true;
+      await dieAfter.database.storage.close();
+    }
     return { messageId: `m${seen.length}`, threadId: `m${seen.length}` };
   };
   return {
@@ -45,19 +51,18 @@ describe("dispatcher across a crash and restart", () => {
   it("repeats at most the one message in flight when it dies between sending and marking sent", async () => {
     const dir = mkdtempSync(join(tmpdir(), "secops-outbox-"));
     dirs.push(dir);
-    const path = join(dir, "bot.db");
+    const database = durableTestDatabase(join(dir, "bot.db"));
     const clock = testClock("2026-03-02T10:00:00Z");
-    const first = reopen(path);
+    const first = await reopen(database);
     for (const key of ["a", "b", "c"]) {
-      enqueue(
-        first.db,
+      await first.storage.outbox.enqueue(
         { key, workspace: "console", platform: "console", conversationId: "chan", op: "post", reply: textReply(key) },
         clock.now(),
       );
     }
     const seen: string[] = [];
     const before = createDispatcher({
-      db: first.db,
+      storage: first.storage,
       messengers: [recordingMessenger(seen, { text: "b", database: first })],
       clock: clock.now,
       log: silentLogger(),
@@ -65,9 +70,11 @@ describe("dispatcher across a crash and restart", () => {
     await expect(before.tick()).rejects.toThrow();
     expect(seen).toEqual(["a", "b"]);
 
-    const second = reopen(path);
+    // The restarted process is another dispatcher: it takes the conversation once the dead one's lease lapses.
+    clock.advance(LANE_LEASE_MS + 1000);
+    const second = await reopen(database);
     const after = createDispatcher({
-      db: second.db,
+      storage: second.storage,
       messengers: [recordingMessenger(seen)],
       clock: clock.now,
       log: silentLogger(),
@@ -75,6 +82,9 @@ describe("dispatcher across a crash and restart", () => {
     await after.tick();
     await after.tick();
     expect(seen).toEqual(["a", "b", "b", "c"]);
-    expect(["a", "b", "c"].map((k) => rowByKey(second.db, k)?.status)).toEqual(["sent", "sent", "sent"]);
+    const statuses = await Promise.all(
+      ["a", "b", "c"].map(async (k) => (await second.storage.outbox.byKey(k))?.status),
+    );
+    expect(statuses).toEqual(["sent", "sent", "sent"]);
   });
 });

@@ -22,6 +22,8 @@ export interface ScriptedMessenger extends Messenger {
   heal(): void;
   /** Makes the next call wait until the returned function is called. */
   holdNext(): () => void;
+  /** Resolves once the call held by `holdNext()` has reached the messenger. */
+  heldCallArrived(): Promise<void>;
 }
 
 /** The text a test asserts on: a card's title, or the plain text. */
@@ -39,11 +41,14 @@ export function scriptedMessenger(platform: PlatformName): ScriptedMessenger {
   const queue: Error[] = [];
   let broken: Error | undefined;
   let hold: Promise<void> | undefined;
+  let arrived: (() => void) | undefined;
+  let arrival: Promise<void> = Promise.resolve();
   let counter = 0;
   async function answer(call: Call): Promise<{ messageId: string; threadId: string }> {
     if (hold) {
       const waiting = hold;
       hold = undefined;
+      arrived?.();
       await waiting;
     }
     const error = broken ?? queue.shift();
@@ -61,8 +66,10 @@ export function scriptedMessenger(platform: PlatformName): ScriptedMessenger {
     holdNext() {
       let release = () => {};
       hold = new Promise<void>((resolve) => (release = resolve));
+      arrival = new Promise<void>((resolve) => (arrived = resolve));
       return release;
     },
+    heldCallArrived: () => arrival,
     post: (t, reply) => answer({ op: "post", conversationId: t.conversationId, text: titleOf(reply) }),
     reply: (t, threadId, reply) =>
       answer({ op: "reply", conversationId: t.conversationId, ref: threadId, text: titleOf(reply) }),

@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Reply } from "../../src/core/reply.js";
 import type { AlertWeekStats } from "../../src/domain/alert-stats.js";
 import { digestKey, runDigestCatchUp, type DigestDeps } from "../../src/digest/deliver.js";
-import { rowByKey } from "../../src/delivery/outbox-rows.js";
 import { createTestBot, replyText, type TestBot } from "../support/test-bot.js";
 
 let t: TestBot;
@@ -14,14 +13,14 @@ const deps = (): DigestDeps => ({ services: t.services, showsImages: () => false
 async function digestAt(iso: string, week: string): Promise<string> {
   t.clock.set(iso);
   await runDigestCatchUp(deps(), t.clock.now());
-  const row = rowByKey(t.services.db, digestKey("console", "C1", week));
+  const row = await t.services.outbox.byKey(digestKey("console", "C1", week));
   expect(row, `digest for ${week}`).toBeDefined();
   return replyText(row?.reply as Reply);
 }
 
 /** A team with a Monday 09:00 Berlin digest, subscribed on Wednesday 11 March 2026. */
 async function team(): Promise<void> {
-  t = createTestBot({ now: "2026-03-11T10:00:00Z" });
+  t = await createTestBot({ now: "2026-03-11T10:00:00Z" });
   await t.run("me timezone Europe/Berlin");
   await t.run("role @dana analyst");
   await t.run("role @lee analyst");
@@ -99,7 +98,7 @@ describe("weekly digest content", () => {
       meanMinutesToResolve: 200,
       honeypotTouches: 2,
     };
-    t.services.alertStats = { weekStats: (workspace) => (workspace === t.workspace ? stats : undefined) };
+    t.services.alertStats = { weekStats: async (workspace) => (workspace === t.workspace ? stats : undefined) };
     const text = await digestAt("2026-03-16T08:00:00Z", "2026-W12");
     expect(text).toContain("Alerts and incidents this week");
     expect(text).toContain("Incidents: 4 new, 3 resolved");

@@ -7,7 +7,10 @@ import { isWorkingTime, nextWorkingTime } from "../../src/reminders/working-time
 import { createTestBot, replyText, type TestBot } from "../support/test-bot.js";
 
 let t: TestBot;
-afterEach(() => t.close());
+afterEach(async () => {
+  await t?.close();
+  t = undefined as unknown as TestBot; // a test without a bot of its own must not close the last one again
+});
 
 interface Sent {
   to: string;
@@ -17,20 +20,11 @@ interface Sent {
   reply: Reply;
 }
 
-function outbox(): Sent[] {
-  const rows = t.database.sqlite
-    .prepare("select conversation_id, op, created_at, next_attempt_at, reply from outbox order by id")
-    .all() as {
-    conversation_id: string;
-    op: string;
-    created_at: string;
-    next_attempt_at: string;
-    reply: string;
-  }[];
-  return rows.map((r) => {
+async function outbox(): Promise<Sent[]> {
+  return (await t.storage.outbox.all()).map((r) => {
     expect(r.op).toBe("dm");
-    const reply = JSON.parse(r.reply) as Reply;
-    return { to: r.conversation_id, at: r.created_at, notBefore: r.next_attempt_at, text: replyText(reply), reply };
+    const reply = r.reply as Reply;
+    return { to: r.conversationId, at: r.createdAt, notBefore: r.nextAttemptAt, text: replyText(reply), reply };
   });
 }
 
@@ -42,7 +36,7 @@ async function every15Minutes(fromIso: string, toIso: string): Promise<void> {
 
 /** dana (New York, 09–17) owns S1-2, due Friday 6 March 2026; lee (Tokyo) is the lead. */
 async function team(): Promise<void> {
-  t = createTestBot({ now: "2026-03-02T15:00:00Z", workspace: "console" });
+  t = await createTestBot({ now: "2026-03-02T15:00:00Z", workspace: "console" });
   await t.run("role @dana analyst");
   await t.run("role @lee lead");
   await t.run("me timezone America/New_York hours 09-17", "dana");
@@ -54,7 +48,7 @@ describe("due-date reminders", () => {
   it("reminds 2 days before, on the day, then 3 times overdue 2 working days apart, then tells the lead, in working hours only", async () => {
     await team();
     await every15Minutes("2026-03-02T00:00:00Z", "2026-03-25T00:00:00Z");
-    const sent = outbox();
+    const sent = await outbox();
     expect(sent.map((s) => [s.to, s.at, s.text.split("\n")[0]])).toEqual([
       ["dana", "2026-03-04T14:00:00.000Z", "Reminder: S1-2 is due in 2 days"], // 09:00 EST
       ["dana", "2026-03-06T14:00:00.000Z", "Reminder: S1-2 is due today"],
@@ -72,14 +66,14 @@ describe("due-date reminders", () => {
   it("offers Done and Snooze; Done from the reminder ends the reminders", async () => {
     await team();
     await every15Minutes("2026-03-04T13:00:00Z", "2026-03-04T15:00:00Z");
-    const [reminder] = outbox();
+    const [reminder] = await outbox();
     expect(reminder?.text).toContain("[Done] [Snooze a week]");
     const card = reminder?.reply.kind === "card" ? reminder.reply.card : undefined;
     const done = card?.blocks.flatMap((b) => (b.type === "actions" ? b.actions : [])).find((a) => a.label === "Done");
     expect(done).toMatchObject({ kind: "button", actionId: "task.done", value: "S1-2" });
     expect(t.text(await t.press("task.done", "S1-2", "dana"))).toContain("Status: done");
     await every15Minutes("2026-03-04T15:00:00Z", "2026-03-20T00:00:00Z");
-    expect(outbox()).toHaveLength(1);
+    expect(await outbox()).toHaveLength(1);
   });
 
   it("starts a new cycle when the task is snoozed to a new date", async () => {
@@ -87,9 +81,9 @@ describe("due-date reminders", () => {
     await every15Minutes("2026-03-06T14:00:00Z", "2026-03-06T15:00:00Z");
     t.clock.set("2026-03-06T15:00:00Z");
     await t.press("task.snooze", "S1-2", "dana");
-    expect(t.services.tasks.get(t.workspace, "S1-2")?.dueDate).toBe("2026-03-13");
+    expect((await t.services.tasks.get(t.workspace, "S1-2"))?.dueDate).toBe("2026-03-13");
     await every15Minutes("2026-03-06T15:00:00Z", "2026-03-14T00:00:00Z");
-    expect(outbox().map((s) => s.text.split("\n")[0])).toEqual([
+    expect((await outbox()).map((s) => s.text.split("\n")[0])).toEqual([
       "Reminder: S1-2 is due today",
       "Reminder: S1-2 is due in 2 days",
       "Reminder: S1-2 is due today",
@@ -99,7 +93,7 @@ describe("due-date reminders", () => {
   it("never reminds twice for the same step, however often the job runs", async () => {
     await team();
     for (let i = 0; i < 5; i++) await runReminders({ services: t.services }, new Date("2026-03-04T15:00:00Z"));
-    expect(outbox()).toHaveLength(1);
+    expect(await outbox()).toHaveLength(1);
   });
 });
 

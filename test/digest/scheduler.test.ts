@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import { nextOccurrence } from "../../src/domain/digest-schedule.js";
 import { digestKey } from "../../src/digest/deliver.js";
 import { digestSyncJob } from "../../src/digest/schedule-jobs.js";
-import { hasKey } from "../../src/delivery/outbox-rows.js";
 import { silentLogger } from "../../src/logger.js";
 import { createCronScheduler } from "../../src/scheduler/cron.js";
 import { guarded, type Scheduler } from "../../src/scheduler/scheduler.js";
@@ -12,27 +11,28 @@ let t: TestBot;
 let scheduler: Scheduler;
 afterEach(async () => {
   await scheduler?.stop();
-  t?.close();
+  await t?.close();
+  t = undefined as unknown as TestBot; // a test without a bot of its own must not close the last one again
 });
 
 describe("scheduler", () => {
   it("runs one cron entry per digest subscription in its own timezone, kept in step with the subscriptions", async () => {
-    t = createTestBot({ now: "2026-03-23T08:00:00Z" });
+    t = await createTestBot({ now: "2026-03-23T08:00:00Z" });
     scheduler = createCronScheduler({ log: silentLogger(), clock: t.clock.now });
     const sync = digestSyncJob({ services: t.services, showsImages: () => false }, scheduler);
     scheduler.add(sync);
     await t.run("subscribe digest weekly monday 09:00 Europe/Berlin");
     await scheduler.runNow("digest-sync");
-    expect(scheduler.names().sort()).toEqual(["digest-sync", "digest:console:C1"]);
+    expect(scheduler.names().sort()).toEqual(["digest-sync", `digest:${t.workspace}:console:C1`]);
     const berlin = { day: 1, hour: 9, minute: 0, timezone: "Europe/Berlin" };
-    expect(scheduler.nextRun("digest:console:C1")?.toISOString()).toBe(
+    expect(scheduler.nextRun(`digest:${t.workspace}:console:C1`)?.toISOString()).toBe(
       nextOccurrence(berlin, new Date()).toISOString(),
     );
 
     await t.run("subscribe digest weekly friday 16:30 America/New_York");
     await scheduler.runNow("digest-sync");
     const newYork = { day: 5, hour: 16, minute: 30, timezone: "America/New_York" };
-    expect(scheduler.nextRun("digest:console:C1")?.toISOString()).toBe(
+    expect(scheduler.nextRun(`digest:${t.workspace}:console:C1`)?.toISOString()).toBe(
       nextOccurrence(newYork, new Date()).toISOString(),
     );
 
@@ -42,14 +42,14 @@ describe("scheduler", () => {
   });
 
   it("a subscription's own entry enqueues the digest when it fires at the scheduled time", async () => {
-    t = createTestBot({ now: "2026-03-20T08:00:00Z" });
+    t = await createTestBot({ now: "2026-03-20T08:00:00Z" });
     scheduler = createCronScheduler({ log: silentLogger(), clock: t.clock.now });
     await t.run("subscribe digest weekly monday 09:00 Europe/Berlin");
     scheduler.add(digestSyncJob({ services: t.services, showsImages: () => false }, scheduler));
     await scheduler.runNow("digest-sync");
     t.clock.set("2026-03-23T08:00:00Z");
-    await scheduler.runNow("digest:console:C1");
-    expect(hasKey(t.services.db, digestKey("console", "C1", "2026-W13"))).toBe(true);
+    await scheduler.runNow(`digest:${t.workspace}:console:C1`);
+    expect(await t.services.outbox.hasKey(digestKey("console", "C1", "2026-W13"))).toBe(true);
   });
 });
 

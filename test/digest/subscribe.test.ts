@@ -1,29 +1,28 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { markConversationInactive } from "../../src/storage/repositories/conversation-activity.js";
 import { createTestBot, type TestBot } from "../support/test-bot.js";
 
 let t: TestBot;
 afterEach(() => t.close());
 
-const saved = () => t.services.subscriptions.forConversation("console", "C1");
+const saved = () => t.services.subscriptions.forConversation({ workspace: t.workspace, platform: "console", id: "C1" });
 
 describe("subscribe digest", () => {
   it("defaults to Monday 09:00 in the subscriber's own timezone", async () => {
-    t = createTestBot({ now: "2026-03-25T10:00:00Z" });
+    t = await createTestBot({ now: "2026-03-25T10:00:00Z" });
     await t.run("me timezone Europe/Berlin");
     const reply = await t.run("subscribe digest");
     expect(t.text(reply)).toContain("Weekly digest every Monday 09:00 (Europe/Berlin)");
     expect(t.text(reply)).toContain("Next digest: Monday 2026-03-30 09:00");
-    expect(saved()[0]?.settings).toMatchObject({ day: 1, hour: 9, minute: 0, timezone: "Europe/Berlin" });
+    expect((await saved())[0]?.settings).toMatchObject({ day: 1, hour: 9, minute: 0, timezone: "Europe/Berlin" });
   });
 
   it("takes a day, a time and a timezone, and lists them", async () => {
-    t = createTestBot({ now: "2026-03-25T10:00:00Z" });
+    t = await createTestBot({ now: "2026-03-25T10:00:00Z" });
     await t.run("subscribe digest weekly friday 16:30 America/New_York");
     expect(t.text(await t.run("subscriptions"))).toContain("Weekly digest every Friday 16:30 (America/New_York)");
     await t.run("subscribe digest tue 8:15 Asia/Tokyo");
     expect(t.text(await t.run("subscriptions"))).toContain("Weekly digest every Tuesday 08:15 (Asia/Tokyo)");
-    expect(saved()).toHaveLength(1);
+    expect(await saved()).toHaveLength(1);
   });
 
   it.each([
@@ -34,43 +33,42 @@ describe("subscribe digest", () => {
     ["subscribe digest weekly monday", "Missing the time"],
     ["subscribe digest weekly monday 09:00 Europe/Berlin extra", 'Unexpected "extra"'],
   ])("refuses %s with a reason and the usage, saving nothing", async (line, reason) => {
-    t = createTestBot({ now: "2026-03-25T10:00:00Z" });
+    t = await createTestBot({ now: "2026-03-25T10:00:00Z" });
     const text = t.text(await t.run(line));
     expect(text).toContain(reason);
     expect(text).toContain("Usage: subscribe");
-    expect(saved()).toEqual([]);
+    expect(await saved()).toEqual([]);
   });
 
   it("refuses a conversation the bot can no longer post to", async () => {
-    t = createTestBot({ now: "2026-03-25T10:00:00Z" });
-    markConversationInactive(
-      t.services.db,
+    t = await createTestBot({ now: "2026-03-25T10:00:00Z" });
+    await t.services.conversations.markGone(
       { workspace: t.workspace, platform: "console", id: "C1", kind: "channel" },
       t.clock.now(),
     );
     expect(t.text(await t.run("subscribe digest"))).toContain("I can no longer post in this conversation");
-    expect(saved()).toEqual([]);
+    expect(await saved()).toEqual([]);
   });
 
   it("is for leads: an analyst is refused", async () => {
-    t = createTestBot({ now: "2026-03-25T10:00:00Z" });
+    t = await createTestBot({ now: "2026-03-25T10:00:00Z" });
     await t.run("role @ana analyst");
     expect(t.text(await t.run("subscribe digest", "ana"))).toContain("Subscribing to digest needs a lead or an admin");
-    expect(saved()).toEqual([]);
+    expect(await saved()).toEqual([]);
   });
 
   it("unsubscribes", async () => {
-    t = createTestBot({ now: "2026-03-25T10:00:00Z" });
+    t = await createTestBot({ now: "2026-03-25T10:00:00Z" });
     await t.run("subscribe digest");
     expect(t.text(await t.run("unsubscribe digest"))).toContain("Unsubscribed from digest");
-    expect(saved()).toEqual([]);
+    expect(await saved()).toEqual([]);
     expect(t.text(await t.run("unsubscribe digest"))).toContain("not subscribed to digest");
   });
 });
 
 describe("digest preview", () => {
   it("shows the digest now to the requester only, and sends and saves nothing", async () => {
-    t = createTestBot({ now: "2026-03-25T10:00:00Z" });
+    t = await createTestBot({ now: "2026-03-25T10:00:00Z" });
     await t.run("subscribe digest weekly friday 16:00 Europe/Berlin");
     await t.run("assign S1-1 @dana due 2026-03-27");
     const reply = await t.run("digest preview");
@@ -79,15 +77,15 @@ describe("digest preview", () => {
     expect(text).toContain("Weekly digest · 2026-W13");
     expect(text).toContain("Preview, only for you: this conversation gets it every Friday 16:00 (Europe/Berlin).");
     expect(text).toContain("S1-1  Turn on Microsoft Defender for Endpoint | dana · due 2026-03-27");
-    expect(t.database.sqlite.prepare("select count(*) as n from outbox").get()).toEqual({ n: 0 });
-    expect(t.database.sqlite.prepare("select count(*) as n from digest_snapshots").get()).toEqual({ n: 0 });
+    expect(await t.storage.outbox.all()).toEqual([]);
+    expect(await t.storage.digests.count()).toBe(0);
   });
 
   it("draws the chart only where the platform shows images", async () => {
-    t = createTestBot({ now: "2026-03-25T10:00:00Z" });
+    t = await createTestBot({ now: "2026-03-25T10:00:00Z" });
     expect(t.text(await t.run("digest preview"))).not.toContain("[image");
-    t.close();
-    t = createTestBot({
+    await t.close();
+    t = await createTestBot({
       now: "2026-03-25T10:00:00Z",
       capabilities: { ephemeral: true, forms: true, threads: true, updateInPlace: true, images: true },
     });
@@ -95,7 +93,7 @@ describe("digest preview", () => {
   });
 
   it("refuses anything but preview", async () => {
-    t = createTestBot();
+    t = await createTestBot();
     expect(t.text(await t.run("digest send"))).toContain('"send" is not a digest action');
   });
 });

@@ -23,6 +23,7 @@ import { startHarness } from "../slack/harness.js";
 import { ADA, personal } from "../teams/activities.js";
 import { startTeamsHarness } from "../teams/harness.js";
 import { hostileStrings } from "../support/hostile-strings.js";
+import { testEngine } from "../support/test-storage.js";
 import { expectConsoleInert, expectSlackInert, expectTeamsInert, expectWellFormed, OUR_MENTION } from "./inert.js";
 
 const PORTAL = "https://security.microsoft.com/incidents/7";
@@ -271,10 +272,12 @@ describe("hostile text over every renderer", () => {
 });
 
 describe("the nastiest strings end to end", () => {
+  // PostgreSQL text cannot hold NUL at all, so there the stored title carries another C0 control in its place.
+  const NUL = testEngine() === "postgres" ? "\u0001" : "\u0000";
   const TITLES = [
     "<!channel> <@UADMIN> <https://evil.example|https://security.microsoft.com/incidents/1> &lt;!here&gt;",
     '<at>Everyone</at> [Open portal](https://evil.example) **boss** "}]},{"type":"Action.OpenUrl","url":"https://evil.example"',
-    "Invoice\u202efdp.exe \u0000 \u001b[2J lone \ud800 high",
+    `Invoice\u202efdp.exe ${NUL} \u001b[2J lone \ud800 high`,
     "x".repeat(100_000),
   ];
   const NAME = "<!here> Mallory <at>Everyone</at> [Admin](https://evil.example) \u202eexe.txt";
@@ -286,16 +289,16 @@ describe("the nastiest strings end to end", () => {
   });
 
   /** Adds the hostile tasks to area S2, owned by a person with a hostile name. */
-  function plant(services: Services, workspace: string, platformUserId: string, now: Date): void {
-    const owner = services.people.upsert(workspace, {
+  async function plant(services: Services, workspace: string, platformUserId: string, now: Date): Promise<void> {
+    const owner = await services.people.upsert(workspace, {
       platform: platformUserId.startsWith("U") ? "slack" : "teams",
       userId: platformUserId,
       displayName: NAME,
     });
     for (const title of TITLES)
-      services.tasks.update(
+      await services.tasks.update(
         workspace,
-        services.tasks.addCustom(workspace, "S2", "Team tasks", title, now),
+        await services.tasks.addCustom(workspace, "S2", "Team tasks", title, now),
         { ownerId: owner.id },
         now,
       );
@@ -305,7 +308,7 @@ describe("the nastiest strings end to end", () => {
     const h = await startHarness();
     close = () => h.close();
     await h.command("help");
-    plant(h.services, "slack:T0FAKE", "UEVIL01", new Date("2026-11-28T10:00:00Z"));
+    await plant(h.services, "slack:T0FAKE", "UEVIL01", new Date("2026-11-28T10:00:00Z"));
     for (const command of ["tasks", "tasks S2"]) {
       const post = lastPost(h.fake, (await h.command(command)).responseUrl);
       expectSlackInert(post, noLinks, "message", `slack ${command}`);
@@ -328,7 +331,7 @@ describe("the nastiest strings end to end", () => {
     const h = await startTeamsHarness();
     close = () => h.close();
     await h.post(personal(h.connector.serviceUrl, ADA, "help"));
-    plant(h.services, h.workspace, "29:1evil-mri", h.clock.now());
+    await plant(h.services, h.workspace, "29:1evil-mri", h.clock.now());
     for (const command of ["tasks", "tasks S2"]) {
       expect((await h.post(personal(h.connector.serviceUrl, ADA, command))).status).toBe(200);
       const call = h.last();

@@ -1,23 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { malformedCommands } from "../support/malformed-commands.js";
+import { auditCount, outboxCount, peopleState, subscriptionsState, tasksState } from "../support/storage-state.js";
 import { createTestBot, type TestBot } from "../support/test-bot.js";
 
 let t: TestBot;
 beforeAll(async () => {
-  t = createTestBot({ now: "2026-11-28T10:00:00Z" });
+  t = await createTestBot({ now: "2026-11-28T10:00:00Z" });
   await t.run("role @dana analyst");
   await t.run("assign S1-1 @dana due 2026-12-10");
 });
 afterAll(() => t.close());
 
-function state(): string {
-  const q = (sql: string) => JSON.stringify(t.database.sqlite.prepare(sql).all());
+async function state(): Promise<string> {
   return (
-    q("select * from tasks order by workspace, id") +
-    q("select id, role, timezone, work_start_hour, work_end_hour from people order by id") +
-    q("select count(*) from audit_events") +
-    q("select * from subscriptions") +
-    q("select count(*) from outbox")
+    (await tasksState(t.storage, t.workspace)) +
+    (await peopleState(t.storage, t.workspace, (p) => [p.id, p.role, p.timezone, p.workStartHour, p.workEndHour])) +
+    String(await auditCount(t.storage, t.workspace)) +
+    (await subscriptionsState(t.storage)) +
+    String(await outboxCount(t.storage))
   );
 }
 
@@ -31,14 +31,14 @@ describe("a corpus of malformed commands", () => {
   it.each(lines.map((l) => [JSON.stringify(l).slice(0, 80), l]))(
     "%s is refused with a reason and the usage, changing nothing",
     async (_label, line) => {
-      const before = state();
+      const before = await state();
       const text = t.text(await t.run(line));
       const [reason, usage, ...rest] = text.split("\n");
       expect(reason?.length).toBeGreaterThan(5);
       expect(reason).not.toContain("Something went wrong");
       expect(usage).toMatch(/^Usage: \S/);
       expect(rest).toEqual([]);
-      expect(state()).toBe(before);
+      expect(await state()).toBe(before);
     },
   );
 });

@@ -9,7 +9,6 @@ import { createSlackAdapter } from "../../adapters/slack/index.js";
 import { createBot } from "../../src/core/bot.js";
 import { createLogger, silentLogger } from "../../src/logger.js";
 import { withRequestId } from "../../src/request-context.js";
-import { migrationStatus } from "../../src/storage/migration-status.js";
 import { actions, commands } from "../../commands/index.js";
 import { startFakeBotConnector, type FakeBotConnector } from "../fakes/bot-connector.js";
 import { FakeSlack } from "../fakes/slack-web-api.js";
@@ -82,13 +81,14 @@ describe("the running process: health, readiness and request-scoped JSON logs", 
     expect(ready.status).toBe(200);
     const body = (await ready.json()) as { ok: boolean; checks: Record<string, { ok: boolean; detail: string }> };
     expect(body.ok).toBe(true);
-    expect(Object.keys(body.checks).sort()).toEqual(["database", "slack", "teams"]);
+    expect(Object.keys(body.checks).sort()).toEqual(["database", "jobs", "slack", "teams"]);
     expect(body.checks.database).toEqual({
       ok: true,
-      detail: expect.stringMatching(/^(\d+) of \1 migrations applied$/),
+      detail: expect.stringMatching(/^sqlite: (\d+) of \1 migrations applied$/),
     });
     expect(body.checks.slack).toEqual({ ok: true, detail: "http mode, token verified" });
     expect(body.checks.teams).toEqual({ ok: true, detail: "authentication off (Emulator / local only)" });
+    expect(body.checks.jobs).toEqual({ ok: true, detail: "this replica runs the scheduled jobs" });
   });
 
   it("gives every line of one request the same request id, and separate requests their own", async () => {
@@ -152,9 +152,9 @@ describe("the running process: health, readiness and request-scoped JSON logs", 
 
 describe("readiness when something is not ready", () => {
   it("answers 503 naming the failed check when the database is closed or Slack has not started", async () => {
-    const t = createTestBot();
+    const t = await createTestBot();
     const http = createHttpApp();
-    http.addReadinessCheck("database", () => migrationStatus(t.database.sqlite));
+    http.addReadinessCheck("database", () => t.storage.migrationState());
     createSlackAdapter({
       bot: createBot(t.services, commands, actions),
       services: t.services,
@@ -171,7 +171,7 @@ describe("readiness when something is not ready", () => {
         ok: false,
         checks: { database: { ok: true, detail: expect.any(String) }, slack: { ok: false, detail: "not started" } },
       });
-      t.close();
+      await t.close();
       const closed = (await (await fetch(url)).json()) as { checks: { database: { ok: boolean } } };
       expect(closed.checks.database.ok).toBe(false);
     } finally {

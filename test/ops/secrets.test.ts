@@ -148,7 +148,7 @@ describe("secrets stay out of logs and replies", () => {
   });
 
   it("answers an internal error with a reference only, and the log line keeps the secret out too", async () => {
-    const t = createTestBot();
+    const t = await createTestBot();
     const lines: string[] = [];
     const log = createLogger(
       "info",
@@ -170,6 +170,6 @@ describe("secrets stay out of logs and replies", () => {
     expect(logged).toContain(`"ref":"${ref}"`);
     expect(logged).toContain("db.internal failed");
     expectNoSecret(logged, "the log");
-    t.close();
+    await t.close();
   });
 });

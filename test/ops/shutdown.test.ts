@@ -8,14 +8,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { enqueue } from "../../src/delivery/outbox.js";
 import { textReply } from "../../src/core/reply.js";
-import { openDatabase } from "../../src/storage/db.js";
 import { FakeGraph } from "../fakes/graph-server.js";
 import { FakeSlack } from "../fakes/slack-web-api.js";
 import { sendSigned, slashCommandBody } from "../fakes/slack-requests.js";
 import { lastPost } from "../slack/blocks.js";
 import { startMain, type RunningMain } from "../support/run-main.js";
+import { openTestStorage } from "../support/test-storage.js";
 
 const SECRET = "shutdown-signing-secret";
 const WORKSPACE = "slack:T0FAKE";
@@ -33,13 +32,12 @@ afterEach(async () => {
 });
 
 /** A database file with one outbox message due now and one due tomorrow, as a previous run left it. */
-function seededDatabase(): string {
+async function seededDatabase(): Promise<string> {
   dir = mkdtempSync(join(tmpdir(), "secops-shutdown-"));
   const file = join(dir, "bot.db");
-  const seeded = openDatabase(file);
+  const seeded = await openTestStorage({ url: file });
   const now = new Date();
-  enqueue(
-    seeded.db,
+  await seeded.outbox.enqueue(
     {
       key: "ops:due-now",
       workspace: WORKSPACE,
@@ -50,8 +48,7 @@ function seededDatabase(): string {
     },
     now,
   );
-  enqueue(
-    seeded.db,
+  await seeded.outbox.enqueue(
     {
       key: "ops:due-tomorrow",
       workspace: WORKSPACE,
@@ -63,7 +60,7 @@ function seededDatabase(): string {
     },
     now,
   );
-  seeded.close();
+  await seeded.close();
   return file;
 }
 
@@ -78,7 +75,7 @@ type OutboxRow = {
 
 describe("graceful shutdown on SIGTERM", () => {
   it("finishes the slow command in flight, exits 0 and leaves a consistent database", async () => {
-    const file = seededDatabase();
+    const file = await seededDatabase();
     fake = await FakeSlack.start();
     fake.state.users.set("UADMIN", { id: "UADMIN", name: "ada", displayName: "Ada" });
     fake.state.users.set("UDANA", { id: "UDANA", name: "dana", displayName: "Dana" });

@@ -21,7 +21,7 @@ describe("task card buttons", () => {
     expect(allText(after)).toContain("in progress");
     const done = await h.click(button(after, "Done"));
     expect(allText(lastPost(h.fake, done.responseUrl))).toMatch(/Status\*\ndone/);
-    expect(h.services.tasks.get(WS, "S1-2")?.status).toBe("done");
+    expect((await h.services.tasks.get(WS, "S1-2"))?.status).toBe("done");
   });
 
   it("a change clicked on a private card moves into the channel, and the private card goes away", async () => {
@@ -47,7 +47,7 @@ describe("task card buttons", () => {
     await h.command("assign S1-2 <@UDANA> due 2026-12-01");
     const snoozed = await h.click(button(await card("S1-2"), "Snooze a week"));
     expect(allText(lastPost(h.fake, snoozed.responseUrl))).toContain("2026-12-08");
-    expect(h.services.tasks.get(WS, "S1-2")?.dueDate).toBe("2026-12-08");
+    expect((await h.services.tasks.get(WS, "S1-2"))?.dueDate).toBe("2026-12-08");
   });
 
   it("re-checks the clicker's rights: a refusal goes to them alone and the card stays", async () => {
@@ -58,7 +58,7 @@ describe("task card buttons", () => {
     expect(post.replace_original).toBe(false);
     expect(post.response_type).toBe("ephemeral");
     expect(post.text).toMatch(/Only S1-2's owner, a lead or an admin may change it/);
-    expect(h.services.tasks.get(WS, "S1-2")?.status).toBe("open");
+    expect((await h.services.tasks.get(WS, "S1-2"))?.status).toBe("open");
   });
 
   it("grants nothing from a forged button: the action and value are checked like a command", async () => {
@@ -72,8 +72,8 @@ describe("task card buttons", () => {
       "eve",
     );
     expect(lastPost(h.fake, unknown.responseUrl).text).toMatch(/no longer supported/);
-    expect(h.services.tasks.get(WS, "S1-2")?.status).toBe("open");
-    expect(h.services.people.byPlatformId(WS, "UEVE")?.role).toBe("none");
+    expect((await h.services.tasks.get(WS, "S1-2"))?.status).toBe("open");
+    expect((await h.services.people.byPlatformId(WS, "UEVE"))?.role).toBe("none");
   });
 
   it("Reassign opens a modal with a person and a date picker; submitting replaces the card", async () => {
@@ -97,8 +97,8 @@ describe("task card buttons", () => {
     const post = lastPost(h.fake, clicked.responseUrl);
     expect(post.replace_original).toBe(true);
     expect(allText(post)).toMatch(/dana[\s\S]*2026-12-10/);
-    expect(h.services.people.byPlatformId(WS, "UDANA")?.email).toBe("dana@example.com");
-    expect(h.services.tasks.get(WS, "S1-2")?.dueDate).toBe("2026-12-10");
+    expect((await h.services.people.byPlatformId(WS, "UDANA"))?.email).toBe("dana@example.com");
+    expect((await h.services.tasks.get(WS, "S1-2"))?.dueDate).toBe("2026-12-10");
   });
 });
 
@@ -114,7 +114,7 @@ describe("modals from commands", () => {
     });
     const post = lastPost(h.fake, sent.responseUrl);
     expect(post).toMatchObject({ response_type: "in_channel", replace_original: false });
-    expect(h.services.tasks.get(WS, "S2-1")?.ownerName).toBe("Lee");
+    expect((await h.services.tasks.get(WS, "S2-1"))?.ownerName).toBe("Lee");
   });
 
   it("/secops add with no arguments opens the add-task modal; its title is stored as typed", async () => {
@@ -127,7 +127,7 @@ describe("modals from commands", () => {
       owner: { value: { type: "users_select", selected_user: null } },
       due: { value: { type: "datepicker", selected_date: "2026-12-31" } },
     });
-    const added = h.services.tasks.all(WS).find((t) => t.custom);
+    const added = (await h.services.tasks.all(WS)).find((t) => t.custom);
     expect(added).toMatchObject({
       area: "S3",
       title: "Review <!here> exclusions & <https://evil.example|docs>",
@@ -146,7 +146,7 @@ describe("modals from commands", () => {
     const posts = h.fake.responses.map((r) => r.body);
     expect(posts.at(-1)).toMatchObject({ response_type: "ephemeral" });
     expect(String(posts.at(-1)?.text)).toContain("in the past");
-    expect(h.services.tasks.get(WS, "S2-1")?.ownerId).toBeNull();
+    expect((await h.services.tasks.get(WS, "S2-1"))?.ownerId).toBeNull();
   });
 
   it("when the trigger has expired, says so and shows the command to type instead", async () => {

@@ -1,6 +1,5 @@
 /** The /secops slash command end to end: signed requests in, answers out through response_url. */
 import { describe, expect, it } from "vitest";
-import { ConversationRepository } from "../../src/storage/repositories/conversation-repository.js";
 import { sendSigned, slashCommandBody } from "../fakes/slack-requests.js";
 import { allText, lastPost } from "./blocks.js";
 import { CHANNEL, SECRET, useHarness, type Harness } from "./harness.js";
@@ -55,9 +54,9 @@ describe("/secops commands", () => {
     expect(post.response_type).toBe("in_channel");
     expect(allText(post)).toContain("dana");
     expect(allText(post)).toContain("2026-12-04");
-    const dana = h.services.people.byPlatformId("slack:T0FAKE", "UDANA");
+    const dana = await h.services.people.byPlatformId("slack:T0FAKE", "UDANA");
     expect(dana?.email).toBe("dana@example.com");
-    expect(h.services.tasks.get("slack:T0FAKE", "S1-2")?.ownerId).toBe(dana?.id);
+    expect((await h.services.tasks.get("slack:T0FAKE", "S1-2"))?.ownerId).toBe(dana?.id);
     expect(h.fake.callsTo("users.info").map((c) => c.args.user)).toContain("UDANA");
   });
 
@@ -80,7 +79,7 @@ describe("/secops commands", () => {
     expect(allText(lastPost(h.fake, start.responseUrl))).toContain("in progress");
     const done = await h.command("done S1-3", "dana");
     expect(lastPost(h.fake, done.responseUrl).response_type).toBe("in_channel");
-    expect(h.services.tasks.get("slack:T0FAKE", "S1-3")?.status).toBe("done");
+    expect((await h.services.tasks.get("slack:T0FAKE", "S1-3"))?.status).toBe("done");
   });
 
   it("refuses a command the person's role does not allow, privately, and changes nothing", async () => {
@@ -88,20 +87,20 @@ describe("/secops commands", () => {
     const post = lastPost(h.fake, sent.responseUrl);
     expect(post.response_type).toBe("ephemeral");
     expect(post.text).toMatch(/needs a lead or an admin/);
-    expect(h.services.tasks.get("slack:T0FAKE", "S1-2")?.ownerId).toBeNull();
+    expect((await h.services.tasks.get("slack:T0FAKE", "S1-2"))?.ownerId).toBeNull();
   });
 
   it("adds a task with the text Slack escaped decoded once and escaped again on the way out", async () => {
     const sent = await h.command('add S2 "Block &lt;script&gt; &amp; macros" <@UDANA>');
     const post = lastPost(h.fake, sent.responseUrl);
     expect(allText(post)).toContain("Block &lt;script&gt; &amp; macros");
-    const task = h.services.tasks.all("slack:T0FAKE").find((t) => t.custom);
+    const task = (await h.services.tasks.all("slack:T0FAKE")).find((t) => t.custom);
     expect(task?.title).toBe("Block <script> & macros");
   });
 
   it("saves the channel for proactive posts", async () => {
     await h.command("plan");
-    const saved = new ConversationRepository(h.services.db).get("slack", CHANNEL);
+    const saved = await h.storage.conversations.get({ workspace: "slack:T0FAKE", platform: "slack", id: CHANNEL });
     expect(saved).toMatchObject({ workspace: "slack:T0FAKE", kind: "channel", name: "secops", active: true });
   });
 

@@ -20,7 +20,7 @@ describe("when Slack fails", () => {
     expect(post?.authorization).toBe(`Bearer ${h.fake.token}`);
     expect(post?.contentType).toContain("application/x-www-form-urlencoded");
     expect(Array.isArray(post?.args.blocks)).toBe(true);
-    expect(h.services.tasks.get(WS, "S1-2")?.ownerName).toBe("dana");
+    expect((await h.services.tasks.get(WS, "S1-2"))?.ownerName).toBe("dana");
   });
 
   it("answers privately with chat.postEphemeral when the response_url has expired", async () => {

@@ -14,7 +14,8 @@ import { createServices } from "../../src/core/create-services.js";
 import type { Services } from "../../src/core/services.js";
 import { loadPlan } from "../../src/data/load-plan.js";
 import { silentLogger } from "../../src/logger.js";
-import { openDatabase, type OpenDatabase } from "../../src/storage/db.js";
+import type { Storage } from "../../src/storage/storage.js";
+import { openTestStorage } from "../support/test-storage.js";
 import { testClock } from "../support/clock.js";
 import { FakeSlack } from "../fakes/slack-web-api.js";
 import {
@@ -59,7 +60,7 @@ export interface Harness {
   fake: FakeSlack;
   adapter: SlackAdapter;
   services: Services;
-  database: OpenDatabase;
+  storage: Storage;
   eventsUrl: string;
   /** Sends `/secops <text>` as `who`; resolves after the adapter finished answering. */
   command(
@@ -87,10 +88,10 @@ export async function startHarness(): Promise<Harness> {
   const fake = await FakeSlack.start();
   for (const u of Object.values(USERS)) fake.state.users.set(u.id, u);
   fake.state.channels.set(CHANNEL, { member: true, archived: false });
-  const database = openDatabase(":memory:");
+  const storage = await openTestStorage();
   const clock = testClock("2026-11-28T10:00:00Z");
   const log = silentLogger();
-  const services = createServices({ db: database.db, plan: loadPlan(), log, clock: clock.now, admins: ["UADMIN"] });
+  const services = createServices({ storage, plan: loadPlan(), log, clock: clock.now, admins: ["UADMIN"] });
   const bot = createBot(services, commands, actions);
   const http = createHttpApp();
   const adapter = createSlackAdapter({
@@ -113,7 +114,7 @@ export async function startHarness(): Promise<Harness> {
     fake,
     adapter,
     services,
-    database,
+    storage,
     eventsUrl,
     settle,
     async command(text, who = "admin", o = {}) {
@@ -175,7 +176,7 @@ export async function startHarness(): Promise<Harness> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await fake.close();
-      database.close();
+      await storage.close();
     },
   };
 }

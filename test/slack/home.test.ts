@@ -19,7 +19,7 @@ describe("App Home", () => {
   it("publishes the person's tasks, overdue first, and every stage's progress", async () => {
     await h.command("assign S2-1 <@UDANA> due 2026-12-20");
     await h.command("assign S1-3 <@UDANA> due 2026-12-01");
-    h.services.tasks.update(WS, "S1-3", { dueDate: "2026-11-20" }, new Date("2026-11-28T10:00:00Z"));
+    await h.services.tasks.update(WS, "S1-3", { dueDate: "2026-11-20" }, new Date("2026-11-28T10:00:00Z"));
     expect(await h.event("Ev1", opened("home"))).toBe(200);
     await h.fake.waitFor("views.publish", () => h.fake.callsTo("views.publish").length === 1);
     const call = h.fake.callsTo("views.publish")[0];

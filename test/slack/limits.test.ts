@@ -10,19 +10,19 @@ useHarness((started) => (h = started));
 /** Adds `n` long team tasks owned by dana (after one command has seeded the workspace). */
 async function manyTasks(n: number): Promise<number> {
   await h.command("assign S1-1 <@UDANA>");
-  const dana = h.services.people.byPlatformId(WS, "UDANA");
+  const dana = await h.services.people.byPlatformId(WS, "UDANA");
   const now = new Date("2026-11-28T10:00:00Z");
   for (let i = 0; i < n; i++) {
-    const id = h.services.tasks.addCustom(
+    const id = await h.services.tasks.addCustom(
       WS,
       "S2",
       "Team tasks",
       `Task ${i} <!channel> ${"long title words ".repeat(6)}`,
       now,
     );
-    h.services.tasks.update(WS, id, { ownerId: dana?.id ?? null, dueDate: "2026-12-15" }, now);
+    await h.services.tasks.update(WS, id, { ownerId: dana?.id ?? null, dueDate: "2026-12-15" }, now);
   }
-  return h.services.tasks.all(WS).length;
+  return (await h.services.tasks.all(WS)).length;
 }
 
 const more = (text: string) => Number(/…and (\d+) more\b/.exec(text)?.[1] ?? NaN);

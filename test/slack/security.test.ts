@@ -24,7 +24,7 @@ function assignBody(responseUrl: string, triggerId: string): string {
   });
 }
 
-const history = () => h.services.audit.history(WS, "task", "S1-2");
+const history = async () => await h.services.audit.history(WS, "task", "S1-2");
 
 describe("request signatures", () => {
   it.each([
@@ -43,7 +43,7 @@ describe("request signatures", () => {
     expect(res.status).toBe(401);
     expect(h.fake.calls.filter((c) => c.method !== "auth.test")).toEqual([]);
     expect(h.fake.responses).toEqual([]);
-    expect(h.services.people.byPlatformId(WS, "UADMIN")).toBeUndefined();
+    expect(await h.services.people.byPlatformId(WS, "UADMIN")).toBeUndefined();
   });
 
   it("refuses a request with no signature headers", async () => {
@@ -65,7 +65,7 @@ describe("retries and replays", () => {
       retryNum: 1,
     });
     expect(again.status).toBe(200);
-    expect(history()).toHaveLength(1);
+    expect(await history()).toHaveLength(1);
     expect(h.fake.postsTo(first.responseUrl)).toHaveLength(1);
   });
 
@@ -94,7 +94,7 @@ describe("retries and replays", () => {
       });
       await h.settle();
     }
-    expect(history()).toHaveLength(1);
+    expect(await history()).toHaveLength(1);
   });
 
   it("still refuses a replay after a restart, because handled keys live in the database", async () => {
@@ -122,7 +122,7 @@ describe("retries and replays", () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     expect(res.status).toBe(200);
-    expect(history()).toHaveLength(1);
+    expect(await history()).toHaveLength(1);
   });
 });
 

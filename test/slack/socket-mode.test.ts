@@ -7,8 +7,8 @@ import { createBot } from "../../src/core/bot.js";
 import { createServices } from "../../src/core/create-services.js";
 import { loadPlan } from "../../src/data/load-plan.js";
 import { silentLogger } from "../../src/logger.js";
-import { openDatabase } from "../../src/storage/db.js";
 import { FakeSlack } from "../fakes/slack-web-api.js";
+import { openTestStorage } from "../support/test-storage.js";
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -19,10 +19,10 @@ describe("Socket Mode", () => {
   it("opens the connection with the app-level token, not the bot token, and mounts no HTTP endpoint", async () => {
     const fake = await FakeSlack.start();
     cleanup.push(() => fake.close());
-    const database = openDatabase(":memory:");
-    cleanup.push(() => database.close());
+    const storage = await openTestStorage();
+    cleanup.push(() => storage.close());
     const log = silentLogger();
-    const services = createServices({ db: database.db, plan: loadPlan(), log, clock: () => new Date(), admins: [] });
+    const services = createServices({ storage, plan: loadPlan(), log, clock: () => new Date(), admins: [] });
     const http = createHttpApp();
     const adapter = createSlackAdapter({
       bot: createBot(services, commands, actions),

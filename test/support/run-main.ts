@@ -1,7 +1,6 @@
 /** Runs the real entry point (src/main.ts) as a child process on a free port, for end-to-end tests. */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import { join } from "node:path";
 
 /** One JSON log line the process wrote to stderr. */
 export type LogLine = Record<string, unknown> & { msg?: string; requestId?: string; level?: number };
@@ -41,7 +40,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Spawns `tsx src/main.ts` with `env` over a clean copy of this process's environment; does not wait. */
+/** Spawns `node --import tsx src/main.ts` (the bot is the child itself, so a signal reaches it) with `env` over a clean copy of this process's environment; does not wait. */
 export async function spawnMain(env: NodeJS.ProcessEnv): Promise<RunningMain> {
   const port = await freePort();
   const base: NodeJS.ProcessEnv = { ...process.env };
@@ -49,7 +48,7 @@ export async function spawnMain(env: NodeJS.ProcessEnv): Promise<RunningMain> {
     if (/^(SLACK_|MICROSOFT_APP_|Microsoft|AZURE_|GRAPH_|SECOPS_|LOG_LEVEL$|DATABASE_URL$)/.test(name))
       delete base[name];
   const full = { DATABASE_URL: ":memory:", LOG_LEVEL: "silent", ...base, ...env, PORT: String(port) };
-  const child = spawn(join(process.cwd(), "node_modules", ".bin", "tsx"), ["src/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     env: full,
     stdio: ["ignore", "pipe", "pipe"],
   });

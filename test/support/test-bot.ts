@@ -1,4 +1,4 @@
-/** Builds the real core over an in-memory database (real migrations) with a controllable clock. */
+/** Builds the real core over a fresh database of the run's engine (real migrations) with a controllable clock. */
 import { actions, commands } from "../../commands/index.js";
 import { createBot, type Bot } from "../../src/core/bot.js";
 import { createServices } from "../../src/core/create-services.js";
@@ -8,8 +8,9 @@ import { spansToPlain, type Reply } from "../../src/core/reply.js";
 import type { Services } from "../../src/core/services.js";
 import { loadPlan } from "../../src/data/load-plan.js";
 import { silentLogger } from "../../src/logger.js";
-import { openDatabase, type OpenDatabase } from "../../src/storage/db.js";
+import type { Storage } from "../../src/storage/storage.js";
 import { testClock, type TestClock } from "./clock.js";
+import { openTestStorage, type TestDatabase } from "./test-storage.js";
 
 /** Capabilities of a plain text surface (no forms, no ephemeral). */
 export const PLAIN: Capabilities = {
@@ -30,7 +31,7 @@ export interface TestBot {
   bot: Bot;
   services: Services;
   clock: TestClock;
-  database: OpenDatabase;
+  storage: Storage;
   workspace: string;
   /** Runs a command line as `as` (default the admin "lead-admin"); `@name` words become mentions. */
   run(text: string, as?: string): Promise<Reply>;
@@ -38,26 +39,26 @@ export interface TestBot {
   press(actionId: string, value: string, as?: string, inputs?: Record<string, string>): Promise<Reply>;
   /** A reply flattened to plain text, for assertions. */
   text(reply: Reply): string;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** Builds a test bot; "admin" is listed in SECOPS_ADMINS. */
-export function createTestBot(
+export async function createTestBot(
   options: {
     now?: string;
     workspace?: string;
     capabilities?: Capabilities;
-    /** A file database survives `close()`, to test restarts (default: in memory). */
-    databaseUrl?: string;
+    /** A database that survives `close()`, to test restarts (default: a fresh one). */
+    database?: TestDatabase;
     /** Where incidents come from (default: the demo source on this clock). */
     alertFeed?: (clock: TestClock) => AlertFeed;
   } = {},
-): TestBot {
+): Promise<TestBot> {
   const clock = testClock(options.now);
-  const database = openDatabase(options.databaseUrl ?? ":memory:");
+  const storage = await openTestStorage(options.database);
   const alertFeed = options.alertFeed?.(clock);
   const services = createServices({
-    db: database.db,
+    storage,
     plan: loadPlan(),
     log: silentLogger(),
     clock: clock.now,
@@ -78,7 +79,7 @@ export function createTestBot(
     bot,
     services,
     clock,
-    database,
+    storage,
     workspace,
     run: (text, as = "admin") =>
       bot.handle({ kind: "command", text, mentions: mentions(text), ...base(as) } satisfies Incoming),
@@ -92,7 +93,7 @@ export function createTestBot(
         ...base(as),
       }),
     text: replyText,
-    close: () => database.close(),
+    close: () => storage.close(),
   };
 }
 

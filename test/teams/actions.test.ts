@@ -27,14 +27,14 @@ describe("Teams card actions (Action.Submit)", () => {
     expect(call?.activityId).toBe(cardId);
     expect(h.cardText(call)).toContain("done");
     expect(JSON.stringify(h.card(call))).not.toContain('"actionId":"task.done"');
-    expect(h.services.tasks.get(h.workspace, "S1-2")?.status).toBe("done");
+    expect((await h.services.tasks.get(h.workspace, "S1-2"))?.status).toBe("done");
   });
 
   it("re-checks permissions: a button value grants nothing", async () => {
     await h.post(submit(h.connector.serviceUrl, EVE, { actionId: "task.done", value: "S1-2" }, "1760000000042"));
     expect(h.last()?.operation).toBe("replyToActivity");
     expect(h.cardText(h.last())).toMatch(/needs|may|only/i);
-    expect(h.services.tasks.get(h.workspace, "S1-2")?.status).toBe("open");
+    expect((await h.services.tasks.get(h.workspace, "S1-2"))?.status).toBe("open");
   });
 
   it("reassigns through an input card with a people picker, then shows the updated card in place", async () => {
@@ -64,9 +64,9 @@ describe("Teams card actions (Action.Submit)", () => {
     expect(h.connector.callsOf("getMember").map((c) => c.memberId)).toContain(DANA.aadObjectId);
     expect(h.cardText(call)).toContain("Dana Lee");
     expect(h.cardText(call)).toContain("2026-12-15");
-    const owner = h.services.people.byPlatformId(h.workspace, DANA.aadObjectId ?? "");
+    const owner = await h.services.people.byPlatformId(h.workspace, DANA.aadObjectId ?? "");
     expect(owner?.displayName).toBe("Dana Lee");
-    expect(h.services.tasks.get(h.workspace, "S1-2")?.ownerId).toBe(owner?.id);
+    expect((await h.services.tasks.get(h.workspace, "S1-2"))?.ownerId).toBe(owner?.id);
   });
 
   it("answers a tampered or unknown submission with a short reply and changes nothing", async () => {
@@ -84,6 +84,6 @@ describe("Teams card actions (Action.Submit)", () => {
         "1760000000042",
       ),
     );
-    expect(h.services.tasks.get(h.workspace, "S1-2")?.ownerId).toBeNull();
+    expect((await h.services.tasks.get(h.workspace, "S1-2"))?.ownerId).toBeNull();
   });
 });

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { conversations, people } from "../../src/storage/schema/index.js";
 import { ADA, personal } from "./activities.js";
 import { startTeamsHarness, type TeamsHarness } from "./harness.js";
 
@@ -15,8 +14,8 @@ async function expectRefusedAndNothingChanged(headers: Record<string, string>): 
   const res = await h.post(personal(h.connector.serviceUrl, ADA, 'add S2 "Sneaky task"'), headers);
   expect(res.status).toBe(401);
   expect(h.connector.calls).toHaveLength(0);
-  expect(h.services.db.select().from(conversations).all()).toHaveLength(0);
-  expect(h.services.db.select().from(people).all()).toHaveLength(0);
+  expect(await h.storage.conversations.platformOf(h.workspace)).toBeUndefined();
+  expect(await h.storage.people.all(h.workspace)).toHaveLength(0);
 }
 
 describe("Bot Framework authentication on /api/messages", () => {

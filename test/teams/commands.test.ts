@@ -52,8 +52,8 @@ describe("Teams commands through the real CloudAdapter", () => {
     const text = h.cardText(h.last());
     expect(text).toContain("Dana Lee");
     expect(text).toContain("2026-12-04");
-    const task = h.services.tasks.get(h.workspace, "S1-2");
-    const owner = h.services.people.byPlatformId(h.workspace, DANA.aadObjectId ?? "");
+    const task = await h.services.tasks.get(h.workspace, "S1-2");
+    const owner = await h.services.people.byPlatformId(h.workspace, DANA.aadObjectId ?? "");
     expect(task?.ownerId).toBe(owner?.id);
     expect(owner?.email).toBe("dana@contoso.com");
     expect(h.connector.callsOf("getMember").map((c) => c.memberId)).toContain(DANA.id);
@@ -62,22 +62,22 @@ describe("Teams commands through the real CloudAdapter", () => {
   it("does not take identity from mention text without an entity", async () => {
     await h.post(channel(h.connector.serviceUrl, ADA, "assign S1-2 <at>Dana Lee</at>"));
     expect(h.cardText(h.last())).toMatch(/not a person/);
-    expect(h.services.tasks.get(h.workspace, "S1-2")?.ownerId).toBeNull();
+    expect((await h.services.tasks.get(h.workspace, "S1-2"))?.ownerId).toBeNull();
   });
 
   it("marks a task done, adds a task and changes a role", async () => {
     await h.post(personal(h.connector.serviceUrl, ADA, "done S1-1 rolled out"));
-    expect(h.services.tasks.get(h.workspace, "S1-1")?.status).toBe("done");
+    expect((await h.services.tasks.get(h.workspace, "S1-1"))?.status).toBe("done");
     await h.post(personal(h.connector.serviceUrl, ADA, 'add S2 "Tune phishing simulation" due 2026-12-20'));
     expect(h.cardText(h.last())).toContain("Tune phishing simulation");
     await h.post(channel(h.connector.serviceUrl, ADA, "role <at>Eve Analyst</at> analyst", [EVE]));
     expect(h.cardText(h.last())).toContain("Eve Analyst is now analyst");
-    expect(h.services.people.byPlatformId(h.workspace, EVE.aadObjectId ?? "")?.role).toBe("analyst");
+    expect((await h.services.people.byPlatformId(h.workspace, EVE.aadObjectId ?? ""))?.role).toBe("analyst");
   });
 
   it("refuses a command the sender's role does not allow, and changes nothing", async () => {
     await h.post(personal(h.connector.serviceUrl, EVE, "assign S1-2 @someone"));
     expect(h.cardText(h.last())).toMatch(/needs/);
-    expect(h.services.tasks.get(h.workspace, "S1-2")?.ownerId).toBeNull();
+    expect((await h.services.tasks.get(h.workspace, "S1-2"))?.ownerId).toBeNull();
   });
 });

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DeliveryError, type DeliveryTarget } from "../../src/core/messenger.js";
 import { textReply } from "../../src/core/reply.js";
-import { ConversationRepository } from "../../src/storage/repositories/conversation-repository.js";
 import { ADA, CHANNEL, channel, personal } from "./activities.js";
 import { startTeamsHarness, type TeamsHarness } from "./harness.js";
 
@@ -48,7 +47,9 @@ describe("Teams connector failures", () => {
     h.connector.fail({ status: 403 });
     const err = await failure(h.teams.messenger.post(target, note));
     expect(err).toMatchObject({ permanent: true, conversationGone: true });
-    expect(new ConversationRepository(h.services.db).get("teams", CHANNEL)?.active).toBe(false);
+    expect(
+      (await h.storage.conversations.get({ workspace: h.workspace, platform: "teams", id: CHANNEL }))?.active,
+    ).toBe(false);
     const before = h.connector.calls.length;
     expect(await failure(h.teams.messenger.post(target, note))).toMatchObject({
       permanent: true,
@@ -61,14 +62,18 @@ describe("Teams connector failures", () => {
     await h.connector.close();
     const err = await failure(h.teams.messenger.post(target, note));
     expect(err.permanent).toBe(false);
-    expect(new ConversationRepository(h.services.db).get("teams", CHANNEL)?.active).toBe(true);
+    expect(
+      (await h.storage.conversations.get({ workspace: h.workspace, platform: "teams", id: CHANNEL }))?.active,
+    ).toBe(true);
   });
 
   it("treats 413 (too large) as permanent but keeps the conversation", async () => {
     h.connector.fail({ status: 413 });
     const root = h.teams.messenger.reply(target, `${CHANNEL};messageid=1`, note);
     expect(await failure(root)).toMatchObject({ permanent: true, conversationGone: false });
-    expect(new ConversationRepository(h.services.db).get("teams", CHANNEL)?.active).toBe(true);
+    expect(
+      (await h.storage.conversations.get({ workspace: h.workspace, platform: "teams", id: CHANNEL }))?.active,
+    ).toBe(true);
   });
 
   it("retries a throttled reply inside the turn and still answers", async () => {
@@ -87,7 +92,9 @@ describe("Teams connector failures", () => {
   it("marks a conversation gone when Teams answers a reply with 403 (bot removed)", async () => {
     h.connector.fail({ status: 403, when: (c) => c.operation === "replyToActivity" });
     expect((await h.post(channel(h.connector.serviceUrl, ADA, "help"))).status).toBe(200);
-    expect(new ConversationRepository(h.services.db).get("teams", CHANNEL)?.active).toBe(false);
+    expect(
+      (await h.storage.conversations.get({ workspace: h.workspace, platform: "teams", id: CHANNEL }))?.active,
+    ).toBe(false);
   });
 
   it("keeps serving when every reply fails: the turn is logged and the next one works", async () => {

@@ -14,7 +14,8 @@ import { createServices } from "../../src/core/create-services.js";
 import type { Services } from "../../src/core/services.js";
 import { loadPlan } from "../../src/data/load-plan.js";
 import { silentLogger } from "../../src/logger.js";
-import { openDatabase, type OpenDatabase } from "../../src/storage/db.js";
+import type { Storage } from "../../src/storage/storage.js";
+import { openTestStorage } from "../support/test-storage.js";
 import { startFakeBotConnector, type ConnectorCall, type FakeBotConnector } from "../fakes/bot-connector.js";
 import { testClock, type TestClock } from "../support/clock.js";
 import type { AlertFeed } from "../../src/alerts/alert-source.js";
@@ -26,7 +27,7 @@ export interface TeamsHarness {
   teams: TeamsAdapter;
   services: Services;
   clock: TestClock;
-  database: OpenDatabase;
+  storage: Storage;
   /** The workspace key of the test tenant. */
   workspace: string;
   /** POSTs an activity to /api/messages. */
@@ -49,10 +50,10 @@ export async function startTeamsHarness(
   const connector = await startFakeBotConnector(`/amer/${TENANT}/`);
   connector.members.push(ADA, DANA, EVE);
   const clock = testClock(options.now ?? "2026-11-28T10:00:00Z");
-  const database = openDatabase(":memory:");
+  const storage = await openTestStorage();
   const log = silentLogger();
   const services = createServices({
-    db: database.db,
+    storage,
     plan: loadPlan(),
     log,
     clock: clock.now,
@@ -98,7 +99,7 @@ export async function startTeamsHarness(
     teams,
     services,
     clock,
-    database,
+    storage,
     workspace: `teams:${TENANT}`,
     post: (activity, headers = {}) =>
       fetch(`${base}/api/messages`, {
@@ -117,7 +118,7 @@ export async function startTeamsHarness(
         server.close(() => resolve());
       });
       await connector.close();
-      database.close();
+      await storage.close();
     },
   };
 }

@@ -30,7 +30,7 @@ describe("hostile text through Teams", () => {
       (key, value: unknown) => (key === "url" && typeof value === "string" && urls.push(value), value),
     );
     expect(urls.filter((u) => u.includes("evil.example"))).toEqual([]);
-    expect(h.services.tasks.all(h.workspace).some((t) => t.title === title)).toBe(true);
+    expect((await h.services.tasks.all(h.workspace)).some((t) => t.title === title)).toBe(true);
   });
 
   it("escapes a hostile display name where Teams reads markdown (the owner fact)", async () => {
@@ -67,10 +67,10 @@ describe("hostile text through Teams", () => {
         })
       ).status,
     ).toBe(200);
-    expect(h.services.people.byPlatformId(h.workspace, "29:x")?.displayName).toBe("Teams user");
+    expect((await h.services.people.byPlatformId(h.workspace, "29:x"))?.displayName).toBe("Teams user");
     await h.post(personal(h.connector.serviceUrl, ADA, "plan"));
     expect(h.cardText(h.last())).toContain("adoption plan");
-    expect(h.services.tasks.get(h.workspace, "S1-2")?.status).toBe("open");
+    expect((await h.services.tasks.get(h.workspace, "S1-2"))?.status).toBe("open");
   });
 });
 
@@ -78,14 +78,14 @@ describe("long lists through Teams", () => {
   it("keeps the activity under the size limit and says how many tasks were left out", async () => {
     await h.post(personal(h.connector.serviceUrl, ADA, "help"));
     for (let i = 0; i < 70; i++)
-      h.services.tasks.addCustom(
+      await h.services.tasks.addCustom(
         h.workspace,
         "S2",
         "Team tasks",
         `Custom task ${i} ${"with a long descriptive title ".repeat(3)}`,
         h.clock.now(),
       );
-    const total = h.services.tasks.all(h.workspace).length;
+    const total = (await h.services.tasks.all(h.workspace)).length;
     await h.post(personal(h.connector.serviceUrl, ADA, "tasks"));
     const call = h.last();
     expect(call?.status).toBe(201);

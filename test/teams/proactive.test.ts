@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DeliveryTarget } from "../../src/core/messenger.js";
 import { cardReply, textReply } from "../../src/core/reply.js";
-import { ConversationRepository } from "../../src/storage/repositories/conversation-repository.js";
 import { ADA, CHANNEL, DANA, TENANT, channel, installation } from "./activities.js";
 import { startTeamsHarness, type TeamsHarness } from "./harness.js";
 
@@ -87,7 +86,10 @@ describe("Teams Messenger (proactive)", () => {
     expect(h.last()?.operation).toBe("sendToConversation");
     expect(h.last()?.conversationId).toBe(create?.response?.id);
     expect(first.conversationId).toBe(create?.response?.id);
-    expect(new ConversationRepository(h.services.db).get("teams", first.conversationId)?.kind).toBe("personal");
+    expect(
+      (await h.storage.conversations.get({ workspace: h.workspace, platform: "teams", id: first.conversationId }))
+        ?.kind,
+    ).toBe("personal");
     const second = await h.teams.messenger.dm(h.workspace, DANA.aadObjectId ?? "", textReply("Reminder"));
     expect(second.conversationId).toBe(first.conversationId);
     expect(h.connector.callsOf("createConversation")).toHaveLength(1);

@@ -6,7 +6,7 @@ let t: TestBot;
 afterEach(() => t.close());
 
 async function setup(): Promise<void> {
-  t = createTestBot({ now: "2026-12-01T10:00:00Z" });
+  t = await createTestBot({ now: "2026-12-01T10:00:00Z" });
   await analysts(t, "dana", "eli");
 }
 
@@ -29,7 +29,7 @@ describe("skills", () => {
       '"forensics" is not a skill area; use one of: incident-response, endpoint, email, identity, cloud-apps, cloud, iot, siem, hunting, intel, automation.',
     );
     expect(reply).toContain("Usage: skills [@person]");
-    expect(t.services.skills.ratings(t.workspace, person(t, "dana").id).size).toBe(0);
+    expect((await t.services.skills.ratings(t.workspace, (await person(t, "dana")).id)).size).toBe(0);
   });
 
   it("refuses a level outside 0–5 and saves nothing", async () => {
@@ -38,7 +38,7 @@ describe("skills", () => {
       const reply = t.text(await t.run(`skills set ${bad}`, "dana"));
       expect(reply).toMatch(/is not a level; use a whole number from 0 to 5|Missing the level for hunting/);
     }
-    expect(t.services.skills.ratings(t.workspace, person(t, "dana").id).size).toBe(0);
+    expect((await t.services.skills.ratings(t.workspace, (await person(t, "dana")).id)).size).toBe(0);
   });
 
   it("lets only leads and admins set what a role needs, and only for team roles", async () => {
@@ -47,11 +47,11 @@ describe("skills", () => {
     expect(t.text(await t.run("skills require intern hunting 3", "admin"))).toContain(
       '"intern" is not a team role; use analyst, lead, admin.',
     );
-    expect(t.services.skills.requirements(t.workspace, "analyst").size).toBe(0);
+    expect((await t.services.skills.requirements(t.workspace, "analyst")).size).toBe(0);
     await t.run("skills require analyst hunting 3", "admin");
-    expect(t.services.skills.requirements(t.workspace, "analyst").get("hunting")).toBe(3);
+    expect((await t.services.skills.requirements(t.workspace, "analyst")).get("hunting")).toBe(3);
     await t.run("skills require analyst hunting 0", "admin");
-    expect(t.services.skills.requirements(t.workspace, "analyst").size).toBe(0);
+    expect((await t.services.skills.requirements(t.workspace, "analyst")).size).toBe(0);
   });
 
   it("shows another person's skills to a lead only, and refuses an unknown person", async () => {
@@ -70,7 +70,7 @@ describe("skills", () => {
       capabilities: PLAIN,
     });
     expect(t.text(unknown)).toContain("I don't know @ghost");
-    expect(t.services.people.byName(t.workspace, "ghost")).toEqual([]);
+    expect(await t.services.people.byName(t.workspace, "ghost")).toEqual([]);
   });
 });
 
@@ -84,7 +84,7 @@ describe("trained, train and training", () => {
     const bad = t.text(await t.run("trained kql-101", "dana"));
     expect(bad).toContain('"kql-101" is not a training module; use one of: xdr-mitigate-incidents,');
     expect(bad).toContain("sentinel-playbooks.");
-    expect([...t.services.training.completed(t.workspace, person(t, "dana").id)]).toEqual(["mdi-docs"]);
+    expect([...(await t.services.training.completed(t.workspace, (await person(t, "dana")).id))]).toEqual(["mdi-docs"]);
     expect(t.text(await t.run("trained", "dana"))).toContain(
       "Microsoft Defender for Identity documentation | mdi-docs",
     );
@@ -116,12 +116,12 @@ describe("trained, train and training", () => {
   it("turns nudges off and on", async () => {
     await setup();
     expect(t.text(await t.run("training off", "dana"))).toContain("Weekly training nudges are off");
-    expect(person(t, "dana").trainingOptOut).toBe(true);
+    expect((await person(t, "dana")).trainingOptOut).toBe(true);
     expect(t.text(await t.run("training", "dana"))).toContain("are off for you");
     expect(t.text(await t.run("training maybe", "dana"))).toContain('"maybe" is not on or off.');
-    expect(person(t, "dana").trainingOptOut).toBe(true);
+    expect((await person(t, "dana")).trainingOptOut).toBe(true);
     await t.run("training on", "dana");
-    expect(person(t, "dana").trainingOptOut).toBe(false);
+    expect((await person(t, "dana")).trainingOptOut).toBe(false);
   });
 });
 
@@ -132,11 +132,13 @@ describe("suggestion buttons", () => {
     await t.run("train", "dana");
     const stolen = t.text(await t.press("training.done", "xdr-advanced-hunting", "eli"));
     expect(stolen).toContain("That suggestion was for someone else");
-    expect(t.services.training.completed(t.workspace, person(t, "eli").id).size).toBe(0);
+    expect((await t.services.training.completed(t.workspace, (await person(t, "eli")).id)).size).toBe(0);
     expect(t.text(await t.press("training.done", "xdr-advanced-hunting", "dana"))).toContain(
       "Recorded: you completed Advanced hunting",
     );
-    expect([...t.services.training.completed(t.workspace, person(t, "dana").id)]).toEqual(["xdr-advanced-hunting"]);
+    expect([...(await t.services.training.completed(t.workspace, (await person(t, "dana")).id))]).toEqual([
+      "xdr-advanced-hunting",
+    ]);
   });
 
   it("Not now hides a module for two weeks and Not relevant for good", async () => {
@@ -160,6 +162,6 @@ describe("suggestion buttons", () => {
     await setup();
     const reply = t.text(await t.press("training.done", "<!channel> ../../x", "dana"));
     expect(reply).toContain("no longer in the catalog");
-    expect(t.services.training.completed(t.workspace, person(t, "dana").id).size).toBe(0);
+    expect((await t.services.training.completed(t.workspace, (await person(t, "dana")).id)).size).toBe(0);
   });
 });

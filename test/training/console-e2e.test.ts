@@ -9,14 +9,17 @@ import type { Services } from "../../src/core/services.js";
 import { loadPlan } from "../../src/data/load-plan.js";
 import { createDispatcher } from "../../src/delivery/dispatcher.js";
 import { silentLogger } from "../../src/logger.js";
-import { openDatabase, type OpenDatabase } from "../../src/storage/db.js";
-import { outbox } from "../../src/storage/schema/outbox.js";
+import type { Storage } from "../../src/storage/storage.js";
 import { trainingNudgeJob } from "../../src/training/nudge-job.js";
 import { nudgeJobDeps } from "../../src/training/nudge-schedule.js";
 import { testClock } from "../support/clock.js";
+import { openTestStorage } from "../support/test-storage.js";
 
-let database: OpenDatabase | undefined;
-afterEach(() => database?.close());
+let storage: Storage | undefined;
+afterEach(async () => {
+  await storage?.close();
+  storage = undefined;
+});
 
 /** Types lines into the console as `user` and returns everything it printed. */
 async function typeAs(bot: Bot, user: string, ...lines: string[]): Promise<string> {
@@ -32,9 +35,9 @@ async function typeAs(bot: Bot, user: string, ...lines: string[]): Promise<strin
 describe("training nudge through the console", () => {
   it("is enqueued, delivered as a DM by the dispatcher, and its Done button records the completion", async () => {
     const clock = testClock("2026-12-01T10:00:00Z");
-    database = openDatabase(":memory:");
+    storage = await openTestStorage();
     const services: Services = createServices({
-      db: database.db,
+      storage,
       plan: loadPlan(),
       log: silentLogger(),
       clock: clock.now,
@@ -49,7 +52,7 @@ describe("training nudge through the console", () => {
     const screen = new PassThrough();
     screen.on("data", (c: Buffer) => printed.push(c.toString("utf8")));
     const dispatcher = createDispatcher({
-      db: services.db,
+      storage: services,
       messengers: [createConsoleMessenger(screen, clock.now)],
       clock: clock.now,
       log: silentLogger(),
@@ -64,7 +67,7 @@ describe("training nudge through the console", () => {
       "Open <https://learn.microsoft.com/microsoft-365/security/defender/advanced-hunting-overview>  [1] Done  [2] Not now (14 days)  [3] Not relevant",
     );
 
-    const row = services.db.select().from(outbox).get();
+    const [row] = await services.storage.outbox.all();
     expect(row?.status).toBe("sent");
     const reply = row?.reply as Reply;
     const done =

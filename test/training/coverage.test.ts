@@ -6,11 +6,14 @@ import { analysts } from "./team-setup.js";
 
 const catalog = loadTrainingCatalog();
 let t: TestBot | undefined;
-afterEach(() => t?.close());
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
 
 describe("team skills", () => {
   it("shows each member's levels with gaps marked and the started stage's skills nobody covers", async () => {
-    t = createTestBot({ now: "2026-12-01T10:00:00Z" });
+    t = await createTestBot({ now: "2026-12-01T10:00:00Z" });
     await analysts(t, "dana", "eli");
     await t.run("skills require analyst hunting 3");
     await t.run("skills set hunting 1 iot 4", "dana");
@@ -30,19 +33,21 @@ describe("team skills", () => {
   });
 
   it("is for leads and admins only", async () => {
-    t = createTestBot({ now: "2026-12-01T10:00:00Z" });
+    t = await createTestBot({ now: "2026-12-01T10:00:00Z" });
     await analysts(t, "dana");
     expect(t.text(await t.run("team skills", "dana"))).toContain("needs a lead or an admin");
     expect(t.text(await t.run("team roster"))).toContain('"roster" is not a team view; use skills.');
   });
 
   it("gives the digest one line that loads from storage", async () => {
-    t = createTestBot({ now: "2026-12-01T10:00:00Z" });
+    t = await createTestBot({ now: "2026-12-01T10:00:00Z" });
     await analysts(t, "dana", "eli");
     await t.run("skills require analyst siem 2");
     await t.run("skills set siem 2", "eli");
     await t.run("start S4-1");
-    const line = coverageLine(loadTeamCoverage(t.services, t.services.people.all(t.workspace), t.workspace));
+    const line = coverageLine(
+      await loadTeamCoverage(t.services, await t.services.people.all(t.workspace), t.workspace),
+    );
     expect(line).toBe(
       "Skills: 1 of 3 people are below their role's skill needs; nobody covers Threat intelligence, Automation (Stage 4).",
     );

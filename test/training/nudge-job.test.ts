@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Reply } from "../../src/core/reply.js";
-import { outbox } from "../../src/storage/schema/outbox.js";
 import { trainingNudgeJob, type NudgeJobDeps } from "../../src/training/nudge-job.js";
 import { createTestBot, replyText, type TestBot } from "../support/test-bot.js";
 import { analysts, person } from "./team-setup.js";
@@ -12,44 +11,42 @@ afterEach(() => t.close());
 const TUESDAY = "2026-12-01T10:00:00Z";
 
 async function setup(nudgeDays = 7): Promise<NudgeJobDeps> {
-  t = createTestBot({ now: TUESDAY });
+  t = await createTestBot({ now: TUESDAY });
   await analysts(t, "dana", "eli");
   await t.run("skills require analyst hunting 3");
   await t.run("skills set hunting 4", "eli");
-  return { ...t.services, nudgeDays, platformOf: () => "console" };
+  return { ...t.services, nudgeDays, platformOf: () => Promise.resolve("console" as const) };
 }
 
-function sent(): {
-  key: string;
-  op: string;
-  conversationId: string;
-  platform: string;
-  text: string;
-  buttons: string[];
-}[] {
-  return t.services.db
-    .select()
-    .from(outbox)
-    .all()
-    .map((row) => {
-      const reply = row.reply as Reply;
-      const buttons =
-        reply.kind === "card"
-          ? reply.card.blocks.flatMap((b) =>
-              b.type === "actions"
-                ? b.actions.flatMap((a) => (a.kind === "button" ? [`${a.actionId}:${a.value}`] : []))
-                : [],
-            )
-          : [];
-      return {
-        key: row.key,
-        op: row.op,
-        conversationId: row.conversationId,
-        platform: row.platform,
-        text: replyText(reply),
-        buttons,
-      };
-    });
+async function sent(): Promise<
+  {
+    key: string;
+    op: string;
+    conversationId: string;
+    platform: string;
+    text: string;
+    buttons: string[];
+  }[]
+> {
+  return (await t.storage.outbox.all()).map((row) => {
+    const reply = row.reply as Reply;
+    const buttons =
+      reply.kind === "card"
+        ? reply.card.blocks.flatMap((b) =>
+            b.type === "actions"
+              ? b.actions.flatMap((a) => (a.kind === "button" ? [`${a.actionId}:${a.value}`] : []))
+              : [],
+          )
+        : [];
+    return {
+      key: row.key,
+      op: row.op,
+      conversationId: row.conversationId,
+      platform: row.platform,
+      text: replyText(reply),
+      buttons,
+    };
+  });
 }
 
 async function runAt(deps: NudgeJobDeps, iso: string): Promise<void> {
@@ -61,14 +58,14 @@ describe("weekly training nudge", () => {
   it("DMs the person with a gap the two modules that close it, why, and the three buttons", async () => {
     const deps = await setup();
     await trainingNudgeJob(deps, t.clock.now());
-    const rows = sent();
+    const rows = await sent();
     expect(rows).toHaveLength(1);
     const [row] = rows;
     expect(row).toMatchObject({
       op: "dm",
       conversationId: "dana",
       platform: "console",
-      key: `training-nudge:test:${person(t, "dana").id}:2026-W49`,
+      key: `training-nudge:test:${(await person(t, "dana")).id}:2026-W49`,
     });
     expect(row?.text).toContain("You rated yourself 0 in Threat hunting and the analyst role needs 3:");
     expect(row?.text).toContain("Advanced hunting in Microsoft Defender XDR (documentation, about 60 minutes)");
@@ -88,18 +85,18 @@ describe("weekly training nudge", () => {
     await runAt(deps, TUESDAY);
     await runAt(deps, "2026-12-01T15:00:00Z");
     await runAt(deps, "2026-12-04T10:00:00Z");
-    expect(sent()).toHaveLength(1);
+    expect(await sent()).toHaveLength(1);
     await runAt(deps, "2026-12-08T10:00:00Z");
-    expect(sent().map((r) => r.key.split(":").pop())).toEqual(["2026-W49", "2026-W50"]);
+    expect((await sent()).map((r) => r.key.split(":").pop())).toEqual(["2026-W49", "2026-W50"]);
   });
 
   it("honours a longer TRAINING_NUDGE_DAYS", async () => {
     const deps = await setup(14);
     await runAt(deps, TUESDAY);
     await runAt(deps, "2026-12-08T10:00:00Z");
-    expect(sent()).toHaveLength(1);
+    expect(await sent()).toHaveLength(1);
     await runAt(deps, "2026-12-15T10:00:00Z");
-    expect(sent()).toHaveLength(2);
+    expect(await sent()).toHaveLength(2);
   });
 
   it("waits for the person's working hours in their own timezone, on weekdays", async () => {
@@ -108,19 +105,19 @@ describe("weekly training nudge", () => {
     await runAt(deps, TUESDAY); // 05:00 in New York
     await runAt(deps, "2026-12-01T22:30:00Z"); // 17:30 in New York
     await runAt(deps, "2026-12-05T15:00:00Z"); // Saturday 10:00 in New York
-    expect(sent()).toHaveLength(0);
+    expect(await sent()).toHaveLength(0);
     await runAt(deps, "2026-12-07T14:00:00Z"); // Monday 09:00 in New York
-    expect(sent()).toHaveLength(1);
+    expect(await sent()).toHaveLength(1);
   });
 
   it("sends nothing to people who opted out, until they opt back in", async () => {
     const deps = await setup();
     await t.run("training off", "dana");
     await runAt(deps, TUESDAY);
-    expect(sent()).toHaveLength(0);
+    expect(await sent()).toHaveLength(0);
     await t.run("training on", "dana");
     await runAt(deps, "2026-12-01T11:00:00Z");
-    expect(sent()).toHaveLength(1);
+    expect(await sent()).toHaveLength(1);
   });
 
   it("never suggests a dismissed module again, and brings a snoozed one back after two weeks", async () => {
@@ -129,11 +126,11 @@ describe("weekly training nudge", () => {
     expect(t.text(await t.press("training.dismiss", "xdr-advanced-hunting", "dana"))).toContain("won't suggest");
     expect(t.text(await t.press("training.snooze", "sentinel-hunting-docs", "dana"))).toContain("before 2026-12-15");
     await runAt(deps, "2026-12-08T10:00:00Z");
-    const second = sent()[1]?.buttons ?? [];
+    const second = (await sent())[1]?.buttons ?? [];
     expect(second).toEqual(expect.arrayContaining(["training.done:sentinel-hunting-module"]));
     expect(second.join()).not.toMatch(/xdr-advanced-hunting|sentinel-hunting-docs/);
     await runAt(deps, "2026-12-15T10:00:00Z");
-    const third = sent()[2]?.buttons.join() ?? "";
+    const third = (await sent())[2]?.buttons.join() ?? "";
     expect(third).toContain("sentinel-hunting-docs");
     expect(third).not.toContain("xdr-advanced-hunting");
   });
@@ -142,14 +139,14 @@ describe("weekly training nudge", () => {
     const deps = await setup();
     await t.run("skills set hunting 3", "dana");
     await runAt(deps, TUESDAY);
-    expect(sent()).toHaveLength(0);
+    expect(await sent()).toHaveLength(0);
   });
 
   it("skips a person whose platform is unknown and nudges them once it is known", async () => {
     const deps = await setup();
-    await trainingNudgeJob({ ...deps, platformOf: () => undefined }, t.clock.now());
-    expect(sent()).toHaveLength(0);
+    await trainingNudgeJob({ ...deps, platformOf: () => Promise.resolve(undefined) }, t.clock.now());
+    expect(await sent()).toHaveLength(0);
     await runAt(deps, "2026-12-01T11:00:00Z");
-    expect(sent()).toHaveLength(1);
+    expect(await sent()).toHaveLength(1);
   });
 });

@@ -1,17 +1,19 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createCronScheduler } from "../../src/scheduler/cron.js";
 import { backgroundJobs } from "../../src/scheduler/jobs.js";
-import { outbox } from "../../src/storage/schema/outbox.js";
 import { loadConfig } from "../../src/config.js";
 import { createTestBot, type TestBot } from "../support/test-bot.js";
 import { analysts } from "./team-setup.js";
 
-let t: TestBot;
-afterEach(() => t.close());
+let t: TestBot | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
 
 describe("the nudge job on the schedule", () => {
   it("is one of the background jobs, hourly, and enqueues nudges when run", async () => {
-    t = createTestBot({ now: "2026-12-01T10:00:00Z", workspace: "console" });
+    t = await createTestBot({ now: "2026-12-01T10:00:00Z", workspace: "console" });
     await analysts(t, "dana");
     await t.run("skills require analyst hunting 3");
     const scheduler = createCronScheduler({ log: t.services.log, clock: t.clock.now });
@@ -20,13 +22,9 @@ describe("the nudge job on the schedule", () => {
     );
     expect(job?.cron).toBe("7 * * * *");
     await job?.run(t.clock.now());
-    expect(
-      t.services.db
-        .select()
-        .from(outbox)
-        .all()
-        .map((r) => [r.op, r.conversationId, r.platform]),
-    ).toEqual([["dm", "dana", "console"]]);
+    expect((await t.storage.outbox.all()).map((r) => [r.op, r.conversationId, r.platform])).toEqual([
+      ["dm", "dana", "console"],
+    ]);
     await scheduler.stop();
   });
 

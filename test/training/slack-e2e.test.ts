@@ -9,25 +9,26 @@ import { createServices } from "../../src/core/create-services.js";
 import { loadPlan } from "../../src/data/load-plan.js";
 import { createDispatcher } from "../../src/delivery/dispatcher.js";
 import { silentLogger } from "../../src/logger.js";
-import { openDatabase, type OpenDatabase } from "../../src/storage/db.js";
+import type { Storage } from "../../src/storage/storage.js";
 import { trainingNudgeJob } from "../../src/training/nudge-job.js";
 import { nudgeJobDeps } from "../../src/training/nudge-schedule.js";
 import { FakeSlack } from "../fakes/slack-web-api.js";
 import { FAKE_TEAM } from "../fakes/slack-web-api-methods.js";
 import { blockActionsBody, sendSigned } from "../fakes/slack-requests.js";
 import { testClock } from "../support/clock.js";
+import { openTestStorage } from "../support/test-storage.js";
 
 const SECRET = "training-e2e-secret";
 let fake: FakeSlack | undefined;
 let server: Server | undefined;
 let adapter: SlackAdapter | undefined;
-let database: OpenDatabase | undefined;
+let storage: Storage | undefined;
 
 afterEach(async () => {
   await adapter?.stop();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   await fake?.close();
-  database?.close();
+  await storage?.close();
 });
 
 type Button = { type: string; action_id: string; value?: string; text: unknown };
@@ -38,9 +39,9 @@ describe("training nudge through Slack", () => {
     fake.state.users.set("U0DANA", { id: "U0DANA", name: "dana", displayName: "Dana", email: "dana@example.com" });
     fake.state.users.set("U0ELI", { id: "U0ELI", name: "eli", displayName: "Eli" });
     const clock = testClock("2026-12-01T10:00:00Z");
-    database = openDatabase(":memory:");
+    storage = await openTestStorage();
     const services = createServices({
-      db: database.db,
+      storage,
       plan: loadPlan(),
       log: silentLogger(),
       clock: clock.now,
@@ -51,13 +52,13 @@ describe("training nudge through Slack", () => {
       ["U0DANA", "Dana"],
       ["U0ELI", "Eli"],
     ] as const) {
-      const p = services.people.upsert(workspace, { platform: "slack", userId: id, displayName: name });
-      services.people.setRole(p.id, "analyst");
+      const p = await services.people.upsert(workspace, { platform: "slack", userId: id, displayName: name });
+      await services.people.setRole(p.id, "analyst");
     }
-    services.skills.setRequirements(workspace, "analyst", new Map([["hunting", 3]]), 0, clock.now());
-    services.skills.setRatings(
+    await services.skills.setRequirements(workspace, "analyst", new Map([["hunting", 3]]), 0, clock.now());
+    await services.skills.setRatings(
       workspace,
-      services.people.byPlatformId(workspace, "U0ELI")!.id,
+      (await services.people.byPlatformId(workspace, "U0ELI"))!.id,
       new Map([["hunting", 4]]),
       clock.now(),
     );
@@ -78,7 +79,7 @@ describe("training nudge through Slack", () => {
 
     await trainingNudgeJob(nudgeJobDeps(services, 7), clock.now());
     const dispatcher = createDispatcher({
-      db: services.db,
+      storage: services,
       messengers: [adapter.messenger],
       clock: clock.now,
       log: silentLogger(),
@@ -111,13 +112,13 @@ describe("training nudge through Slack", () => {
       expect(res.status).toBe(200);
       await adapter!.idle();
     };
-    const completed = (id: string) =>
-      services.training.completed(workspace, services.people.byPlatformId(workspace, id)!.id);
+    const completed = async (id: string) =>
+      await services.training.completed(workspace, (await services.people.byPlatformId(workspace, id))!.id);
 
     await click("U0ELI", "eli");
-    expect(completed("U0ELI").size).toBe(0);
+    expect((await completed("U0ELI")).size).toBe(0);
     expect(JSON.stringify(fake.responses)).toContain("That suggestion was for someone else");
     await click("U0DANA", "dana");
-    expect([...completed("U0DANA")]).toEqual(["xdr-advanced-hunting"]);
+    expect([...(await completed("U0DANA"))]).toEqual(["xdr-advanced-hunting"]);
   });
 });

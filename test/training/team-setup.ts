@@ -8,8 +8,8 @@ export async function analysts(t: TestBot, ...names: string[]): Promise<void> {
 }
 
 /** A person of the test workspace by name. */
-export function person(t: TestBot, name: string): Person {
-  const found = t.services.people.byPlatformId(t.workspace, name.toLowerCase());
+export async function person(t: TestBot, name: string): Promise<Person> {
+  const found = await t.services.people.byPlatformId(t.workspace, name.toLowerCase());
   if (!found) throw new Error(`no person ${name}`);
   return found;
 }

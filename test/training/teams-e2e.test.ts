@@ -16,15 +16,18 @@ describe("training nudge through Teams", () => {
     for (const member of [DANA, EVE])
       expect((await h.post(personal(connector.serviceUrl, member, "help"))).status).toBe(200);
     for (const member of [DANA, EVE])
-      services.people.setRole(services.people.byPlatformId(workspace, member.aadObjectId!)!.id, "analyst");
+      await services.people.setRole(
+        (await services.people.byPlatformId(workspace, member.aadObjectId!))!.id,
+        "analyst",
+      );
     await h.post(personal(connector.serviceUrl, ADA, "skills require analyst hunting 3"));
     await h.post(personal(connector.serviceUrl, EVE, "skills set hunting 4"));
-    expect(services.skills.requirements(workspace, "analyst").get("hunting")).toBe(3);
+    expect((await services.skills.requirements(workspace, "analyst")).get("hunting")).toBe(3);
 
     await trainingNudgeJob(nudgeJobDeps(services, 7), h.clock.now());
     const before = connector.calls.length;
     const dispatcher = createDispatcher({
-      db: services.db,
+      storage: services,
       messengers: [h.teams.messenger],
       clock: h.clock.now,
       log: silentLogger(),
@@ -41,14 +44,14 @@ describe("training nudge through Teams", () => {
       '"data":{"actionId":"training.done","value":"xdr-advanced-hunting"}',
     );
 
-    const completed = (id: string) =>
-      services.training.completed(workspace, services.people.byPlatformId(workspace, id)!.id);
+    const completed = async (id: string) =>
+      await services.training.completed(workspace, (await services.people.byPlatformId(workspace, id))!.id);
     const done = { actionId: "training.done", value: "xdr-advanced-hunting" };
     await h.post(submit(connector.serviceUrl, EVE, done, "1760000000001"));
-    expect(completed(EVE.aadObjectId!).size).toBe(0);
+    expect((await completed(EVE.aadObjectId!)).size).toBe(0);
     expect(JSON.stringify(h.last()?.body)).toContain("That suggestion was for someone else");
     await h.post(submit(connector.serviceUrl, DANA, done, "1760000000001"));
-    expect([...completed(DANA.aadObjectId!)]).toEqual(["xdr-advanced-hunting"]);
+    expect([...(await completed(DANA.aadObjectId!))]).toEqual(["xdr-advanced-hunting"]);
     expect(JSON.stringify(h.last()?.body)).toContain(
       "Recorded: you completed Advanced hunting in Microsoft Defender XDR",
     );

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Incident, IncidentAlert } from "../../src/domain/incident.js";
 import { fromDate } from "../../src/domain/incident-time.js";
-import { IncidentRepository } from "../../src/storage/repositories/incident-repository.js";
 import { createIncidentWorkload } from "../../src/training/incident-workload.js";
 import { createTestBot, type TestBot } from "../support/test-bot.js";
 
@@ -29,7 +28,7 @@ function alert(serviceSource: string, at: string): IncidentAlert {
   };
 }
 
-function store(assignedTo: string | null, ageDays: number, sources: string[], tenant = "contoso"): void {
+async function store(assignedTo: string | null, ageDays: number, sources: string[], tenant = "contoso"): Promise<void> {
   seq += 1;
   const at = daysAgo(ageDays);
   const incident: Incident = {
@@ -49,13 +48,13 @@ function store(assignedTo: string | null, ageDays: number, sources: string[], te
     lastUpdateAt: at,
     alerts: sources.map((s) => alert(s, at)),
   };
-  new IncidentRepository(t.services.db).save(incident, incident.alerts, NOW);
+  await t.storage.incidents.save(incident, incident.alerts, NOW);
 }
 
 async function withDana(): Promise<void> {
-  t = createTestBot({ now: NOW.toISOString() });
+  t = await createTestBot({ now: NOW.toISOString() });
   await t.run("role @dana analyst");
-  t.services.people.upsert(t.workspace, {
+  await t.services.people.upsert(t.workspace, {
     platform: "console",
     userId: "dana",
     displayName: "Dana Reyes",
@@ -66,30 +65,30 @@ async function withDana(): Promise<void> {
 describe("incident workload from the stored incidents", () => {
   it("counts incidents assigned by UPN or display name in the last 30 days, once per skill area", async () => {
     await withDana();
-    store("DANA@contoso.com", 2, ["microsoftDefenderForIdentity"]);
-    store("dana@contoso.com", 10, ["microsoftDefenderForIdentity", "azureAdIdentityProtection"]);
-    store("Dana Reyes", 20, ["MicrosoftDefenderForIdentity", "microsoftDefenderForEndpoint"]);
-    store("dana@contoso.com", 45, ["microsoftDefenderForIdentity"]);
-    store("eli@contoso.com", 1, ["microsoftDefenderForIdentity"]);
-    store(null, 1, ["microsoftDefenderForIdentity"]);
-    store("dana@contoso.com", 3, ["dataLossPrevention"]);
-    const dana = t.services.people.byPlatformId(t.workspace, "dana")!;
-    const counts = t.services.workload.countsFor(t.workspace, dana, new Date(NOW.getTime() - 30 * 86_400_000));
+    await store("DANA@contoso.com", 2, ["microsoftDefenderForIdentity"]);
+    await store("dana@contoso.com", 10, ["microsoftDefenderForIdentity", "azureAdIdentityProtection"]);
+    await store("Dana Reyes", 20, ["MicrosoftDefenderForIdentity", "microsoftDefenderForEndpoint"]);
+    await store("dana@contoso.com", 45, ["microsoftDefenderForIdentity"]);
+    await store("eli@contoso.com", 1, ["microsoftDefenderForIdentity"]);
+    await store(null, 1, ["microsoftDefenderForIdentity"]);
+    await store("dana@contoso.com", 3, ["dataLossPrevention"]);
+    const dana = (await t.services.people.byPlatformId(t.workspace, "dana"))!;
+    const counts = await t.services.workload.countsFor(t.workspace, dana, new Date(NOW.getTime() - 30 * 86_400_000));
     expect(Object.fromEntries(counts)).toEqual({ identity: 3, endpoint: 1 });
   });
 
   it("limits a workspace to its Graph tenants when told which they are", async () => {
     await withDana();
-    store("dana@contoso.com", 2, ["microsoftSentinel"], "contoso");
-    store("dana@contoso.com", 2, ["microsoftSentinel"], "fabrikam");
-    const workload = createIncidentWorkload(t.services.db, t.services.catalog, () => ["fabrikam"]);
-    const dana = t.services.people.byPlatformId(t.workspace, "dana")!;
-    expect(Object.fromEntries(workload.countsFor(t.workspace, dana, new Date(0)))).toEqual({ siem: 1 });
+    await store("dana@contoso.com", 2, ["microsoftSentinel"], "contoso");
+    await store("dana@contoso.com", 2, ["microsoftSentinel"], "fabrikam");
+    const workload = createIncidentWorkload(t.storage.incidents, t.services.catalog, () => ["fabrikam"]);
+    const dana = (await t.services.people.byPlatformId(t.workspace, "dana"))!;
+    expect(Object.fromEntries(await workload.countsFor(t.workspace, dana, new Date(0)))).toEqual({ siem: 1 });
   });
 
   it("turns identity incidents into suggestions that say why, until identity training is done", async () => {
     await withDana();
-    for (let i = 0; i < 6; i += 1) store("dana@contoso.com", i + 1, ["microsoftDefenderForIdentity"]);
+    for (let i = 0; i < 6; i += 1) await store("dana@contoso.com", i + 1, ["microsoftDefenderForIdentity"]);
     const train = t.text(await t.run("train", "dana"));
     expect(train).toContain("You handled 6 incidents touching Identity in the last 30 days:");
     expect(train).toContain("Microsoft Defender for Identity documentation (documentation, about 45 minutes)");

@@ -1,68 +1,75 @@
 /** Reads and writes the honeypot and business-critical assets each workspace watches. */
 import { and, eq } from "drizzle-orm";
 import type { AssetMark, AssetType, WatchedAsset } from "../../domain/incident-assets.js";
-import type { Db } from "../db.js";
-import { watchedAssets } from "../schema/incidents.js";
+import { Repository } from "../handle.js";
 
 /** Access to watched assets, always within one workspace. */
-export class AssetRepository {
-  constructor(private readonly db: Db) {}
-
+export class AssetRepository extends Repository {
   /** Marks an asset (replacing an earlier mark of the same name); returns the previous mark, if any. */
-  put(
+  async put(
     workspace: string,
     asset: { type: AssetType; value: string; label: string; mark: AssetMark },
     createdBy: number | null,
     now: Date,
-  ): AssetMark | undefined {
-    const before = this.get(workspace, asset.value);
-    this.db
-      .insert(watchedAssets)
-      .values({ workspace, ...asset, createdBy, createdAt: now.toISOString() })
-      .onConflictDoUpdate({
-        target: [watchedAssets.workspace, watchedAssets.value],
-        set: { mark: asset.mark, label: asset.label, type: asset.type },
-      })
-      .run();
+  ): Promise<AssetMark | undefined> {
+    const { watchedAssets } = this.t;
+    const before = await this.get(workspace, asset.value);
+    await this.q((db) =>
+      db
+        .insert(watchedAssets)
+        .values({ workspace, ...asset, createdBy, createdAt: now.toISOString() })
+        .onConflictDoUpdate({
+          target: [watchedAssets.workspace, watchedAssets.value],
+          set: { mark: asset.mark, label: asset.label, type: asset.type },
+        }),
+    );
     return before?.mark;
   }
 
   /** One watched asset by normalized value. */
-  get(workspace: string, value: string): WatchedAsset | undefined {
-    return this.db
-      .select({
-        type: watchedAssets.type,
-        value: watchedAssets.value,
-        label: watchedAssets.label,
-        mark: watchedAssets.mark,
-      })
-      .from(watchedAssets)
-      .where(and(eq(watchedAssets.workspace, workspace), eq(watchedAssets.value, value)))
-      .get();
+  async get(workspace: string, value: string): Promise<WatchedAsset | undefined> {
+    const { watchedAssets } = this.t;
+    const rows = await this.q((db) =>
+      db
+        .select({
+          type: watchedAssets.type,
+          value: watchedAssets.value,
+          label: watchedAssets.label,
+          mark: watchedAssets.mark,
+        })
+        .from(watchedAssets)
+        .where(and(eq(watchedAssets.workspace, workspace), eq(watchedAssets.value, value))),
+    );
+    return rows[0];
   }
 
   /** Stops watching an asset; true when it was watched. */
-  remove(workspace: string, value: string): boolean {
-    return (
-      this.db
+  async remove(workspace: string, value: string): Promise<boolean> {
+    const { watchedAssets } = this.t;
+    const removed = await this.q((db) =>
+      db
         .delete(watchedAssets)
         .where(and(eq(watchedAssets.workspace, workspace), eq(watchedAssets.value, value)))
-        .run().changes > 0
+        .returning({ value: watchedAssets.value }),
     );
+    return removed.length > 0;
   }
 
-  /** Every watched asset of the workspace, honeypots first, then by name. */
-  all(workspace: string): WatchedAsset[] {
-    return this.db
-      .select({
-        type: watchedAssets.type,
-        value: watchedAssets.value,
-        label: watchedAssets.label,
-        mark: watchedAssets.mark,
-      })
-      .from(watchedAssets)
-      .where(eq(watchedAssets.workspace, workspace))
-      .orderBy(watchedAssets.mark, watchedAssets.value)
-      .all();
+  /** Every watched asset of the workspace by mark, then by name (sorted here: the engines' collations differ). */
+  async all(workspace: string): Promise<WatchedAsset[]> {
+    const { watchedAssets } = this.t;
+    const rows = await this.q((db) =>
+      db
+        .select({
+          type: watchedAssets.type,
+          value: watchedAssets.value,
+          label: watchedAssets.label,
+          mark: watchedAssets.mark,
+        })
+        .from(watchedAssets)
+        .where(eq(watchedAssets.workspace, workspace)),
+    );
+    const key = (a: WatchedAsset) => `${a.mark}\u0000${a.value}`;
+    return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   }
 }

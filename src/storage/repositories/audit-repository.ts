@@ -1,7 +1,6 @@
 /** Records and reads the change history. */
 import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "../db.js";
-import { auditEvents } from "../schema/audit.js";
+import { Repository } from "../handle.js";
 
 /** One recorded change. */
 export interface AuditEvent {
@@ -30,36 +29,36 @@ export interface AuditInput {
 }
 
 /** Access to the audit log. */
-export class AuditRepository {
-  constructor(private readonly db: Db) {}
-
+export class AuditRepository extends Repository {
   /** Appends one change. */
-  record(e: AuditInput): void {
-    this.db
-      .insert(auditEvents)
-      .values({
+  async record(e: AuditInput): Promise<void> {
+    const { auditEvents } = this.t;
+    await this.q((db) =>
+      db.insert(auditEvents).values({
         ...e,
         oldValue: e.oldValue ?? null,
         newValue: e.newValue ?? null,
         note: e.note ?? null,
         at: e.at.toISOString(),
-      })
-      .run();
+      }),
+    );
   }
 
   /** The history of one entity, oldest first. */
-  history(workspace: string, entityType: string, entityId: string): AuditEvent[] {
-    return this.db
-      .select()
-      .from(auditEvents)
-      .where(
-        and(
-          eq(auditEvents.workspace, workspace),
-          eq(auditEvents.entityType, entityType),
-          eq(auditEvents.entityId, entityId),
-        ),
-      )
-      .orderBy(asc(auditEvents.id))
-      .all();
+  history(workspace: string, entityType: string, entityId: string): Promise<AuditEvent[]> {
+    const { auditEvents } = this.t;
+    return this.q((db) =>
+      db
+        .select()
+        .from(auditEvents)
+        .where(
+          and(
+            eq(auditEvents.workspace, workspace),
+            eq(auditEvents.entityType, entityType),
+            eq(auditEvents.entityId, entityId),
+          ),
+        )
+        .orderBy(asc(auditEvents.id)),
+    );
   }
 }

@@ -1,29 +1,31 @@
-/** Claims request keys once: the idempotency guard adapters put in front of platform retries. */
+/** Claims request keys once: the idempotency guard adapters put in front of platform retries, on any replica. */
 import { lt } from "drizzle-orm";
-import type { Db } from "../db.js";
-import { inboundRequests } from "../schema/inbound-requests.js";
+import { Repository } from "../handle.js";
 
 /** How long a key is remembered; platforms stop retrying within minutes. */
 export const INBOUND_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** Access to the handled-request keys. */
-export class InboundRequestRepository {
+export class InboundRequestRepository extends Repository {
   private claims = 0;
-  constructor(private readonly db: Db) {}
 
   /** Records the key; true the first time, false when it was handled before (a retry or replay). */
-  claim(workspace: string, key: string, now: Date): boolean {
-    if (++this.claims % 100 === 1) this.prune(new Date(now.getTime() - INBOUND_KEY_TTL_MS));
-    const result = this.db
-      .insert(inboundRequests)
-      .values({ workspace, key, receivedAt: now.toISOString() })
-      .onConflictDoNothing()
-      .run();
-    return result.changes > 0;
+  async claim(workspace: string, key: string, now: Date): Promise<boolean> {
+    const { inboundRequests } = this.t;
+    if (++this.claims % 100 === 1) await this.prune(new Date(now.getTime() - INBOUND_KEY_TTL_MS));
+    const inserted = await this.q((db) =>
+      db
+        .insert(inboundRequests)
+        .values({ workspace, key, receivedAt: now.toISOString() })
+        .onConflictDoNothing()
+        .returning({ key: inboundRequests.key }),
+    );
+    return inserted.length > 0;
   }
 
   /** Forgets keys received before `before`. */
-  prune(before: Date): void {
-    this.db.delete(inboundRequests).where(lt(inboundRequests.receivedAt, before.toISOString())).run();
+  async prune(before: Date): Promise<void> {
+    const { inboundRequests } = this.t;
+    await this.q((db) => db.delete(inboundRequests).where(lt(inboundRequests.receivedAt, before.toISOString())));
   }
 }

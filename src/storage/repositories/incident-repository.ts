@@ -1,12 +1,13 @@
 /** Reads and writes synced incidents, their alerts and their change history. */
-import { and, desc, eq, gte, inArray, notInArray, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, notInArray, sql } from "drizzle-orm";
 import type { IncidentChange } from "../../domain/incident-diff.js";
 import { CLOSED_STATUSES, severityRank, type Incident, type IncidentAlert } from "../../domain/incident.js";
-import type { Db } from "../db.js";
-import { incidentAlerts, incidentChanges, incidents } from "../schema/incidents.js";
+import type { Tables } from "../engine/types.js";
+import { Repository } from "../handle.js";
+import { storable } from "../text.js";
 
-type IncidentRow = typeof incidents.$inferSelect;
-type AlertRow = typeof incidentAlerts.$inferSelect;
+type IncidentRow = Tables["incidents"]["$inferSelect"];
+type AlertRow = Tables["incidentAlerts"]["$inferSelect"];
 
 /** One recorded change, oldest first in history. */
 export interface IncidentChangeRecord {
@@ -36,48 +37,58 @@ function toIncident(r: IncidentRow, alerts: AlertRow[]): Incident {
   return { ...rest, alerts: alerts.map(toAlert) };
 }
 
-/** Access to incidents of any Graph tenant; every query names the tenant. */
-export class IncidentRepository {
-  constructor(private readonly db: Db) {}
+/** Alerts in creation order, those without a creation time last (the same on both engines). */
+function byCreation(a: AlertRow, b: AlertRow): number {
+  if (a.createdAt === b.createdAt) return 0;
+  if (a.createdAt === null) return 1;
+  if (b.createdAt === null) return -1;
+  return a.createdAt < b.createdAt ? -1 : 1;
+}
 
+/** Access to incidents of any Graph tenant; every query names the tenant. */
+export class IncidentRepository extends Repository {
   /** An incident with its alerts, or undefined. */
-  get(tenant: string, id: string): Incident | undefined {
-    const row = this.db
-      .select()
-      .from(incidents)
-      .where(and(eq(incidents.tenant, tenant), eq(incidents.id, id)))
-      .get();
-    if (!row) return undefined;
-    const alerts = this.db
-      .select()
-      .from(incidentAlerts)
-      .where(and(eq(incidentAlerts.tenant, tenant), eq(incidentAlerts.incidentId, id)))
-      .orderBy(incidentAlerts.createdAt)
-      .all();
-    return toIncident(row, alerts);
+  async get(tenant: string, id: string): Promise<Incident | undefined> {
+    const { incidents } = this.t;
+    const [row] = await this.q((db) =>
+      db
+        .select()
+        .from(incidents)
+        .where(and(eq(incidents.tenant, tenant), eq(incidents.id, id))),
+    );
+    return row ? (await this.withAlerts(tenant, [row]))[0] : undefined;
   }
 
-  /** Stores the incident and the given (new or updated) alerts; call inside the sync's transaction. */
-  save(incident: Incident, changedAlerts: readonly IncidentAlert[], now: Date): void {
+  /** Stores the incident and the given (new or updated) alerts; call inside the sync's unit of work. */
+  async save(incident: Incident, changedAlerts: readonly IncidentAlert[], now: Date): Promise<void> {
+    const { incidents, incidentAlerts } = this.t;
     const { alerts: _a, ...fields } = incident;
-    const row = { ...fields, severityRank: severityRank(incident.severity) };
-    this.db
-      .insert(incidents)
-      .values({ ...row, firstSeenAt: now.toISOString() })
-      .onConflictDoUpdate({ target: [incidents.tenant, incidents.id], set: row })
-      .run();
+    const row = storable({ ...fields, severityRank: severityRank(incident.severity) });
+    await this.q((db) =>
+      db
+        .insert(incidents)
+        .values({ ...row, firstSeenAt: now.toISOString() })
+        .onConflictDoUpdate({ target: [incidents.tenant, incidents.id], set: row }),
+    );
     for (const alert of changedAlerts) {
-      const values = { ...alert, tenant: incident.tenant, incidentId: incident.id };
-      this.db
-        .insert(incidentAlerts)
-        .values(values)
-        .onConflictDoUpdate({ target: [incidentAlerts.tenant, incidentAlerts.id], set: values })
-        .run();
+      const values = storable({ ...alert, tenant: incident.tenant, incidentId: incident.id });
+      await this.q((db) =>
+        db
+          .insert(incidentAlerts)
+          .values(values)
+          .onConflictDoUpdate({ target: [incidentAlerts.tenant, incidentAlerts.id], set: values }),
+      );
     }
   }
 
   /** Appends the meaningful changes to the history. */
-  recordChanges(incident: Incident, changes: readonly IncidentChange[], now: Date, actorName: string | null): void {
+  async recordChanges(
+    incident: Incident,
+    changes: readonly IncidentChange[],
+    now: Date,
+    actorName: string | null,
+  ): Promise<void> {
+    const { incidentChanges } = this.t;
     const base = {
       tenant: incident.tenant,
       incidentId: incident.id,
@@ -97,90 +108,120 @@ export class IncidentRepository {
         alertId: c.alert.id,
       };
     });
-    if (rows.length) this.db.insert(incidentChanges).values(rows).run();
+    if (rows.length) await this.q((db) => db.insert(incidentChanges).values(storable(rows)));
   }
 
   /** The change history of one incident, oldest first. */
-  history(tenant: string, id: string): IncidentChangeRecord[] {
-    return this.db
-      .select({
-        field: incidentChanges.field,
-        oldValue: incidentChanges.oldValue,
-        newValue: incidentChanges.newValue,
-        alertId: incidentChanges.alertId,
-        changedAt: incidentChanges.changedAt,
-        actorName: incidentChanges.actorName,
-      })
-      .from(incidentChanges)
-      .where(and(eq(incidentChanges.tenant, tenant), eq(incidentChanges.incidentId, id)))
-      .orderBy(incidentChanges.id)
-      .all();
+  history(tenant: string, id: string): Promise<IncidentChangeRecord[]> {
+    const { incidentChanges } = this.t;
+    return this.q((db) =>
+      db
+        .select({
+          field: incidentChanges.field,
+          oldValue: incidentChanges.oldValue,
+          newValue: incidentChanges.newValue,
+          alertId: incidentChanges.alertId,
+          changedAt: incidentChanges.changedAt,
+          actorName: incidentChanges.actorName,
+        })
+        .from(incidentChanges)
+        .where(and(eq(incidentChanges.tenant, tenant), eq(incidentChanges.incidentId, id)))
+        .orderBy(incidentChanges.id),
+    );
   }
 
   /** Open incidents, most severe and most recently updated first, with their alerts. */
-  open(tenant: string, minRank = 0, limit = 1000): Incident[] {
-    const rows = this.db
-      .select()
-      .from(incidents)
-      .where(
-        and(
-          eq(incidents.tenant, tenant),
-          notInArray(incidents.status, [...CLOSED_STATUSES]),
-          gte(incidents.severityRank, minRank),
-        ),
-      )
-      .orderBy(desc(incidents.severityRank), desc(incidents.lastUpdateAt))
-      .limit(limit)
-      .all();
+  async open(tenant: string, minRank = 0, limit = 1000): Promise<Incident[]> {
+    const { incidents } = this.t;
+    const rows = await this.q((db) =>
+      db
+        .select()
+        .from(incidents)
+        .where(this.openWhere(tenant, minRank))
+        .orderBy(desc(incidents.severityRank), desc(incidents.lastUpdateAt), incidents.id)
+        .limit(limit),
+    );
     return this.withAlerts(tenant, rows);
   }
 
   /** How many incidents are open at or above a severity rank. */
-  countOpen(tenant: string, minRank = 0): number {
-    const row = this.db
-      .select({ n: sql<number>`count(*)` })
-      .from(incidents)
-      .where(
-        and(
-          eq(incidents.tenant, tenant),
-          notInArray(incidents.status, [...CLOSED_STATUSES]),
-          gte(incidents.severityRank, minRank),
-        ),
-      )
-      .get();
+  async countOpen(tenant: string, minRank = 0): Promise<number> {
+    const { incidents } = this.t;
+    const [row] = await this.q((db) =>
+      db.select({ n: count() }).from(incidents).where(this.openWhere(tenant, minRank)),
+    );
     return row?.n ?? 0;
   }
 
   /** Alerts created since `since`, counted by severity, source and status. */
-  alertCounts(tenant: string, since: string): AlertCount[] {
-    return this.db
-      .select({
-        severity: incidentAlerts.severity,
-        serviceSource: incidentAlerts.serviceSource,
-        status: incidentAlerts.status,
-        count: sql<number>`count(*)`,
-      })
-      .from(incidentAlerts)
-      .where(and(eq(incidentAlerts.tenant, tenant), gte(incidentAlerts.createdAt, since)))
-      .groupBy(incidentAlerts.severity, incidentAlerts.serviceSource, incidentAlerts.status)
-      .all();
+  alertCounts(tenant: string, since: string): Promise<AlertCount[]> {
+    const { incidentAlerts } = this.t;
+    return this.q((db) =>
+      db
+        .select({
+          severity: incidentAlerts.severity,
+          serviceSource: incidentAlerts.serviceSource,
+          status: incidentAlerts.status,
+          count: count(),
+        })
+        .from(incidentAlerts)
+        .where(and(eq(incidentAlerts.tenant, tenant), gte(incidentAlerts.createdAt, since)))
+        .groupBy(incidentAlerts.severity, incidentAlerts.serviceSource, incidentAlerts.status),
+    );
   }
 
-  private withAlerts(tenant: string, rows: IncidentRow[]): Incident[] {
-    if (rows.length === 0) return [];
-    const alerts = this.db
-      .select()
-      .from(incidentAlerts)
-      .where(
-        and(
-          eq(incidentAlerts.tenant, tenant),
-          inArray(
-            incidentAlerts.incidentId,
-            rows.map((r) => r.id),
+  /** Incidents (with an alert source each) assigned to any of `names` and updated since `since`. */
+  assignedTo(
+    names: readonly string[],
+    since: string,
+    tenants?: readonly string[],
+  ): Promise<{ tenant: string; id: string; source: string }[]> {
+    const { incidents, incidentAlerts } = this.t;
+    return this.q((db) =>
+      db
+        .selectDistinct({ tenant: incidents.tenant, id: incidents.id, source: incidentAlerts.serviceSource })
+        .from(incidents)
+        .innerJoin(
+          incidentAlerts,
+          and(eq(incidentAlerts.tenant, incidents.tenant), eq(incidentAlerts.incidentId, incidents.id)),
+        )
+        .where(
+          and(
+            inArray(sql`lower(trim(${incidents.assignedTo}))`, [...names]),
+            gte(incidents.lastUpdateAt, since),
+            tenants ? inArray(incidents.tenant, [...tenants]) : undefined,
           ),
         ),
-      )
-      .all();
+    );
+  }
+
+  private openWhere(tenant: string, minRank: number) {
+    const { incidents } = this.t;
+    return and(
+      eq(incidents.tenant, tenant),
+      notInArray(incidents.status, [...CLOSED_STATUSES]),
+      gte(incidents.severityRank, minRank),
+    );
+  }
+
+  private async withAlerts(tenant: string, rows: IncidentRow[]): Promise<Incident[]> {
+    if (rows.length === 0) return [];
+    const { incidentAlerts } = this.t;
+    const alerts = await this.q((db) =>
+      db
+        .select()
+        .from(incidentAlerts)
+        .where(
+          and(
+            eq(incidentAlerts.tenant, tenant),
+            inArray(
+              incidentAlerts.incidentId,
+              rows.map((r) => r.id),
+            ),
+          ),
+        ),
+    );
+    alerts.sort(byCreation);
     return rows.map((r) =>
       toIncident(
         r,

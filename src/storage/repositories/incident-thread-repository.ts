@@ -1,8 +1,7 @@
 /** Remembers which incident threads were started in which conversation, so each gets one root, ever. */
 import { and, eq } from "drizzle-orm";
 import type { PlatformName } from "../../core/incoming.js";
-import type { Db } from "../db.js";
-import { incidentThreads } from "../schema/incidents.js";
+import { Repository } from "../handle.js";
 
 /** A conversation an incident thread lives in. */
 export interface ThreadTarget {
@@ -12,49 +11,50 @@ export interface ThreadTarget {
 }
 
 /** Access to incident threads. */
-export class IncidentThreadRepository {
-  constructor(private readonly db: Db) {}
-
+export class IncidentThreadRepository extends Repository {
   /** The root's outbox key when the incident already has a thread in that conversation. */
-  rootKey(target: ThreadTarget, tenant: string, incidentId: string): string | undefined {
-    return this.db
-      .select({ rootKey: incidentThreads.rootKey })
-      .from(incidentThreads)
-      .where(
-        and(
-          eq(incidentThreads.platform, target.platform),
-          eq(incidentThreads.conversationId, target.conversationId),
-          eq(incidentThreads.tenant, tenant),
-          eq(incidentThreads.incidentId, incidentId),
-        ),
-      )
-      .get()?.rootKey;
+  async rootKey(target: ThreadTarget, tenant: string, incidentId: string): Promise<string | undefined> {
+    const { incidentThreads } = this.t;
+    const [row] = await this.q((db) =>
+      db
+        .select({ rootKey: incidentThreads.rootKey })
+        .from(incidentThreads)
+        .where(and(this.in(target), eq(incidentThreads.tenant, tenant), eq(incidentThreads.incidentId, incidentId))),
+    );
+    return row?.rootKey;
   }
 
   /** Records a new thread; false when one existed (nothing changed). */
-  add(target: ThreadTarget, tenant: string, incidentId: string, rootKey: string, now: Date): boolean {
-    return (
-      this.db
+  async add(target: ThreadTarget, tenant: string, incidentId: string, rootKey: string, now: Date): Promise<boolean> {
+    const { incidentThreads } = this.t;
+    const inserted = await this.q((db) =>
+      db
         .insert(incidentThreads)
         .values({ ...target, tenant, incidentId, rootKey, createdAt: now.toISOString() })
         .onConflictDoNothing()
-        .run().changes > 0
+        .returning({ rootKey: incidentThreads.rootKey }),
     );
+    return inserted.length > 0;
   }
 
   /** The incident ids that have a thread in the conversation. */
-  incidentIds(target: ThreadTarget, tenant: string): Set<string> {
-    const rows = this.db
-      .select({ id: incidentThreads.incidentId })
-      .from(incidentThreads)
-      .where(
-        and(
-          eq(incidentThreads.platform, target.platform),
-          eq(incidentThreads.conversationId, target.conversationId),
-          eq(incidentThreads.tenant, tenant),
-        ),
-      )
-      .all();
+  async incidentIds(target: ThreadTarget, tenant: string): Promise<Set<string>> {
+    const { incidentThreads } = this.t;
+    const rows = await this.q((db) =>
+      db
+        .select({ id: incidentThreads.incidentId })
+        .from(incidentThreads)
+        .where(and(this.in(target), eq(incidentThreads.tenant, tenant))),
+    );
     return new Set(rows.map((r) => r.id));
+  }
+
+  private in(target: ThreadTarget) {
+    const { incidentThreads } = this.t;
+    return and(
+      eq(incidentThreads.workspace, target.workspace),
+      eq(incidentThreads.platform, target.platform),
+      eq(incidentThreads.conversationId, target.conversationId),
+    );
   }
 }

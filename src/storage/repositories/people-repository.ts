@@ -3,75 +3,97 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Identity } from "../../core/incoming.js";
 import type { Person } from "../../domain/person.js";
 import type { Role } from "../../domain/roles.js";
-import type { Db } from "../db.js";
-import { people } from "../schema/people.js";
+import { Repository } from "../handle.js";
 
 /** Access to the people of every workspace. */
-export class PeopleRepository {
-  constructor(private readonly db: Db) {}
-
+export class PeopleRepository extends Repository {
   /** Finds or creates the person behind an identity, refreshing name and email; `initialRole` applies on creation only. */
-  upsert(workspace: string, identity: Identity, initialRole: Role = "none"): Person {
-    const row = this.db
-      .insert(people)
-      .values({
-        workspace,
-        platformUserId: identity.userId,
-        displayName: identity.displayName,
-        email: identity.email ?? null,
-        role: initialRole,
-      })
-      .onConflictDoUpdate({
-        target: [people.workspace, people.platformUserId],
-        set: { displayName: identity.displayName, email: sql`coalesce(${identity.email ?? null}, ${people.email})` },
-      })
-      .returning()
-      .get();
-    return row;
+  upsert(workspace: string, identity: Identity, initialRole: Role = "none"): Promise<Person> {
+    const { people } = this.t;
+    const displayName = withoutNul(identity.displayName);
+    const email = identity.email === undefined ? null : withoutNul(identity.email);
+    return this.q(async (db) => {
+      const [row] = await db
+        .insert(people)
+        .values({ workspace, platformUserId: identity.userId, displayName, email, role: initialRole })
+        .onConflictDoUpdate({
+          target: [people.workspace, people.platformUserId],
+          set: { displayName, email: sql`coalesce(${email}, ${people.email})` },
+        })
+        .returning();
+      if (!row) throw new Error("upsert returned no row");
+      return row;
+    });
   }
 
   /** A person by row id within a workspace. */
-  byId(workspace: string, id: number): Person | undefined {
-    return this.db
-      .select()
-      .from(people)
-      .where(and(eq(people.workspace, workspace), eq(people.id, id)))
-      .get();
+  byId(workspace: string, id: number): Promise<Person | undefined> {
+    const { people } = this.t;
+    return this.q(
+      async (db) =>
+        (
+          await db
+            .select()
+            .from(people)
+            .where(and(eq(people.workspace, workspace), eq(people.id, id)))
+        )[0],
+    );
   }
 
   /** A person by platform user id within a workspace. */
-  byPlatformId(workspace: string, platformUserId: string): Person | undefined {
-    return this.db
-      .select()
-      .from(people)
-      .where(and(eq(people.workspace, workspace), eq(people.platformUserId, platformUserId)))
-      .get();
+  byPlatformId(workspace: string, platformUserId: string): Promise<Person | undefined> {
+    const { people } = this.t;
+    return this.q(
+      async (db) =>
+        (
+          await db
+            .select()
+            .from(people)
+            .where(and(eq(people.workspace, workspace), eq(people.platformUserId, platformUserId)))
+        )[0],
+    );
   }
 
   /** People whose display name matches (case-insensitive) in a workspace. */
-  byName(workspace: string, name: string): Person[] {
-    return this.db
-      .select()
-      .from(people)
-      .where(and(eq(people.workspace, workspace), sql`lower(${people.displayName}) = lower(${name})`))
-      .all();
+  byName(workspace: string, name: string): Promise<Person[]> {
+    const { people } = this.t;
+    return this.q((db) =>
+      db
+        .select()
+        .from(people)
+        .where(and(eq(people.workspace, workspace), sql`lower(${people.displayName}) = lower(${name})`)),
+    );
   }
 
   /** Every person in a workspace, by name. */
-  all(workspace: string): Person[] {
-    return this.db.select().from(people).where(eq(people.workspace, workspace)).orderBy(people.displayName).all();
+  async all(workspace: string): Promise<Person[]> {
+    const { people } = this.t;
+    const rows = await this.q((db) => db.select().from(people).where(eq(people.workspace, workspace)));
+    return rows.sort(byName);
   }
 
   /** Changes a person's role. */
-  setRole(id: number, role: Role): void {
-    this.db.update(people).set({ role }).where(eq(people.id, id)).run();
+  async setRole(id: number, role: Role): Promise<void> {
+    const { people } = this.t;
+    await this.q((db) => db.update(people).set({ role }).where(eq(people.id, id)));
   }
 
   /** Sets timezone, working hours or the training opt-out. */
-  update(
+  async update(
     id: number,
     fields: Partial<Pick<Person, "timezone" | "workStartHour" | "workEndHour" | "trainingOptOut">>,
-  ): void {
-    this.db.update(people).set(fields).where(eq(people.id, id)).run();
+  ): Promise<void> {
+    const { people } = this.t;
+    await this.q((db) => db.update(people).set(fields).where(eq(people.id, id)));
   }
+}
+
+/** Names come from the platforms; PostgreSQL text cannot hold NUL, and a NUL never means anything in a name. */
+function withoutNul(text: string): string {
+  return text.replaceAll("\u0000", "");
+}
+
+/** Display-name order that is the same on both engines (their collations differ). */
+function byName(a: Person, b: Person): number {
+  return a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : a.id - b.id;
 }

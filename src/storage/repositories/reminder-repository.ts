@@ -2,10 +2,7 @@
 import { and, eq, isNotNull, ne } from "drizzle-orm";
 import type { Person } from "../../domain/person.js";
 import type { ReminderKind, SentReminder } from "../../reminders/rules.js";
-import type { Db } from "../db.js";
-import { people } from "../schema/people.js";
-import { taskReminders } from "../schema/task-reminders.js";
-import { tasks } from "../schema/tasks.js";
+import { Repository } from "../handle.js";
 
 /** An open task with an owner and a due date, across every workspace. */
 export interface ReminderCandidate {
@@ -25,47 +22,44 @@ export interface ReminderCycle {
 }
 
 /** Access to reminder state. */
-export class ReminderRepository {
-  constructor(private readonly db: Db) {}
-
+export class ReminderRepository extends Repository {
   /** Every open task that has both an owner and a due date. */
-  candidates(): ReminderCandidate[] {
-    return this.db
-      .select({
-        workspace: tasks.workspace,
-        taskId: tasks.id,
-        title: tasks.title,
-        dueDate: tasks.dueDate,
-        owner: people,
-      })
-      .from(tasks)
-      .innerJoin(people, eq(people.id, tasks.ownerId))
-      .where(and(ne(tasks.status, "done"), isNotNull(tasks.dueDate)))
-      .all()
-      .map((r) => ({ ...r, dueDate: r.dueDate ?? "" }));
+  async candidates(): Promise<ReminderCandidate[]> {
+    const { tasks, people } = this.t;
+    const rows = await this.q((db) =>
+      db
+        .select({
+          workspace: tasks.workspace,
+          taskId: tasks.id,
+          title: tasks.title,
+          dueDate: tasks.dueDate,
+          owner: people,
+        })
+        .from(tasks)
+        .innerJoin(people, eq(people.id, tasks.ownerId))
+        .where(and(ne(tasks.status, "done"), isNotNull(tasks.dueDate)))
+        .orderBy(tasks.workspace, tasks.area, tasks.position),
+    );
+    return rows.map((r) => ({ ...r, dueDate: r.dueDate ?? "" }));
   }
 
   /** Reminders already sent in a cycle. */
-  sent(c: ReminderCycle): SentReminder[] {
-    return this.db
-      .select({ kind: taskReminders.kind, localDate: taskReminders.localDate })
-      .from(taskReminders)
-      .where(
-        and(
-          eq(taskReminders.workspace, c.workspace),
-          eq(taskReminders.taskId, c.taskId),
-          eq(taskReminders.dueDate, c.dueDate),
-          eq(taskReminders.ownerId, c.ownerId),
-        ),
-      )
-      .all();
+  sent(c: ReminderCycle): Promise<SentReminder[]> {
+    const { taskReminders: r } = this.t;
+    return this.q((db) =>
+      db
+        .select({ kind: r.kind, localDate: r.localDate })
+        .from(r)
+        .where(
+          and(eq(r.workspace, c.workspace), eq(r.taskId, c.taskId), eq(r.dueDate, c.dueDate), eq(r.ownerId, c.ownerId)),
+        )
+        .orderBy(r.id),
+    );
   }
 
   /** Records a reminder; the unique index refuses a repeat of the same kind and number. */
-  record(c: ReminderCycle, kind: ReminderKind, seq: number, localDate: string, now: Date): void {
-    this.db
-      .insert(taskReminders)
-      .values({ ...c, kind, seq, localDate, sentAt: now.toISOString() })
-      .run();
+  async record(c: ReminderCycle, kind: ReminderKind, seq: number, localDate: string, now: Date): Promise<void> {
+    const { taskReminders } = this.t;
+    await this.q((db) => db.insert(taskReminders).values({ ...c, kind, seq, localDate, sentAt: now.toISOString() }));
   }
 }

@@ -1,8 +1,8 @@
-/** Reads and writes conversation subscriptions. */
+/** Reads and writes conversation subscriptions, keyed by workspace, platform and conversation. */
 import { and, eq } from "drizzle-orm";
 import type { PlatformName } from "../../core/incoming.js";
-import type { Db } from "../db.js";
-import { subscriptions } from "../schema/subscriptions.js";
+import { Repository } from "../handle.js";
+import type { ConversationKey } from "./conversation-repository.js";
 
 /** A stored subscription. */
 export interface Subscription {
@@ -16,48 +16,57 @@ export interface Subscription {
 }
 
 /** Access to subscriptions. */
-export class SubscriptionRepository {
-  constructor(private readonly db: Db) {}
-
+export class SubscriptionRepository extends Repository {
   /** Creates or replaces the conversation's subscription of that kind. */
-  put(s: Omit<Subscription, "id" | "createdAt"> & { createdBy: number | null }, now: Date): void {
-    this.db
-      .insert(subscriptions)
-      .values({ ...s, createdAt: now.toISOString() })
-      .onConflictDoUpdate({
-        target: [subscriptions.platform, subscriptions.conversationId, subscriptions.kind],
-        set: { settings: s.settings, createdBy: s.createdBy },
-      })
-      .run();
-  }
-
-  /** Removes one; true when there was one. */
-  remove(platform: PlatformName, conversationId: string, kind: string): boolean {
-    return (
-      this.db
-        .delete(subscriptions)
-        .where(
-          and(
-            eq(subscriptions.platform, platform),
-            eq(subscriptions.conversationId, conversationId),
-            eq(subscriptions.kind, kind),
-          ),
-        )
-        .run().changes > 0
+  async put(s: Omit<Subscription, "id" | "createdAt"> & { createdBy: number | null }, now: Date): Promise<void> {
+    const { subscriptions } = this.t;
+    await this.q((db) =>
+      db
+        .insert(subscriptions)
+        .values({ ...s, createdAt: now.toISOString() })
+        .onConflictDoUpdate({
+          target: [subscriptions.workspace, subscriptions.platform, subscriptions.conversationId, subscriptions.kind],
+          set: { settings: s.settings, createdBy: s.createdBy },
+        }),
     );
   }
 
+  /** Removes one; true when there was one. */
+  async remove(conversation: ConversationKey, kind: string): Promise<boolean> {
+    const { subscriptions } = this.t;
+    const removed = await this.q((db) =>
+      db
+        .delete(subscriptions)
+        .where(and(this.of(conversation), eq(subscriptions.kind, kind)))
+        .returning({ id: subscriptions.id }),
+    );
+    return removed.length > 0;
+  }
+
   /** The subscriptions of one conversation. */
-  forConversation(platform: PlatformName, conversationId: string): Subscription[] {
-    return this.db
-      .select()
-      .from(subscriptions)
-      .where(and(eq(subscriptions.platform, platform), eq(subscriptions.conversationId, conversationId)))
-      .all() as Subscription[];
+  async forConversation(conversation: ConversationKey): Promise<Subscription[]> {
+    const { subscriptions } = this.t;
+    const rows = await this.q((db) =>
+      db.select().from(subscriptions).where(this.of(conversation)).orderBy(subscriptions.id),
+    );
+    return rows as Subscription[];
   }
 
   /** Every subscription of a kind, across workspaces (for jobs). */
-  ofKind(kind: string): Subscription[] {
-    return this.db.select().from(subscriptions).where(eq(subscriptions.kind, kind)).all() as Subscription[];
+  async ofKind(kind: string): Promise<Subscription[]> {
+    const { subscriptions } = this.t;
+    const rows = await this.q((db) =>
+      db.select().from(subscriptions).where(eq(subscriptions.kind, kind)).orderBy(subscriptions.id),
+    );
+    return rows as Subscription[];
+  }
+
+  private of(c: ConversationKey) {
+    const { subscriptions } = this.t;
+    return and(
+      eq(subscriptions.workspace, c.workspace),
+      eq(subscriptions.platform, c.platform),
+      eq(subscriptions.conversationId, c.id),
+    );
   }
 }

@@ -1,76 +1,74 @@
 /** The incident sync's cursor and in-progress run, per Graph tenant and stream (incidents, alerts). */
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../db.js";
-import { incidentSyncState } from "../schema/incidents.js";
+import type { Tables } from "../engine/types.js";
+import { Repository } from "../handle.js";
 
 /** Where a stream stands. */
-export type SyncState = typeof incidentSyncState.$inferSelect;
+export type SyncState = Tables["incidentSyncState"]["$inferSelect"];
 
-/** Access to sync state; the page-level writes are meant to run inside the page's transaction. */
-export class SyncStateRepository {
-  constructor(private readonly db: Db) {}
-
+/** Access to sync state; the page-level writes are meant to run inside the page's unit of work. */
+export class SyncStateRepository extends Repository {
   /** The stream's state, or undefined before its first run. */
-  get(tenant: string, stream: string): SyncState | undefined {
-    return this.db
-      .select()
-      .from(incidentSyncState)
-      .where(and(eq(incidentSyncState.tenant, tenant), eq(incidentSyncState.stream, stream)))
-      .get();
+  async get(tenant: string, stream: string): Promise<SyncState | undefined> {
+    const [row] = await this.q((db) => db.select().from(this.t.incidentSyncState).where(this.key(tenant, stream)));
+    return row;
   }
 
   /** Starts (or resumes) a run reading from `since`. */
-  beginRun(tenant: string, stream: string, since: string): void {
-    this.db
-      .insert(incidentSyncState)
-      .values({ tenant, stream, runSince: since, runPages: 0, runItems: 0 })
-      .onConflictDoUpdate({ target: [incidentSyncState.tenant, incidentSyncState.stream], set: { runSince: since } })
-      .run();
+  async beginRun(tenant: string, stream: string, since: string): Promise<void> {
+    const { incidentSyncState } = this.t;
+    await this.q((db) =>
+      db
+        .insert(incidentSyncState)
+        .values({ tenant, stream, runSince: since, runPages: 0, runItems: 0 })
+        .onConflictDoUpdate({ target: [incidentSyncState.tenant, incidentSyncState.stream], set: { runSince: since } }),
+    );
   }
 
   /** Records a stored page; on the last page the cursor moves to `cursor` and the run ends. */
-  pageStored(
+  async pageStored(
     tenant: string,
     stream: string,
     page: { runMax: string | null; items: number; lastCursor?: string },
     now: Date,
-  ): void {
-    const where = and(eq(incidentSyncState.tenant, tenant), eq(incidentSyncState.stream, stream));
-    const state = this.get(tenant, stream);
+  ): Promise<void> {
+    const { incidentSyncState } = this.t;
+    const state = await this.get(tenant, stream);
     const progress = {
       runMax: page.runMax,
       runPages: (state?.runPages ?? 0) + 1,
       runItems: (state?.runItems ?? 0) + page.items,
     };
-    if (page.lastCursor === undefined) {
-      this.db.update(incidentSyncState).set(progress).where(where).run();
-      return;
-    }
-    this.db
-      .update(incidentSyncState)
-      .set({
-        cursor: page.lastCursor,
-        runSince: null,
-        runMax: null,
-        runPages: 0,
-        runItems: 0,
-        lastSuccessAt: now.toISOString(),
-        lastError: null,
-        lastErrorAt: null,
-      })
-      .where(where)
-      .run();
+    const change =
+      page.lastCursor === undefined
+        ? progress
+        : {
+            cursor: page.lastCursor,
+            runSince: null,
+            runMax: null,
+            runPages: 0,
+            runItems: 0,
+            lastSuccessAt: now.toISOString(),
+            lastError: null,
+            lastErrorAt: null,
+          };
+    await this.q((db) => db.update(incidentSyncState).set(change).where(this.key(tenant, stream)));
   }
 
   /** Remembers why the last run failed (the run and cursor stay as they were). */
-  failed(tenant: string, stream: string, message: string, now: Date): void {
-    this.db
-      .insert(incidentSyncState)
-      .values({ tenant, stream, lastError: message.slice(0, 500), lastErrorAt: now.toISOString() })
-      .onConflictDoUpdate({
-        target: [incidentSyncState.tenant, incidentSyncState.stream],
-        set: { lastError: message.slice(0, 500), lastErrorAt: now.toISOString() },
-      })
-      .run();
+  async failed(tenant: string, stream: string, message: string, now: Date): Promise<void> {
+    const { incidentSyncState } = this.t;
+    const failure = { lastError: message.slice(0, 500), lastErrorAt: now.toISOString() };
+    await this.q((db) =>
+      db
+        .insert(incidentSyncState)
+        .values({ tenant, stream, ...failure })
+        .onConflictDoUpdate({ target: [incidentSyncState.tenant, incidentSyncState.stream], set: failure }),
+    );
+  }
+
+  private key(tenant: string, stream: string) {
+    const { incidentSyncState } = this.t;
+    return and(eq(incidentSyncState.tenant, tenant), eq(incidentSyncState.stream, stream));
   }
 }

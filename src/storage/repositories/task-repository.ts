@@ -1,10 +1,8 @@
 /** Reads and writes plan tasks; seeds a workspace with the shipped plan on first use. */
-import { and, asc, eq, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { Plan } from "../../domain/plan.js";
 import type { Task, TaskStatus } from "../../domain/task.js";
-import type { Db } from "../db.js";
-import { people } from "../schema/people.js";
-import { tasks } from "../schema/tasks.js";
+import { Repository, type Handle } from "../handle.js";
 
 /** Fields a command may change on a task. */
 export type TaskChange = Partial<{
@@ -25,15 +23,18 @@ export interface TaskFilter {
 }
 
 /** Access to the tasks of every workspace. */
-export class TaskRepository {
+export class TaskRepository extends Repository {
   /** `areaOrder` lists area ids in plan order (INV, S1…S4, RDY, GOV) so listings follow the plan. */
   constructor(
-    private readonly db: Db,
+    h: Handle,
     private readonly areaOrder: readonly string[],
-  ) {}
+  ) {
+    super(h);
+  }
 
   /** Copies the plan's tasks into a workspace the first time it is seen; later calls change nothing. */
-  seed(workspace: string, plan: Plan, now: Date): void {
+  async seed(workspace: string, plan: Plan, now: Date): Promise<void> {
+    const { tasks } = this.t;
     const rows = plan.areas.flatMap((area) =>
       area.objectives.flatMap((objective) =>
         objective.tasks.map((t, i) => ({
@@ -49,26 +50,29 @@ export class TaskRepository {
         })),
       ),
     );
-    this.db.insert(tasks).values(rows).onConflictDoNothing().run();
+    await this.q((db) => db.insert(tasks).values(rows).onConflictDoNothing());
   }
 
   /** Every task in a workspace in plan order, owners' names resolved. */
-  all(workspace: string): Task[] {
-    return this.select(eq(tasks.workspace, workspace));
+  all(workspace: string): Promise<Task[]> {
+    return this.select(eq(this.t.tasks.workspace, workspace));
   }
 
   /** Areas with any task in progress or done: the stages a team has started. */
-  startedAreas(workspace: string): Set<string> {
-    const rows = this.db
-      .selectDistinct({ area: tasks.area })
-      .from(tasks)
-      .where(and(eq(tasks.workspace, workspace), inArray(tasks.status, ["in_progress", "done"])))
-      .all();
+  async startedAreas(workspace: string): Promise<Set<string>> {
+    const { tasks } = this.t;
+    const rows = await this.q((db) =>
+      db
+        .selectDistinct({ area: tasks.area })
+        .from(tasks)
+        .where(and(eq(tasks.workspace, workspace), inArray(tasks.status, ["in_progress", "done"]))),
+    );
     return new Set(rows.map((r) => r.area));
   }
 
   /** The tasks matching `filter` in plan order, at most `limit` of them, and how many matched in all. */
-  list(workspace: string, filter: TaskFilter, limit: number): { tasks: Task[]; total: number } {
+  async list(workspace: string, filter: TaskFilter, limit: number): Promise<{ tasks: Task[]; total: number }> {
+    const { tasks } = this.t;
     const where: SQL[] = [eq(tasks.workspace, workspace)];
     if (filter.area) where.push(eq(tasks.area, filter.area));
     if (filter.ownerId !== undefined) where.push(eq(tasks.ownerId, filter.ownerId));
@@ -77,66 +81,67 @@ export class TaskRepository {
     if (filter.status === "open" || filter.overdueBefore) where.push(ne(tasks.status, "done"));
     if (filter.overdueBefore) where.push(lt(tasks.dueDate, filter.overdueBefore));
     const condition = and(...where);
-    const rows = this.select(condition, limit);
-    const total =
-      this.db
-        .select({ n: sql<number>`count(*)` })
-        .from(tasks)
-        .where(condition)
-        .get()?.n ?? 0;
-    return { tasks: rows, total };
+    const rows = await this.select(condition, limit);
+    const [total] = await this.q((db) => db.select({ n: count() }).from(tasks).where(condition));
+    return { tasks: rows, total: total?.n ?? 0 };
   }
 
   /** Tasks matching `condition` in plan order (area, then number), owners' names resolved. */
-  private select(condition: SQL | undefined, limit?: number): Task[] {
+  private async select(condition: SQL | undefined, limit?: number): Promise<Task[]> {
+    const { tasks, people } = this.t;
     const rank = sql`case ${tasks.area} ${sql.join(
-      this.areaOrder.map((a, i) => sql`when ${a} then ${i}`),
+      this.areaOrder.map((a, i) => sql`when ${a} then ${sql.raw(String(i))}`),
       sql` `,
-    )} else ${this.areaOrder.length} end`;
-    const query = this.db
-      .select({ t: tasks, ownerName: people.displayName })
-      .from(tasks)
-      .leftJoin(people, eq(people.id, tasks.ownerId))
-      .where(condition)
-      .orderBy(rank, asc(tasks.position));
-    return (limit === undefined ? query.all() : query.limit(limit).all()).map(({ t, ownerName }) => ({
-      ...t,
-      ownerName,
-    }));
+    )} else ${sql.raw(String(this.areaOrder.length))} end`;
+    const rows = await this.q((db) => {
+      const query = db
+        .select({ t: tasks, ownerName: people.displayName })
+        .from(tasks)
+        .leftJoin(people, eq(people.id, tasks.ownerId))
+        .where(condition)
+        .orderBy(rank, asc(tasks.position));
+      return limit === undefined ? query : query.limit(limit);
+    });
+    return rows.map(({ t, ownerName }) => ({ ...t, ownerName }));
   }
 
   /** One task, or undefined. */
-  get(workspace: string, id: string): Task | undefined {
-    const row = this.db
-      .select({ t: tasks, ownerName: people.displayName })
-      .from(tasks)
-      .leftJoin(people, eq(people.id, tasks.ownerId))
-      .where(and(eq(tasks.workspace, workspace), eq(tasks.id, id.toUpperCase())))
-      .get();
+  async get(workspace: string, id: string): Promise<Task | undefined> {
+    const { tasks, people } = this.t;
+    const [row] = await this.q((db) =>
+      db
+        .select({ t: tasks, ownerName: people.displayName })
+        .from(tasks)
+        .leftJoin(people, eq(people.id, tasks.ownerId))
+        .where(and(eq(tasks.workspace, workspace), eq(tasks.id, id.toUpperCase()))),
+    );
     return row ? { ...row.t, ownerName: row.ownerName } : undefined;
   }
 
   /** Applies a change and stamps the update time. */
-  update(workspace: string, id: string, change: TaskChange, now: Date): void {
-    this.db
-      .update(tasks)
-      .set({ ...change, updatedAt: now.toISOString() })
-      .where(and(eq(tasks.workspace, workspace), eq(tasks.id, id)))
-      .run();
+  async update(workspace: string, id: string, change: TaskChange, now: Date): Promise<void> {
+    const { tasks } = this.t;
+    await this.q((db) =>
+      db
+        .update(tasks)
+        .set({ ...change, updatedAt: now.toISOString() })
+        .where(and(eq(tasks.workspace, workspace), eq(tasks.id, id))),
+    );
   }
 
   /** Adds a team's own task to an area with the next free number; returns its id. */
-  addCustom(workspace: string, area: string, objective: string, title: string, now: Date): string {
-    const max = this.db
-      .select({ max: sql<number>`coalesce(max(${tasks.position}), 0)` })
-      .from(tasks)
-      .where(and(eq(tasks.workspace, workspace), eq(tasks.area, area)))
-      .get();
+  async addCustom(workspace: string, area: string, objective: string, title: string, now: Date): Promise<string> {
+    const { tasks } = this.t;
+    const [max] = await this.q((db) =>
+      db
+        .select({ max: sql<number>`coalesce(max(${tasks.position}), 0)`.mapWith(Number) })
+        .from(tasks)
+        .where(and(eq(tasks.workspace, workspace), eq(tasks.area, area))),
+    );
     const position = (max?.max ?? 0) + 1;
     const id = `${area}-${position}`;
-    this.db
-      .insert(tasks)
-      .values({
+    await this.q((db) =>
+      db.insert(tasks).values({
         workspace,
         id,
         area,
@@ -147,8 +152,8 @@ export class TaskRepository {
         position,
         custom: true,
         updatedAt: now.toISOString(),
-      })
-      .run();
+      }),
+    );
     return id;
   }
 }

@@ -1,6 +1,6 @@
 /** What each conversation's weekly digest showed, so the next one can say what changed. */
 import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { AreaCount } from "../../domain/digest.js";
+import type { AreaCount } from "../../../domain/digest.js";
 
 /** One row per conversation per ISO week (in the subscription's timezone) a digest went out. */
 export const digestSnapshots = sqliteTable(
@@ -14,5 +14,5 @@ export const digestSnapshots = sqliteTable(
     areas: text("areas", { mode: "json" }).$type<AreaCount[]>().notNull(),
     takenAt: text("taken_at").notNull(),
   },
-  (t) => [uniqueIndex("digest_snapshots_week").on(t.platform, t.conversationId, t.week)],
+  (t) => [uniqueIndex("digest_snapshots_week").on(t.workspace, t.platform, t.conversationId, t.week)],
 );

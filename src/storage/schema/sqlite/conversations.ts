@@ -15,5 +15,5 @@ export const conversations = sqliteTable(
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.platform, t.id] })],
+  (t) => [primaryKey({ columns: [t.workspace, t.platform, t.id] })],
 );

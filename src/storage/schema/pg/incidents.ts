@@ -6,11 +6,11 @@
  * (`tenant`), not to a chat workspace; a conversation sees them only through its own subscription,
  * which carries its workspace. Threads and watched assets are per workspace, like everything else.
  */
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { EvidenceItem } from "../../domain/incident.js";
+import { index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import type { EvidenceItem } from "../../../domain/incident.js";
 
 /** One incident per Graph tenant and id, as last seen (newest lastUpdateDateTime wins). */
-export const incidents = sqliteTable(
+export const incidents = pgTable(
   "incidents",
   {
     tenant: text("tenant").notNull(),
@@ -25,7 +25,7 @@ export const incidents = sqliteTable(
     assignedTo: text("assigned_to"),
     webUrl: text("web_url"),
     redirectIncidentId: text("redirect_incident_id"),
-    customTags: text("custom_tags", { mode: "json" }).$type<string[]>().notNull(),
+    customTags: jsonb("custom_tags").$type<string[]>().notNull(),
     createdAt: text("created_at"),
     lastUpdateAt: text("last_update_at").notNull(),
     firstSeenAt: text("first_seen_at").notNull(),
@@ -34,7 +34,7 @@ export const incidents = sqliteTable(
 );
 
 /** One alert per Graph tenant and id, linked to its incident. */
-export const incidentAlerts = sqliteTable(
+export const incidentAlerts = pgTable(
   "incident_alerts",
   {
     tenant: text("tenant").notNull(),
@@ -46,8 +46,8 @@ export const incidentAlerts = sqliteTable(
     serviceSource: text("service_source").notNull(),
     detectionSource: text("detection_source").notNull(),
     category: text("category").notNull(),
-    mitreTechniques: text("mitre_techniques", { mode: "json" }).$type<string[]>().notNull(),
-    evidence: text("evidence", { mode: "json" }).$type<EvidenceItem[]>().notNull(),
+    mitreTechniques: jsonb("mitre_techniques").$type<string[]>().notNull(),
+    evidence: jsonb("evidence").$type<EvidenceItem[]>().notNull(),
     createdAt: text("created_at"),
     lastUpdateAt: text("last_update_at").notNull(),
   },
@@ -59,10 +59,10 @@ export const incidentAlerts = sqliteTable(
 );
 
 /** The history of meaningful changes: created, a tracked field old → new, an alert added. */
-export const incidentChanges = sqliteTable(
+export const incidentChanges = pgTable(
   "incident_changes",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     tenant: text("tenant").notNull(),
     incidentId: text("incident_id").notNull(),
     field: text("field").notNull(),
@@ -81,7 +81,7 @@ export const incidentChanges = sqliteTable(
 );
 
 /** The thread root posted for an incident in a conversation: at most one, ever. */
-export const incidentThreads = sqliteTable(
+export const incidentThreads = pgTable(
   "incident_threads",
   {
     workspace: text("workspace").notNull(),
@@ -92,14 +92,14 @@ export const incidentThreads = sqliteTable(
     rootKey: text("root_key").notNull(),
     createdAt: text("created_at").notNull(),
   },
-  (t) => [uniqueIndex("incident_threads_target").on(t.platform, t.conversationId, t.tenant, t.incidentId)],
+  (t) => [uniqueIndex("incident_threads_target").on(t.workspace, t.platform, t.conversationId, t.tenant, t.incidentId)],
 );
 
 /** A honeypot or business-critical asset a workspace watches. */
-export const watchedAssets = sqliteTable(
+export const watchedAssets = pgTable(
   "watched_assets",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     workspace: text("workspace").notNull(),
     type: text("type", { enum: ["device", "account", "ip", "cloud"] }).notNull(),
     value: text("value").notNull(),
@@ -112,7 +112,7 @@ export const watchedAssets = sqliteTable(
 );
 
 /** Where each sync stream (incidents, alerts) of a tenant stands, and the run in progress if one was cut short. */
-export const incidentSyncState = sqliteTable(
+export const incidentSyncState = pgTable(
   "incident_sync_state",
   {
     tenant: text("tenant").notNull(),

@@ -14,5 +14,5 @@ export const subscriptions = sqliteTable(
     createdBy: integer("created_by"),
     createdAt: text("created_at").notNull(),
   },
-  (t) => [uniqueIndex("subscriptions_target_kind").on(t.platform, t.conversationId, t.kind)],
+  (t) => [uniqueIndex("subscriptions_target_kind").on(t.workspace, t.platform, t.conversationId, t.kind)],
 );

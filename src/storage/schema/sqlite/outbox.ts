@@ -1,7 +1,7 @@
 /** Durable outgoing messages: written with the change that caused them, sent once by the dispatcher. */
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-/** One outgoing message; `key` makes enqueueing idempotent, `threadKey` orders replies under a root. */
+/** One outgoing message; `key` makes enqueueing idempotent, `rootKey` names the message a reply or update belongs to. */
 export const outbox = sqliteTable(
   "outbox",
   {
@@ -28,5 +28,8 @@ export const outbox = sqliteTable(
     createdAt: text("created_at").notNull(),
     sentAt: text("sent_at"),
   },
-  (t) => [index("outbox_due").on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index("outbox_due").on(t.status, t.nextAttemptAt),
+    index("outbox_lane").on(t.workspace, t.platform, t.conversationId, t.status),
+  ],
 );

@@ -2,6 +2,6 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "sqlite",
-  schema: "./src/storage/schema",
-  out: "./migrations",
+  schema: "./src/storage/schema/sqlite",
+  out: "./migrations/sqlite",
 });

@@ -1,0 +1,47 @@
+/** Opens storage for a DATABASE_URL: postgres:// or postgresql:// is PostgreSQL; anything else SQLite. */
+import type { Plan } from "../domain/plan.js";
+import { openPostgres } from "./engine/postgres-engine.js";
+import { openSqlite } from "./engine/sqlite-engine.js";
+import { createStorage, type Storage } from "./storage.js";
+
+/** The database settings. */
+export interface DatabaseSettings {
+  /** A SQLite path, `file:` URL or `:memory:`, or a PostgreSQL URL. */
+  url: string;
+  /** PostgreSQL pool size (DATABASE_POOL_MAX). */
+  poolMax?: number;
+  /** Extra certificate authorities for PostgreSQL TLS (DATABASE_CA_FILE). */
+  caFile?: string;
+  /** PostgreSQL schema for the bot's tables (DATABASE_SCHEMA). */
+  schema?: string;
+  /** Errors of idle PostgreSQL connections. */
+  onIdleError?: (err: Error) => void;
+}
+
+/** The database for logs: the engine and where, never a password. */
+export function describeDatabase(url: string): string {
+  if (!isPostgresUrl(url)) return `sqlite ${url}`;
+  const parsed = new URL(url);
+  return `postgres ${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
+}
+
+/** True when the URL selects PostgreSQL. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** Opens, locks (SQLite) or connects (PostgreSQL), migrates, and builds the repositories. */
+export async function openStorage(settings: DatabaseSettings, plan: Plan): Promise<Storage> {
+  if (isPostgresUrl(settings.url)) {
+    const engine = await openPostgres({
+      url: settings.url,
+      poolMax: settings.poolMax ?? 10,
+      ...(settings.caFile ? { caFile: settings.caFile } : {}),
+      ...(settings.schema ? { schema: settings.schema } : {}),
+      ...(settings.onIdleError ? { onIdleError: settings.onIdleError } : {}),
+    });
+    return createStorage(engine, plan);
+  }
+  const path = settings.url.startsWith("file:") ? settings.url.slice("file:".length) : settings.url;
+  return createStorage(openSqlite(path), plan);
+}

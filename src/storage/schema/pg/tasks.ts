@@ -1,0 +1,27 @@
+/** Adoption-plan tasks per workspace: the shipped plan's tasks plus a team's own. */
+import { boolean, integer, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { people } from "./people.js";
+
+/** A task's state; the plan's titles and resources are copied in when the workspace is seeded. */
+export const tasks = pgTable(
+  "tasks",
+  {
+    workspace: text("workspace").notNull(),
+    id: text("id").notNull(),
+    area: text("area").notNull(),
+    objective: text("objective").notNull(),
+    title: text("title").notNull(),
+    detail: text("detail").notNull().default(""),
+    resources: jsonb("resources").$type<{ title: string; url: string }[]>().notNull(),
+    position: integer("position").notNull(),
+    custom: boolean("custom").notNull().default(false),
+    ownerId: integer("owner_id").references(() => people.id),
+    dueDate: text("due_date"),
+    status: text("status", { enum: ["open", "in_progress", "blocked", "done"] })
+      .notNull()
+      .default("open"),
+    updatedAt: text("updated_at").notNull(),
+    completedAt: text("completed_at"),
+  },
+  (t) => [primaryKey({ columns: [t.workspace, t.id] })],
+);

@@ -1,0 +1,93 @@
+/**
+ * The one door into storage: every repository, built once over one engine, and `unitOfWork`, which
+ * commits a change, its audit rows and its outbox rows together on either engine.
+ */
+import type { Plan } from "../domain/plan.js";
+import type { EngineName, MigrationState } from "./engine/types.js";
+import type { Engine } from "./engine/types.js";
+import { Handle } from "./handle.js";
+import { AssetRepository } from "./repositories/asset-repository.js";
+import { AuditRepository } from "./repositories/audit-repository.js";
+import { ConversationRepository } from "./repositories/conversation-repository.js";
+import { CoordinationRepository } from "./repositories/coordination-repository.js";
+import { DigestRepository } from "./repositories/digest-repository.js";
+import { InboundRequestRepository } from "./repositories/inbound-request-repository.js";
+import { IncidentRepository } from "./repositories/incident-repository.js";
+import { IncidentStatsRepository } from "./repositories/incident-stats-repository.js";
+import { IncidentThreadRepository } from "./repositories/incident-thread-repository.js";
+import { OutboxRepository } from "./repositories/outbox-repository.js";
+import { PeopleRepository } from "./repositories/people-repository.js";
+import { ReminderRepository } from "./repositories/reminder-repository.js";
+import { SkillRepository } from "./repositories/skill-repository.js";
+import { SubscriptionRepository } from "./repositories/subscription-repository.js";
+import { SyncStateRepository } from "./repositories/sync-state-repository.js";
+import { TaskRepository } from "./repositories/task-repository.js";
+import { TrainingRepository } from "./repositories/training-repository.js";
+
+/** Every repository; inside a unit of work the same objects act within its transaction. */
+export interface Repositories {
+  people: PeopleRepository;
+  tasks: TaskRepository;
+  audit: AuditRepository;
+  subscriptions: SubscriptionRepository;
+  digests: DigestRepository;
+  skills: SkillRepository;
+  training: TrainingRepository;
+  incidents: IncidentRepository;
+  incidentStats: IncidentStatsRepository;
+  threads: IncidentThreadRepository;
+  syncState: SyncStateRepository;
+  assets: AssetRepository;
+  conversations: ConversationRepository;
+  outbox: OutboxRepository;
+  reminders: ReminderRepository;
+  inbound: InboundRequestRepository;
+  coordination: CoordinationRepository;
+}
+
+/** The open storage. */
+export interface Storage extends Repositories {
+  readonly engine: EngineName;
+  /** Runs `work` in one transaction; repository calls inside it (through `tx` or not) join it. */
+  unitOfWork<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  migrationState(): Promise<MigrationState>;
+  close(): Promise<void>;
+}
+
+/** Builds the repositories over an open engine; `plan` gives listings their area order. */
+export function createStorage(engine: Engine, plan: Plan): Storage {
+  const h = new Handle(engine);
+  const repositories: Repositories = {
+    people: new PeopleRepository(h),
+    tasks: new TaskRepository(
+      h,
+      plan.areas.map((a) => a.id),
+    ),
+    audit: new AuditRepository(h),
+    subscriptions: new SubscriptionRepository(h),
+    digests: new DigestRepository(h),
+    skills: new SkillRepository(h),
+    training: new TrainingRepository(h),
+    incidents: new IncidentRepository(h),
+    incidentStats: new IncidentStatsRepository(h),
+    threads: new IncidentThreadRepository(h),
+    syncState: new SyncStateRepository(h),
+    assets: new AssetRepository(h),
+    conversations: new ConversationRepository(h),
+    outbox: new OutboxRepository(h),
+    reminders: new ReminderRepository(h),
+    inbound: new InboundRequestRepository(h),
+    coordination: new CoordinationRepository(h),
+  };
+  return {
+    ...repositories,
+    engine: engine.name,
+    unitOfWork: (work) => h.unit(() => work(repositories)),
+    // Readiness asks this: a closed or unreachable database is "not ready", never an exception.
+    migrationState: () =>
+      engine
+        .migrationState()
+        .catch((err: unknown) => ({ ok: false, detail: err instanceof Error ? err.message : String(err) })),
+    close: () => engine.close(),
+  };
+}
