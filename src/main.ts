@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     config.slack?.appToken,
     config.teams?.appPassword,
     config.graph?.clientSecret,
+    config.statusToken,
   ];
   const log = createLogger(
     config.logLevel,
@@ -73,10 +74,12 @@ async function main(): Promise<void> {
   }
   let server: Server | undefined;
   if (slack || teams) {
-    server = await listen(http.app, config.port);
+    const host = teams && !teams.authenticated ? "127.0.0.1" : "0.0.0.0";
+    server = await listen(http.app, config.port, host);
     log.info(
       {
         port: config.port,
+        host,
         slack: slack?.mode,
         teams: teams ? (teams.authenticated ? "authenticated" : "no authentication") : undefined,
       },

@@ -3,14 +3,14 @@
  * main.ts builds it when SECOPS_PLATFORMS includes teams and mounts it with mountTeams (server.ts).
  * Every botbuilder import lives in this folder, so moving to its successor SDK touches only here.
  */
-import type { CloudAdapter, TurnContext } from "botbuilder";
+import type { TurnContext } from "botbuilder";
 import type { TeamsConfig } from "../../src/config.js";
 import type { Bot } from "../../src/core/bot.js";
 import type { Messenger } from "../../src/core/messenger.js";
 import type { Services } from "../../src/core/services.js";
 import type { Logger } from "../../src/logger.js";
 import { ConversationRepository } from "../../src/storage/repositories/conversation-repository.js";
-import { createCloudAdapter } from "./auth.js";
+import { type Authenticate, createCloudAdapter, type PreAuthenticatedAdapter } from "./auth.js";
 import type { RetryPolicy } from "./errors.js";
 import { createTurnHandler } from "./handler.js";
 import { MemberDirectory } from "./members.js";
@@ -28,9 +28,11 @@ export interface TeamsAdapterOptions {
 
 /** The built adapter: serve `handleTurn` through `adapter.process`, and hand `messenger` to the dispatcher. */
 export interface TeamsAdapter {
-  adapter: CloudAdapter;
+  adapter: PreAuthenticatedAdapter;
   handleTurn: (ctx: TurnContext) => Promise<void>;
   messenger: Messenger;
+  /** Checks an inbound request's Bot Framework token (anything passes when authentication is off). */
+  authenticate: Authenticate;
   /** True when inbound requests must carry a valid Bot Framework token. */
   authenticated: boolean;
 }
@@ -38,7 +40,7 @@ export interface TeamsAdapter {
 /** Builds the Teams adapter over the shared services. */
 export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const log = options.log.child({ platform: "teams" });
-  const adapter = createCloudAdapter(options.config, log);
+  const { adapter, authenticate } = createCloudAdapter(options.config, log);
   const conversations = new ConversationRepository(options.services.db);
   const handleTurn = createTurnHandler({
     bot: options.bot,
@@ -60,8 +62,8 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const authenticated = options.config.appId !== "";
   if (!authenticated)
     log.warn(
-      {},
-      "teams: no MicrosoftAppId, so /api/messages accepts unauthenticated requests (Bot Framework Emulator and local tests only)",
+      { setting: "SECOPS_TEAMS_NO_AUTH" },
+      "teams: SECOPS_TEAMS_NO_AUTH=emulator, so /api/messages accepts unauthenticated requests; serving on 127.0.0.1 only and /readyz answers 503",
     );
-  return { adapter, handleTurn, messenger, authenticated };
+  return { adapter, handleTurn, messenger, authenticate, authenticated };
 }
