@@ -15,6 +15,7 @@ import { registerActions } from "./actions.js";
 import { registerCommand } from "./command.js";
 import { createContext } from "./context.js";
 import { dedupeMiddleware } from "./dedupe.js";
+import { refuseUntimelyRequests } from "./freshness.js";
 import { registerHome } from "./home.js";
 import { toBoltLogger } from "./logger.js";
 import { createSlackMessenger, MESSENGER_CLIENT_OPTIONS } from "./messenger.js";
@@ -23,6 +24,9 @@ import { registerSubmissions } from "./submissions.js";
 
 /** The path Slack posts commands, clicks, submissions and events to (HTTP mode). */
 export const SLACK_EVENTS_PATH = "/slack/events";
+
+/** Largest request body Bolt reads; Slack's payloads for this app stay far below it. */
+export const SLACK_BODY_LIMIT = "512kb";
 
 /** Retries while a person waits: two quick retries on 5xx and network errors; a 429 waits for Retry-After. */
 export const INTERACTIVE_RETRY = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 3000, randomize: true };
@@ -68,11 +72,13 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
     receiver = new SocketModeReceiver({ appToken: o.config.appToken, logger, installerOptions: { clientOptions } });
   } else {
     if (!o.http) throw new Error("Slack over HTTP needs the shared HTTP app");
+    o.http.app.post(SLACK_EVENTS_PATH, refuseUntimelyRequests());
     receiver = new ExpressReceiver({
       signingSecret: o.config.signingSecret,
       app: o.http.app,
       endpoints: SLACK_EVENTS_PATH,
       logger,
+      bodyLimit: SLACK_BODY_LIMIT,
     });
   }
   const app = new App({
