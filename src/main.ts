@@ -2,7 +2,7 @@
 import type { Server } from "node:http";
 import { actions, commands } from "../commands/index.js";
 import { createConsoleMessenger, runConsole } from "../adapters/console/index.js";
-import { createHttpApp, listen } from "../adapters/http/server.js";
+import { CONNECTION_LIMITS, createHttpApp, listen } from "../adapters/http/server.js";
 import { SLACK_CAPABILITIES } from "../adapters/slack/context.js";
 import { createSlackAdapter } from "../adapters/slack/index.js";
 import { createTeamsAdapter } from "../adapters/teams/index.js";
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
 
   const messengers: Messenger[] = [];
   if (config.platforms.includes("console")) messengers.push(createConsoleMessenger(process.stdout));
-  const http = createHttpApp(log);
+  const http = createHttpApp(log, config.statusToken ? { statusToken: config.statusToken } : {});
   http.addReadinessCheck("database", () => migrationStatus(database.sqlite));
   const slack = config.slack ? createSlackAdapter({ bot, services, config: config.slack, log, http }) : undefined;
   if (slack) {
@@ -76,6 +76,7 @@ async function main(): Promise<void> {
   if (slack || teams) {
     const host = teams && !teams.authenticated ? "127.0.0.1" : "0.0.0.0";
     server = await listen(http.app, config.port, host);
+    server.keepAliveTimeout = CONNECTION_LIMITS.keepAliveTimeoutMs;
     log.info(
       {
         port: config.port,
