@@ -3,6 +3,7 @@
  * (all by default) and prints their figures as Markdown tables. Times are printed, never asserted.
  */
 import { digestBenchmark } from "./digests.js";
+import { floodBenchmark } from "./flood.js";
 import { graphSyncBenchmark } from "./graph-sync.js";
 import { slackLoadBenchmark } from "./slack-load.js";
 import { describeMachine } from "./machine.js";
@@ -13,6 +14,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   slack: slackLoadBenchmark,
   graph: graphSyncBenchmark,
   digests: digestBenchmark,
+  flood: floodBenchmark,
 };
 
 async function main(): Promise<void> {

@@ -87,7 +87,7 @@ export function botFrameworkSettings(config: TeamsConfig): ConfigurationBotFrame
 /** The result of a successful inbound authentication, handed to CloudAdapter.processActivity. */
 export type InboundAuthentication = AuthenticateRequestResult;
 
-/** Checks an inbound request's token; resolves undefined (after one quiet log line) for any invalid one. */
+/** Checks an inbound request's token; resolves undefined for any invalid one (logged at debug; the caller logs the refusal). */
 export type Authenticate = (activity: Activity, authHeader: string) => Promise<InboundAuthentication | undefined>;
 
 /** The CloudAdapter and the inbound token check; turn errors are logged here rather than by botbuilder's console.error. */
@@ -108,7 +108,7 @@ export function createCloudAdapter(
     } catch (err) {
       const reason =
         err instanceof Error ? `${err.name}: ${err.message.split("\n")[0]?.slice(0, 160) ?? ""}` : "invalid";
-      log.info({ reason }, "teams: request refused (401)");
+      log.debug({ reason }, "teams: token check failed");
       return undefined;
     }
   };

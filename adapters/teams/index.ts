@@ -35,6 +35,8 @@ export interface TeamsAdapter {
   authenticate: Authenticate;
   /** True when inbound requests must carry a valid Bot Framework token. */
   authenticated: boolean;
+  /** The bot's Microsoft App Id (empty without authentication). */
+  appId: string;
 }
 
 /** Builds the Teams adapter over the shared services. */
@@ -65,5 +67,5 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       { setting: "SECOPS_TEAMS_NO_AUTH" },
       "teams: SECOPS_TEAMS_NO_AUTH=emulator, so /api/messages accepts unauthenticated requests; serving on 127.0.0.1 only and /readyz answers 503",
     );
-  return { adapter, handleTurn, messenger, authenticate, authenticated };
+  return { adapter, handleTurn, messenger, authenticate, authenticated, appId: options.config.appId };
 }

@@ -1,9 +1,10 @@
 /**
  * Mounts the Teams endpoint (POST /api/messages) on the shared HTTP app, beside Slack's routes and
- * the health checks. Cheap refusals come first: with authentication on, a request without
- * `Authorization: Bearer …` is refused before its body is read; bodies are capped at 256 KB and
- * JSON nesting at 64 levels before parsing. Then the token is checked (any invalid one is 401 with
- * one quiet log line) and only then does the turn run.
+ * the health checks. Cheap refusals come first, before the body is read: with authentication on, a
+ * request without a plausible Bot Framework bearer token for this app id is 401, and at most
+ * TEAMS_MAX_IN_FLIGHT requests are read at once (503 beyond). Bodies are capped at 256 KB and JSON
+ * nesting at 64 levels before parsing. Then the token's signature is checked (any invalid one is 401
+ * with one quiet log line) and only then does the turn run.
  */
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { Activity } from "botbuilder";
@@ -11,6 +12,8 @@ import type { HttpApp } from "../http/server.js";
 import type { Logger } from "../../src/logger.js";
 import type { TeamsAdapter } from "./index.js";
 import { jsonDepthWithin } from "./json-depth.js";
+import { createRefusalLog } from "./refusal-log.js";
+import { plausibleBotToken } from "./token-shape.js";
 
 /** Where Teams (through Azure Bot Service) posts activities; the Azure Bot's messaging endpoint. */
 export const TEAMS_PATH = "/api/messages";
@@ -21,13 +24,15 @@ export const TEAMS_BODY_LIMIT = 256 * 1024;
 /** Deepest JSON nesting accepted; real activities nest under ten levels. */
 export const TEAMS_MAX_DEPTH = 64;
 
+/** Teams requests read and authenticated at once; Teams sends a bot a few a second, a flood gets 503. */
+export const TEAMS_MAX_IN_FLIGHT = 16;
+
 /** The readiness detail when Teams serves without authentication; names the setting to remove. */
 export const NO_AUTH_DETAIL =
   "authentication off: SECOPS_TEAMS_NO_AUTH=emulator (Bot Framework Emulator on this machine only; set MicrosoftAppId)";
 
-function bearer(req: Request): string | undefined {
-  const header = req.header("authorization") ?? "";
-  return /^Bearer [\w\-.~+/]+=*$/.test(header) ? header : undefined;
+function bearer(req: Request): string {
+  return req.header("authorization") ?? "";
 }
 
 /** Parses the activity, or answers the refusal itself and returns undefined. */
@@ -58,17 +63,30 @@ function readActivity(req: Request, res: Response): Activity | undefined {
 
 /** Adds the route and a readiness check that fails while authentication is off. */
 export function mountTeams(http: HttpApp, teams: TeamsAdapter, log: Logger): void {
-  const refuseWithoutBearer = (req: Request, res: Response, next: NextFunction) => {
-    if (!teams.authenticated || bearer(req)) return next();
-    res.status(401).set("connection", "close").json({ error: "unauthorized" });
+  let inFlight = 0;
+  const refused = createRefusalLog(log);
+  const refuseCheaply = (req: Request, res: Response, next: NextFunction) => {
+    if (teams.authenticated && !plausibleBotToken(bearer(req), teams.appId, Date.now() / 1000)) {
+      refused(req.header("authorization") ? "not a Bot Framework token for this bot" : "no bearer token");
+      res.status(401).set("connection", "close").json({ error: "unauthorized" });
+      return;
+    }
+    if (inFlight >= TEAMS_MAX_IN_FLIGHT) {
+      res.status(503).set({ connection: "close", "retry-after": "1" }).json({ error: "busy" });
+      return;
+    }
+    inFlight++;
+    res.once("close", () => inFlight--);
+    next();
   };
   const body = express.raw({ type: () => true, limit: TEAMS_BODY_LIMIT });
-  http.app.post(TEAMS_PATH, refuseWithoutBearer, body, (req: Request, res: Response) => {
+  http.app.post(TEAMS_PATH, refuseCheaply, body, (req: Request, res: Response) => {
     const activity = readActivity(req, res);
     if (!activity) return;
     void (async () => {
-      const auth = await teams.authenticate(activity, bearer(req) ?? "");
+      const auth = await teams.authenticate(activity, bearer(req));
       if (!auth) {
+        refused("token not valid");
         res.status(401).json({ error: "unauthorized" });
         return;
       }

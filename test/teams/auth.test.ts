@@ -60,6 +60,10 @@ describe("Bot Framework authentication on /api/messages", () => {
 
 const APP = "0b6fe6d1-fece-44f7-9a48-56465e2d5ab8";
 
+/** A token that looks right for APP but whose signature nobody made. */
+const plausibleToken = () =>
+  unsignedJwt({ iss: "https://api.botframework.com", aud: APP, exp: Math.floor(Date.now() / 1000) + 600 });
+
 /** A logger whose JSON lines the test can read. */
 function capturedLog(): { log: Logger; lines: () => Record<string, unknown>[] } {
   let text = "";
@@ -105,9 +109,9 @@ describe("cheap refusals before any parsing", () => {
     expect(bigAnonymous.status).toBe(401);
   });
 
-  it("refuses a body over 256 KB and JSON nested deeper than 64 levels, even with a bearer token", async () => {
+  it("refuses a body over 256 KB and JSON nested deeper than 64 levels, even with a plausible token", async () => {
     h = await startTeamsHarness({ appId: APP });
-    const bearer = { authorization: "Bearer not-a-token" };
+    const bearer = { authorization: `Bearer ${plausibleToken()}` };
     const large = await h.post({ type: "message", text: "x".repeat(300 * 1024) }, bearer);
     expect(large.status).toBe(413);
     const deep = await fetch(h.messagesUrl, {
@@ -118,9 +122,28 @@ describe("cheap refusals before any parsing", () => {
     expect(deep.status).toBe(400);
     expect(h.connector.calls).toHaveLength(0);
   });
+
+  it("reads at most 16 Teams requests at once and answers the rest 503 without reading them", async () => {
+    h = await startTeamsHarness({ appId: APP });
+    const authorization = `Bearer ${plausibleToken()}`;
+    const held = Array.from({ length: 16 }, () =>
+      unfinishedPost(h.messagesUrl, { authorization }, 100_000).catch(() => "hung up"),
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await unfinishedPost(h.messagesUrl, { authorization }, 100_000)).toBe(503);
+    expect(held).toHaveLength(16);
+  });
 });
 
 describe("invalid tokens", () => {
+  it("logs at most 20 refusals a minute however many arrive", async () => {
+    const captured = capturedLog();
+    h = await startTeamsHarness({ appId: APP, log: captured.log });
+    for (let i = 0; i < 30; i++)
+      expect((await h.post({ type: "message" }, { authorization: "Bearer x" })).status).toBe(401);
+    expect(captured.lines().filter((l) => l.msg === "teams: request refused (401)")).toHaveLength(20);
+  });
+
   it.each([
     ["three dots of nothing", "Bearer a.b.c"],
     ["empty JSON parts", `Bearer e30.e30.e30`],
