@@ -10,6 +10,8 @@ export interface TeamsConfig {
   appPassword: string;
   appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
   tenantId: string;
+  /** The organisation's own tenant (MicrosoftAppTenantId, else AZURE_TENANT_ID): bare admin ids and emails count only there. */
+  homeTenantId: string;
   /** True only with SECOPS_TEAMS_NO_AUTH=emulator and no app id: no authentication, loopback only. */
   emulatorNoAuth: boolean;
 }
@@ -59,6 +61,7 @@ export function readTeamsConfig(env: Env, problems: string[]): TeamsConfig {
     appPassword,
     appType: appType as TeamsConfig["appType"],
     tenantId,
+    homeTenantId: tenantId || (pick(env, "AZURE_TENANT_ID") ?? ""),
     emulatorNoAuth: !appId && noAuth === NO_AUTH_VALUE,
   };
 }

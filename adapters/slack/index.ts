@@ -19,6 +19,7 @@ import { refuseUntimelyRequests } from "./freshness.js";
 import { registerHome } from "./home.js";
 import { toBoltLogger } from "./logger.js";
 import { createSlackMessenger, MESSENGER_CLIENT_OPTIONS } from "./messenger.js";
+import { homeTeam } from "./home-team.js";
 import { SlackDirectory } from "./people.js";
 import { registerSubmissions } from "./submissions.js";
 
@@ -90,7 +91,8 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
     deferInitialization: true,
     convoStore: false,
   });
-  const ctx = createContext(o.bot, o.services, log, new SlackDirectory(log));
+  const directory = new SlackDirectory(log);
+  const ctx = createContext(o.bot, o.services, log, directory);
   app.use(dedupeMiddleware(new InboundRequestRepository(o.services.db), o.services.clock, log));
   registerCommand(app, ctx);
   registerActions(app, ctx);
@@ -115,6 +117,8 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
     messenger: createSlackMessenger(messengerClient),
     async start() {
       await app.init();
+      const home = await homeTeam(app.client, log);
+      if (home) directory.setHome(home);
       if (mode === "socket") await app.start();
       ready = true;
       log.info({ mode }, "Slack adapter ready");

@@ -48,7 +48,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     bot: options.bot,
     services: options.services,
     conversations,
-    directory: new MemberDirectory(log),
+    directory: new MemberDirectory(log, options.config.homeTenantId),
     log,
     ...(options.retry ? { retry: options.retry } : {}),
   });

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { BotError, forbidden, usageError } from "../errors.js";
+import { isListedAdmin } from "../domain/admins.js";
 import type { Person } from "../domain/person.js";
 import { hasRole, roleRequirement } from "../domain/roles.js";
 import { Args, tokenize } from "./args.js";
@@ -123,9 +124,7 @@ function requireRole(actor: Person, needed: Person["role"], what: string): void 
 
 /** Finds or creates the sender; SECOPS_ADMINS members are always admins. */
 function upsertActor(services: Services, workspace: string, identity: Identity): Person {
-  const listed =
-    services.admins.includes(identity.userId) ||
-    (!!identity.email && services.admins.includes(identity.email.toLowerCase()));
+  const listed = isListedAdmin(services.admins, workspace, identity);
   const person = services.people.upsert(workspace, identity, listed ? "admin" : "none");
   if (listed && person.role !== "admin") {
     services.people.setRole(person.id, "admin");

@@ -22,7 +22,7 @@ export const PLAIN: Capabilities = {
 
 /** A person in the test workspace, by short name. */
 export function who(name: string): Identity {
-  return { platform: "console", userId: name.toLowerCase(), displayName: name };
+  return { platform: "console", userId: name.toLowerCase(), displayName: name, homeWorkspace: true };
 }
 
 /** The bot, its services and helpers to talk to it as anyone. */

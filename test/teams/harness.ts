@@ -46,7 +46,7 @@ export interface TeamsHarness {
 
 /** Starts everything on loopback ports; `appId` turns Bot Framework authentication on. */
 export async function startTeamsHarness(
-  options: { appId?: string; now?: string; alertFeed?: AlertFeed; log?: Logger } = {},
+  options: { appId?: string; now?: string; alertFeed?: AlertFeed; log?: Logger; admins?: string[] } = {},
 ): Promise<TeamsHarness> {
   const connector = await startFakeBotConnector(`/amer/${TENANT}/`);
   connector.members.push(ADA, DANA, EVE);
@@ -58,7 +58,7 @@ export async function startTeamsHarness(
     plan: loadPlan(),
     log,
     clock: clock.now,
-    admins: [ADA.aadObjectId ?? ""],
+    admins: options.admins ?? [ADA.aadObjectId ?? ""],
     ...(options.alertFeed ? { alertFeed: options.alertFeed } : {}),
   });
   const bot = createBot(services, commands, actions);
@@ -68,9 +68,17 @@ export async function startTeamsHarness(
         appPassword: "not-a-real-secret",
         appType: "SingleTenant" as const,
         tenantId: TENANT,
+        homeTenantId: TENANT,
         emulatorNoAuth: false,
       }
-    : { appId: "", appPassword: "", appType: "MultiTenant" as const, tenantId: "", emulatorNoAuth: true };
+    : {
+        appId: "",
+        appPassword: "",
+        appType: "MultiTenant" as const,
+        tenantId: "",
+        homeTenantId: TENANT,
+        emulatorNoAuth: true,
+      };
   const teams = createTeamsAdapter({
     config,
     bot,
