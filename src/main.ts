@@ -1,5 +1,6 @@
 /** Composition root: config → database → services → core → adapters → background. The only place that wires. */
 import type { Server } from "node:http";
+import { resolve } from "node:path";
 import { actions, commands } from "../commands/index.js";
 import { createConsoleMessenger, runConsole } from "../adapters/console/index.js";
 import { CONNECTION_LIMITS, createHttpApp, listen } from "../adapters/http/server.js";
@@ -16,7 +17,8 @@ import type { Messenger } from "./core/messenger.js";
 import { loadPlan } from "./data/load-plan.js";
 import { createLogger, routeConsoleTo } from "./logger.js";
 import { startBackground } from "./scheduler/background.js";
-import { openDatabase } from "./storage/db.js";
+import { openDatabase, probeWrite, type OpenDatabase } from "./storage/db.js";
+import { isUnwritable, WriteHealth } from "./storage/unwritable.js";
 import { migrationStatus } from "./storage/migration-status.js";
 import { IncidentRepository } from "./storage/repositories/incident-repository.js";
 
@@ -36,7 +38,8 @@ async function main(): Promise<void> {
     secrets.filter((s): s is string => !!s),
   );
   routeConsoleTo(log);
-  const database = openDatabase(config.databaseUrl);
+  const database = openWritableDatabase(config.databaseUrl);
+  const writes = new WriteHealth();
   const consoleAdmins = config.platforms.includes("console") ? [config.consoleUser] : [];
   const services = createServices({
     db: database.db,
@@ -52,7 +55,7 @@ async function main(): Promise<void> {
       new IncidentRepository(database.db),
     ),
   });
-  const bot = createBot(services, commands, actions);
+  const bot = createBot(services, commands, actions, { onUnwritable: () => writes.markFailed() });
   log.info(
     { platforms: config.platforms, database: config.databaseUrl, incidents: services.alertFeed.source.kind },
     "secops-bot starting",
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
   if (config.platforms.includes("console")) messengers.push(createConsoleMessenger(process.stdout));
   const http = createHttpApp(log, config.statusToken ? { statusToken: config.statusToken } : {});
   http.addReadinessCheck("database", () => migrationStatus(database.sqlite));
+  http.addReadinessCheck("writes", () => writes.check(() => probeWrite(database.sqlite)));
   const slack = config.slack ? createSlackAdapter({ bot, services, config: config.slack, log, http }) : undefined;
   if (slack) {
     await slack.start();
@@ -123,7 +127,28 @@ async function main(): Promise<void> {
   }
 }
 
+class UnwritableDatabase extends Error {}
+
+/** Opens and migrates the database, then proves it takes writes; a read-only or full one stops the start with one line. */
+function openWritableDatabase(url: string): OpenDatabase {
+  try {
+    const database = openDatabase(url);
+    probeWrite(database.sqlite);
+    return database;
+  } catch (err) {
+    if (!isUnwritable(err)) throw err;
+    const path = url.startsWith("file:") ? url.slice("file:".length) : url;
+    throw new ConfigError([
+      `DATABASE_URL: ${resolve(path)} cannot be written (read-only or full); the bot needs to write to it`,
+    ]);
+  }
+}
+
 main().catch((err: unknown) => {
+  if (err instanceof UnwritableDatabase) {
+    process.stderr.write(err.message + "\n");
+    process.exit(2);
+  }
   if (err instanceof ConfigError) {
     process.stderr.write(err.message + "\n");
     process.exit(2);

@@ -14,6 +14,7 @@ import { errorReply } from "./error-reply.js";
 import { checkLine } from "./input-hygiene.js";
 import { resolvePerson } from "./resolve-person.js";
 import { requestFields, withRequestId } from "../request-context.js";
+import { isUnwritable } from "../storage/unwritable.js";
 import type { Reply } from "./reply.js";
 import type { Services } from "./services.js";
 
@@ -23,11 +24,21 @@ export interface Bot {
   commands: ReadonlyMap<string, CommandSpec>;
 }
 
+/** What the composition root may want to hear about from the error boundary. */
+export interface BotHooks {
+  /** A command failed because the database cannot be written (full, read-only). */
+  onUnwritable?: () => void;
+}
+
+/** The reply when a change could not be stored. */
+export const UNWRITABLE_REPLY = "I couldn't save that: the database is full or read-only; nothing changed.";
+
 /** Builds the router; duplicate command names or action ids fail at start. */
 export function createBot(
   services: Services,
   commandList: readonly CommandSpec[],
   actionList: readonly ActionSpec[],
+  hooks: BotHooks = {},
 ): Bot {
   const commands = indexBy(commandList, (c) => c.name, "command");
   const actions = indexBy(actionList, (a) => a.id, "action");
@@ -108,6 +119,14 @@ export function createBot(
           "refused",
         );
         return errorReply(err);
+      }
+      if (isUnwritable(err)) {
+        services.log.warn(
+          { err: err instanceof Error ? err.message : String(err), platform: incoming.conversation.platform },
+          "database not writable",
+        );
+        hooks.onUnwritable?.();
+        return errorReply(new BotError("internal", UNWRITABLE_REPLY));
       }
       const ref = randomBytes(3).toString("hex");
       services.log.error({ err, ref, platform: incoming.conversation.platform, kind: incoming.kind }, "command failed");

@@ -29,3 +29,18 @@ export function openDatabase(url: string): OpenDatabase {
   migrate(db, { migrationsFolder: join(projectRoot(), "migrations") });
   return { db, sqlite, close: () => sqlite.close() };
 }
+
+/**
+ * Real, harmless writes that throw when the database cannot take any: a page allocated in a
+ * transaction that is rolled back, then the header's user_version committed with its own value.
+ */
+export function probeWrite(sqlite: Database.Database): void {
+  sqlite.exec("BEGIN IMMEDIATE");
+  try {
+    sqlite.exec("CREATE TABLE write_probe (x INTEGER)");
+  } finally {
+    sqlite.exec("ROLLBACK");
+  }
+  const version = Number(sqlite.pragma("user_version", { simple: true }));
+  sqlite.pragma(`user_version = ${Number.isInteger(version) ? version : 0}`);
+}

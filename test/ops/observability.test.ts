@@ -84,7 +84,7 @@ describe("the running process: health, readiness and request-scoped JSON logs", 
     expect(ready.status).toBe(503);
     const body = (await ready.json()) as { ok: boolean; checks: Record<string, { ok: boolean; detail: string }> };
     expect(body.ok).toBe(false);
-    expect(Object.keys(body.checks).sort()).toEqual(["database", "slack", "teams"]);
+    expect(Object.keys(body.checks).sort()).toEqual(["database", "slack", "teams", "writes"]);
     expect(body.checks.database).toEqual({
       ok: true,
       detail: expect.stringMatching(/^(\d+) of \1 migrations applied$/),

@@ -44,7 +44,7 @@ describe("health and readiness for strangers", () => {
 
   it("shows the checks on loopback, and only the status through a proxy or from another address", async () => {
     const local = (await (await fetch(`${bot.url}/readyz`)).json()) as Record<string, unknown>;
-    expect(Object.keys(local.checks as object).sort()).toEqual(["database", "slack"]);
+    expect(Object.keys(local.checks as object).sort()).toEqual(["database", "slack", "writes"]);
 
     const proxied = await fetch(`${bot.url}/readyz`, { headers: { "x-forwarded-for": "203.0.113.9" } });
     expect(proxied.status).toBe(200);
@@ -60,7 +60,11 @@ describe("health and readiness for strangers", () => {
     const withToken = await fetch(`${bot.url}/readyz`, {
       headers: { "x-forwarded-for": "203.0.113.9", authorization: `Bearer ${STATUS_TOKEN}` },
     });
-    expect(Object.keys(((await withToken.json()) as { checks: object }).checks).sort()).toEqual(["database", "slack"]);
+    expect(Object.keys(((await withToken.json()) as { checks: object }).checks).sort()).toEqual([
+      "database",
+      "slack",
+      "writes",
+    ]);
 
     const outside = outsideAddress();
     if (outside) {

@@ -41,8 +41,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Spawns `tsx src/main.ts` with `env` over a clean copy of this process's environment; does not wait. */
-export async function spawnMain(env: NodeJS.ProcessEnv): Promise<RunningMain> {
+/** Spawns `tsx src/main.ts` with `env` over a clean copy of this process's environment (as another user with `as`); does not wait. */
+export async function spawnMain(env: NodeJS.ProcessEnv, as: { uid?: number; gid?: number } = {}): Promise<RunningMain> {
   const port = await freePort();
   const base: NodeJS.ProcessEnv = { ...process.env };
   for (const name of Object.keys(base))
@@ -52,6 +52,7 @@ export async function spawnMain(env: NodeJS.ProcessEnv): Promise<RunningMain> {
   const child = spawn(join(process.cwd(), "node_modules", ".bin", "tsx"), ["src/main.ts"], {
     env: full,
     stdio: ["ignore", "pipe", "pipe"],
+    ...as,
   });
   let stderr = "";
   let stdout = "";
