@@ -11,7 +11,7 @@ import { Args, tokenize } from "./args.js";
 import type { ActionSpec, CommandContext, CommandSpec } from "./command.js";
 import type { Identity, Incoming } from "./incoming.js";
 import { errorReply } from "./error-reply.js";
-import { checkLine } from "./input-hygiene.js";
+import { checkLine, checkSubmission } from "./input-hygiene.js";
 import { resolvePerson } from "./resolve-person.js";
 import { requestFields, withRequestId } from "../request-context.js";
 import { isUnwritable } from "../storage/unwritable.js";
@@ -67,6 +67,7 @@ export function createBot(
     if (incoming.kind === "action") {
       const spec = actions.get(incoming.actionId);
       if (!spec) throw usageError("That button is no longer supported; run the command again.");
+      checkSubmission(incoming.value, incoming.inputs ?? {});
       requireRole(actor, spec.minRole, "That button");
       return { reply: await spec.run(context(incoming, actor, now), incoming.value, incoming.inputs ?? {}) };
     }
