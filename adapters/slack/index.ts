@@ -20,6 +20,7 @@ import { registerHome } from "./home.js";
 import { toBoltLogger } from "./logger.js";
 import { createSlackMessenger, MESSENGER_CLIENT_OPTIONS } from "./messenger.js";
 import { homeTeam } from "./home-team.js";
+import { createOriginSeal } from "./origin-seal.js";
 import { SlackDirectory } from "./people.js";
 import { registerSubmissions } from "./submissions.js";
 
@@ -92,7 +93,8 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
     convoStore: false,
   });
   const directory = new SlackDirectory(log);
-  const ctx = createContext(o.bot, o.services, log, directory);
+  const seal = createOriginSeal(o.config.signingSecret, o.config.apiUrl);
+  const ctx = createContext(o.bot, o.services, log, directory, seal);
   app.use(dedupeMiddleware(new InboundRequestRepository(o.services.db), o.services.clock, log));
   registerCommand(app, ctx);
   registerActions(app, ctx);
