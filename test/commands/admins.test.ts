@@ -29,59 +29,59 @@ function inTenant(activity: Record<string, unknown>, tenant: string): Record<str
 describe("Teams admins", () => {
   let h: TeamsHarness;
   afterEach(() => h.close());
-  const roleOf = (tenant: string, member: FakeMember) =>
-    h.services.people.byPlatformId(`teams:${tenant}`, member.aadObjectId ?? "")?.role;
+  const roleOf = async (tenant: string, member: FakeMember) =>
+    (await h.services.people.byPlatformId(`teams:${tenant}`, member.aadObjectId ?? ""))?.role;
 
   it("does not make a stranger tenant's user an admin for carrying a listed email", async () => {
     h = await startTeamsHarness({ admins: ["ada@contoso.com"] });
     h.connector.members.push(MALLORY);
     expect((await h.post(inTenant(personal(h.connector.serviceUrl, MALLORY, "help"), OTHER_TENANT))).status).toBe(200);
-    expect(roleOf(OTHER_TENANT, MALLORY)).toBe("none");
+    expect(await roleOf(OTHER_TENANT, MALLORY)).toBe("none");
     await h.post(personal(h.connector.serviceUrl, ADA, "help"));
-    expect(roleOf(TENANT, ADA)).toBe("admin");
+    expect(await roleOf(TENANT, ADA)).toBe("admin");
   });
 
   it("matches <tenant>/<object id> only in that tenant", async () => {
     h = await startTeamsHarness({ admins: [`${TENANT}/${DANA.aadObjectId}`] });
     await h.post(inTenant(personal(h.connector.serviceUrl, DANA, "help"), OTHER_TENANT));
-    expect(roleOf(OTHER_TENANT, DANA)).toBe("none");
+    expect(await roleOf(OTHER_TENANT, DANA)).toBe("none");
     await h.post(personal(h.connector.serviceUrl, DANA, "help"));
-    expect(roleOf(TENANT, DANA)).toBe("admin");
+    expect(await roleOf(TENANT, DANA)).toBe("admin");
   });
 
   it("honours a bare object id only in the configured tenant", async () => {
     h = await startTeamsHarness({ admins: [DANA.aadObjectId ?? ""] });
     await h.post(inTenant(personal(h.connector.serviceUrl, DANA, "help"), OTHER_TENANT));
-    expect(roleOf(OTHER_TENANT, DANA)).toBe("none");
+    expect(await roleOf(OTHER_TENANT, DANA)).toBe("none");
   });
 });
 
 describe("Slack admins", () => {
   let h: Harness;
   afterEach(() => h.close());
-  const roleOf = (userId: string) => h.services.people.byPlatformId("slack:T0FAKE", userId)?.role;
+  const roleOf = async (userId: string) => (await h.services.people.byPlatformId("slack:T0FAKE", userId))?.role;
 
   it("matches <team>/<user id>, and an email of the workspace's verified domain", async () => {
     h = await startHarness({ admins: ["T0FAKE/UDANA", "lee@example.com"] });
     await h.command("help", "dana");
     await h.command("help", "lead");
     await h.command("help", "admin");
-    expect(roleOf("UDANA")).toBe("admin");
-    expect(roleOf("ULEAD")).toBe("admin");
-    expect(roleOf("UADMIN")).toBe("none");
+    expect(await roleOf("UDANA")).toBe("admin");
+    expect(await roleOf("ULEAD")).toBe("admin");
+    expect(await roleOf("UADMIN")).toBe("none");
   });
 
   it("ignores an email whose domain the workspace has not verified", async () => {
     h = await startHarness({ admins: ["dana@gmail.example"] });
     h.fake.state.users.set("UDANA", { id: "UDANA", name: "dana", displayName: "dana", email: "dana@gmail.example" });
     await h.command("help", "dana");
-    expect(roleOf("UDANA")).toBe("none");
+    expect(await roleOf("UDANA")).toBe("none");
   });
 
   it("ignores <team>/<user id> of another team", async () => {
     h = await startHarness({ admins: ["T0OTHER/UDANA"] });
     await h.command("help", "dana");
-    expect(roleOf("UDANA")).toBe("none");
+    expect(await roleOf("UDANA")).toBe("none");
   });
 });
 

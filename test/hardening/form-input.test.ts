@@ -21,11 +21,11 @@ describe("Teams card submissions", () => {
   it.each(HOSTILE_TITLES)("refuses %s in a form field and adds nothing", async (_what, title, reason) => {
     h = await startTeamsHarness();
     await h.post(personal(h.connector.serviceUrl, ADA, "help"));
-    const before = h.services.tasks.all(h.workspace).length;
+    const before = (await h.services.tasks.all(h.workspace)).length;
     const value = { actionId: "task.add", value: "", area: "S3", title };
     expect((await h.post(submit(h.connector.serviceUrl, ADA, value, "1760000000042"))).status).toBe(200);
     expect(JSON.stringify(h.last()?.body)).toMatch(reason);
-    expect(h.services.tasks.all(h.workspace)).toHaveLength(before);
+    expect(await h.services.tasks.all(h.workspace)).toHaveLength(before);
   });
 });
 
@@ -42,7 +42,7 @@ describe("Slack modal submissions", () => {
       owner: { value: { type: "users_select", selected_user: null } },
       due: { value: { type: "datepicker", selected_date: null } },
     });
-    expect(h.services.tasks.all("slack:T0FAKE").filter((t) => t.custom)).toEqual([]);
+    expect((await h.services.tasks.all("slack:T0FAKE")).filter((t) => t.custom)).toEqual([]);
     expect(JSON.stringify(h.fake.responses.at(-1)?.body ?? h.fake.calls.at(-1)?.args)).toMatch(reason);
   });
 });

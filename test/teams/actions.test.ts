@@ -42,7 +42,7 @@ describe("Teams card actions (Action.Submit)", () => {
     const value = { actionId: "task.assign", value: "S1-2", people: ["owner"], task: "S1-2", owner: "me" };
     await h.post(submit(h.connector.serviceUrl, ADA, value, cardId));
     expect(h.cardText(h.last())).toContain("Ada Admin");
-    expect(h.services.tasks.get(h.workspace, "S1-2")?.ownerName).toBe("Ada Admin");
+    expect((await h.services.tasks.get(h.workspace, "S1-2"))?.ownerName).toBe("Ada Admin");
   });
 
   it("reassigns through an input card with a people picker, then shows the updated card in place", async () => {
