@@ -4,6 +4,7 @@
  * each benchmark with its headline figures on the engines side by side. Times are printed, never asserted.
  */
 import { digestBenchmark } from "./digests.js";
+import { floodBenchmark } from "./flood.js";
 import { graphSyncBenchmark } from "./graph-sync.js";
 import { slackLoadBenchmark } from "./slack-load.js";
 import { describeMachine } from "./machine.js";
@@ -15,6 +16,10 @@ const BENCHMARKS: Record<string, (engine: Engine) => Promise<Headline[]>> = {
   slack: slackLoadBenchmark,
   graph: graphSyncBenchmark,
   digests: digestBenchmark,
+  flood: async () => {
+    await floodBenchmark();
+    return [];
+  },
 };
 
 async function main(): Promise<void> {

@@ -5,6 +5,11 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { readGraphConfig, readIncidentSyncConfig, type GraphConfig, type IncidentSyncConfig } from "./config-graph.js";
+import { misspeltVariables } from "./config-names.js";
+import { readTeamsConfig, type TeamsConfig } from "./config-teams.js";
+
+/** Re-exported so adapters keep importing every setting type from here. */
+export type { TeamsConfig } from "./config-teams.js";
 
 /** Settings for the Slack adapter, present when Slack is enabled. */
 export interface SlackConfig {
@@ -12,14 +17,6 @@ export interface SlackConfig {
   signingSecret: string;
   appToken?: string;
   apiUrl?: string;
-}
-
-/** Settings for the Teams adapter; an empty appId serves without authentication (Emulator, tests). */
-export interface TeamsConfig {
-  appId: string;
-  appPassword: string;
-  appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
-  tenantId: string;
 }
 
 /** The validated configuration. */
@@ -36,6 +33,8 @@ export interface Config {
   logLevel: string;
   admins: string[];
   consoleUser: string;
+  /** SECOPS_STATUS_TOKEN: shows /readyz and /healthz details to a caller off this machine that sends it as a bearer token. */
+  statusToken?: string;
   /** Least days between two training nudges to one person (TRAINING_NUDGE_DAYS, default 7). */
   trainingNudgeDays: number;
   slack?: SlackConfig;
@@ -121,22 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     };
   }
 
-  let teams: TeamsConfig | undefined;
-  if (platforms.includes("teams")) {
-    const appType = pick(env, "MicrosoftAppType", "MICROSOFT_APP_TYPE") ?? "MultiTenant";
-    if (!["MultiTenant", "SingleTenant", "UserAssignedMSI"].includes(appType)) {
-      problems.push("MicrosoftAppType: use MultiTenant, SingleTenant or UserAssignedMSI");
-    }
-    const appPassword = pick(env, "MicrosoftAppPassword", "MICROSOFT_APP_PASSWORD") ?? "";
-    const tenantId = pick(env, "MicrosoftAppTenantId", "MICROSOFT_APP_TENANT_ID") ?? "";
-    if (teamsAppId && appType !== "UserAssignedMSI" && !appPassword)
-      problems.push("MicrosoftAppPassword: required with MicrosoftAppId");
-    if (appType === "SingleTenant" && !tenantId)
-      problems.push("MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant");
-    if (appType === "UserAssignedMSI" && teamsAppId && !tenantId)
-      problems.push("MicrosoftAppTenantId: required when MicrosoftAppType is UserAssignedMSI");
-    teams = { appId: teamsAppId ?? "", appPassword, appType: appType as TeamsConfig["appType"], tenantId };
-  }
+  const teams = platforms.includes("teams") ? readTeamsConfig(env, problems) : undefined;
+  const statusToken = pick(env, "SECOPS_STATUS_TOKEN");
+  if (statusToken && statusToken.length < 16) problems.push("SECOPS_STATUS_TOKEN: use at least 16 random characters");
 
   const nudgeDays = z.coerce
     .number()
@@ -163,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const graph = readGraphConfig(env, problems);
   const incidentSync = readIncidentSyncConfig(env, problems);
 
+  problems.push(...misspeltVariables(env));
   if (problems.length) throw new ConfigError(problems);
   return {
     platforms,
@@ -178,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean)
       .map((s) => (s.includes("@") ? s.toLowerCase() : s)),
     consoleUser: pick(env, "CONSOLE_USER") ?? "console",
+    ...(statusToken ? { statusToken } : {}),
     trainingNudgeDays: nudgeDays.success ? nudgeDays.data : 7,
     ...(slack ? { slack } : {}),
     ...(teams ? { teams } : {}),

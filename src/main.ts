@@ -2,7 +2,7 @@
 import type { Server } from "node:http";
 import { actions, commands } from "../commands/index.js";
 import { createConsoleMessenger, runConsole } from "../adapters/console/index.js";
-import { createHttpApp, listen } from "../adapters/http/server.js";
+import { CONNECTION_LIMITS, createHttpApp, listen } from "../adapters/http/server.js";
 import { SLACK_CAPABILITIES } from "../adapters/slack/context.js";
 import { createSlackAdapter } from "../adapters/slack/index.js";
 import { createTeamsAdapter } from "../adapters/teams/index.js";
@@ -18,6 +18,7 @@ import { createLogger, routeConsoleTo } from "./logger.js";
 import { startBackground } from "./scheduler/background.js";
 import { StorageOpenError } from "./storage/open-error.js";
 import { describeDatabase, openStorage } from "./storage/open-storage.js";
+import { WriteHealth } from "./storage/unwritable.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     config.slack?.appToken,
     config.teams?.appPassword,
     config.graph?.clientSecret,
+    config.statusToken,
   ];
   const log = createLogger(
     config.logLevel,
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
     },
     plan,
   );
+  const writes = new WriteHealth();
   const consoleAdmins = config.platforms.includes("console") ? [config.consoleUser] : [];
   const services = createServices({
     storage,
@@ -55,7 +58,7 @@ async function main(): Promise<void> {
     trainingNudgeDays: config.trainingNudgeDays,
     alertFeed: createAlertFeed(config.graph, config.incidentSync, () => new Date(), storage.incidents),
   });
-  const bot = createBot(services, commands, actions);
+  const bot = createBot(services, commands, actions, { onUnwritable: () => writes.markFailed() });
   log.info(
     {
       platforms: config.platforms,
@@ -67,11 +70,12 @@ async function main(): Promise<void> {
 
   const messengers: Messenger[] = [];
   if (config.platforms.includes("console")) messengers.push(createConsoleMessenger(process.stdout));
-  const http = createHttpApp(log);
+  const http = createHttpApp(log, config.statusToken ? { statusToken: config.statusToken } : {});
   http.addReadinessCheck("database", async () => {
     const state = await storage.migrationState();
     return { ok: state.ok, detail: `${storage.engine}: ${state.detail}` };
   });
+  http.addReadinessCheck("writes", () => writes.check(() => storage.probeWrite()));
   const slack = config.slack ? createSlackAdapter({ bot, services, config: config.slack, log, http }) : undefined;
   if (slack) {
     await slack.start();
@@ -84,10 +88,13 @@ async function main(): Promise<void> {
   }
   let server: Server | undefined;
   if (slack || teams) {
-    server = await listen(http.app, config.port);
+    const host = teams && !teams.authenticated ? "127.0.0.1" : "0.0.0.0";
+    server = await listen(http.app, config.port, host);
+    server.keepAliveTimeout = CONNECTION_LIMITS.keepAliveTimeoutMs;
     log.info(
       {
         port: config.port,
+        host,
         slack: slack?.mode,
         teams: teams ? (teams.authenticated ? "authenticated" : "no authentication") : undefined,
       },

@@ -36,7 +36,7 @@ function mentionsIn(text: string): Record<string, Identity> {
   const mentions: Record<string, Identity> = {};
   for (const match of text.matchAll(/@([\w.-]{1,64})/g)) {
     const name = match[1] ?? "";
-    mentions[`@${name}`] = { platform: "console", userId: name.toLowerCase(), displayName: name };
+    mentions[`@${name}`] = { platform: "console", userId: name.toLowerCase(), displayName: name, homeWorkspace: true };
   }
   return mentions;
 }
@@ -44,7 +44,7 @@ function mentionsIn(text: string): Record<string, Identity> {
 /** Runs the read–handle–print loop; resolves when input ends. */
 export async function runConsole(options: ConsoleAdapterOptions): Promise<void> {
   const { bot, input, output, user } = options;
-  const actor: Identity = { platform: "console", userId: user, displayName: user };
+  const actor: Identity = { platform: "console", userId: user, displayName: user, homeWorkspace: true };
   const conversation: ConversationRef = {
     platform: "console",
     workspace: CONSOLE_WORKSPACE,

@@ -70,7 +70,7 @@ export function registerActions(app: App, ctx: SlackContext): void {
             replace: !onHome,
             ephemeral: target.sourceEphemeral === true,
           };
-          await openForm(client, body.trigger_id, reply, origin, { ...target, replace: false }, ctx.log);
+          await openForm(client, body.trigger_id, reply, origin, { ...target, replace: false }, ctx.log, ctx.seal);
         } else if (onHome) {
           if (reply.kind === "text") await tellPerson(target, renderReply(reply), ctx.log);
           await publishHome(

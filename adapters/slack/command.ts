@@ -54,7 +54,7 @@ export function registerCommand(app: App, ctx: SlackContext): void {
             responseUrl: command.response_url,
             replace: false,
           };
-          await openForm(client, command.trigger_id, reply, origin, target, ctx.log);
+          await openForm(client, command.trigger_id, reply, origin, target, ctx.log, ctx.seal);
           return;
         }
         await deliverReply(target, reply, ctx.log);

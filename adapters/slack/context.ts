@@ -9,6 +9,7 @@ import type { Services } from "../../src/core/services.js";
 import type { Logger } from "../../src/logger.js";
 import type { ConversationRepository } from "../../src/storage/repositories/conversation-repository.js";
 import { conversationKind, workspaceOf } from "./parse.js";
+import type { OriginSeal } from "./origin-seal.js";
 import type { SlackDirectory } from "./people.js";
 
 /** What Slack can do for the core: ephemeral replies, modals, threads, in-place updates; no data-URI images. */
@@ -27,6 +28,8 @@ export interface SlackContext {
   log: Logger;
   directory: SlackDirectory;
   conversations: ConversationRepository;
+  /** Seals modal metadata and limits where a stored response_url may point. */
+  seal: OriginSeal;
   /** Runs `work` after the ack; failures are logged with a ref and handed to `onError` (to tell the person). */
   later(what: string, work: () => Promise<void>, onError?: (ref: string) => Promise<void>): Promise<void>;
   /** Resolves when every piece of work started so far has finished. */
@@ -34,7 +37,13 @@ export interface SlackContext {
 }
 
 /** Builds the shared context with its in-flight tracking. */
-export function createContext(bot: Bot, services: Services, log: Logger, directory: SlackDirectory): SlackContext {
+export function createContext(
+  bot: Bot,
+  services: Services,
+  log: Logger,
+  directory: SlackDirectory,
+  seal: OriginSeal,
+): SlackContext {
   const running = new Set<Promise<void>>();
   const later: SlackContext["later"] = (what, work, onError) => {
     const run = (async () => {
@@ -55,6 +64,7 @@ export function createContext(bot: Bot, services: Services, log: Logger, directo
     services,
     log,
     directory,
+    seal,
     conversations: services.conversations,
     later,
     idle: async () => {

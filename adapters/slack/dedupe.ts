@@ -6,6 +6,7 @@
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import type { Logger } from "../../src/logger.js";
 import type { InboundRequestRepository } from "../../src/storage/repositories/inbound-request-repository.js";
+import { isUnwritable } from "../../src/storage/unwritable.js";
 import { workspaceOf } from "./parse.js";
 
 /** The fields of a request body that identify it. */
@@ -30,6 +31,17 @@ export function requestKey(body: unknown): { team: string; key: string } | undef
   return undefined;
 }
 
+/** Claims the key; when the database cannot be written the request goes through unclaimed, so the core can say so. */
+async function claimed(repo: InboundRequestRepository, workspace: string, key: string, now: Date, log: Logger) {
+  try {
+    return await repo.claim(workspace, key, now);
+  } catch (err) {
+    if (!isUnwritable(err)) throw err;
+    log.warn({ key }, "database not writable; Slack request let through without its retry check");
+    return true;
+  }
+}
+
 /** The middleware: claims the key, or acks and stops a repeat. */
 export function dedupeMiddleware(
   repo: InboundRequestRepository,
@@ -38,7 +50,7 @@ export function dedupeMiddleware(
 ): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const id = requestKey(args.body);
-    if (id && !(await repo.claim(workspaceOf(id.team), id.key, clock()))) {
+    if (id && !(await claimed(repo, workspaceOf(id.team), id.key, clock(), log))) {
       log.info({ key: id.key, retryNum: args.context.retryNum }, "repeated Slack request ignored");
       const ack = (args as { ack?: () => Promise<void> }).ack;
       if (ack) await ack();

@@ -5,6 +5,7 @@ import type { Logger } from "../../src/logger.js";
 import { deliverReply, type ReplyTarget } from "./deliver.js";
 import { classify, explainToPerson } from "./errors.js";
 import { formToModal, type ModalOrigin } from "./modal.js";
+import type { OriginSeal } from "./origin-seal.js";
 
 /** views.open for a form reply; falls back to the form's text (the command to type) with the reason. */
 export async function openForm(
@@ -14,9 +15,10 @@ export async function openForm(
   origin: ModalOrigin,
   fallbackTarget: ReplyTarget,
   log: Logger,
+  seal?: OriginSeal,
 ): Promise<void> {
   try {
-    await client.views.open({ trigger_id: triggerId, view: formToModal(reply.form, origin) });
+    await client.views.open({ trigger_id: triggerId, view: formToModal(reply.form, origin, seal) });
   } catch (err) {
     log.warn({ err: classify(err), form: reply.form.actionId }, "views.open failed");
     await deliverReply(

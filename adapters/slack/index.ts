@@ -14,14 +14,20 @@ import { registerActions } from "./actions.js";
 import { registerCommand } from "./command.js";
 import { createContext } from "./context.js";
 import { dedupeMiddleware } from "./dedupe.js";
+import { refuseUntimelyRequests } from "./freshness.js";
 import { registerHome } from "./home.js";
 import { toBoltLogger } from "./logger.js";
 import { createSlackMessenger, MESSENGER_CLIENT_OPTIONS } from "./messenger.js";
+import { homeTeam } from "./home-team.js";
+import { createOriginSeal } from "./origin-seal.js";
 import { SlackDirectory } from "./people.js";
 import { registerSubmissions } from "./submissions.js";
 
 /** The path Slack posts commands, clicks, submissions and events to (HTTP mode). */
 export const SLACK_EVENTS_PATH = "/slack/events";
+
+/** Largest request body Bolt reads; Slack's payloads for this app stay far below it. */
+export const SLACK_BODY_LIMIT = "512kb";
 
 /** Retries while a person waits: two quick retries on 5xx and network errors; a 429 waits for Retry-After. */
 export const INTERACTIVE_RETRY = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 3000, randomize: true };
@@ -67,11 +73,13 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
     receiver = new SocketModeReceiver({ appToken: o.config.appToken, logger, installerOptions: { clientOptions } });
   } else {
     if (!o.http) throw new Error("Slack over HTTP needs the shared HTTP app");
+    o.http.app.post(SLACK_EVENTS_PATH, refuseUntimelyRequests());
     receiver = new ExpressReceiver({
       signingSecret: o.config.signingSecret,
       app: o.http.app,
       endpoints: SLACK_EVENTS_PATH,
       logger,
+      bodyLimit: SLACK_BODY_LIMIT,
     });
   }
   const app = new App({
@@ -83,7 +91,9 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
     deferInitialization: true,
     convoStore: false,
   });
-  const ctx = createContext(o.bot, o.services, log, new SlackDirectory(log));
+  const directory = new SlackDirectory(log);
+  const seal = createOriginSeal(o.config.signingSecret, o.config.apiUrl);
+  const ctx = createContext(o.bot, o.services, log, directory, seal);
   app.use(dedupeMiddleware(o.services.inbound, o.services.clock, log));
   registerCommand(app, ctx);
   registerActions(app, ctx);
@@ -108,6 +118,8 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
     messenger: createSlackMessenger(messengerClient),
     async start() {
       await app.init();
+      const home = await homeTeam(app.client, log);
+      if (home) directory.setHome(home);
       if (mode === "socket") await app.start();
       ready = true;
       log.info({ mode }, "Slack adapter ready");

@@ -1,11 +1,13 @@
 /**
  * Neutral forms as Slack modals, and modal submissions back into form inputs. The modal carries in
- * `private_metadata` where its answer should go (channel, response_url, replace the card or not).
+ * `private_metadata` where its answer should go (channel, response_url, replace the card or not),
+ * sealed with an HMAC (origin-seal.ts); a response_url read back is used only on Slack's host.
  */
 import type { types } from "@slack/bolt";
 import { z } from "zod";
 import type { Form, FormField } from "../../src/core/reply.js";
 import { LIMITS } from "./limits.js";
+import { allowedResponseUrl, macMatches, macOf, type OriginSeal, SLACK_RESPONSE_HOST } from "./origin-seal.js";
 import { contextLine, plain } from "./render-blocks.js";
 import { clipPlain, safeUrl, sendable } from "./text.js";
 
@@ -26,10 +28,11 @@ const Metadata = z.object({
   u: z.string().max(2000).optional(),
   r: z.literal(1).optional(),
   e: z.literal(1).optional(),
+  s: z.string().max(64).optional(),
 });
 
-/** Packs the origin into private_metadata, dropping the response_url if the limit would be exceeded. */
-export function encodeOrigin(origin: ModalOrigin): string {
+/** Packs the origin into private_metadata (sealed when `seal` is given), dropping the response_url if the limit would be exceeded. */
+export function encodeOrigin(origin: ModalOrigin, seal?: OriginSeal): string {
   const full = {
     v: origin.value,
     ...(origin.channelId ? { c: origin.channelId } : {}),
@@ -37,13 +40,20 @@ export function encodeOrigin(origin: ModalOrigin): string {
     ...(origin.replace ? { r: 1 } : {}),
     ...(origin.ephemeral ? { e: 1 } : {}),
   };
-  const text = JSON.stringify(full);
+  const sealed = (o: object) => {
+    const text = JSON.stringify(o);
+    return seal ? JSON.stringify({ ...o, s: macOf(seal, text) }) : text;
+  };
+  const text = sealed(full);
   if (text.length <= LIMITS.privateMetadata) return text;
-  return JSON.stringify({ v: origin.value.slice(0, 1000), ...(origin.channelId ? { c: origin.channelId } : {}) });
+  return sealed({ v: origin.value.slice(0, 1000), ...(origin.channelId ? { c: origin.channelId } : {}) });
 }
 
-/** Reads private_metadata back; anything unexpected yields an origin with no destination. */
-export function decodeOrigin(raw: string | undefined): ModalOrigin {
+/**
+ * Reads private_metadata back; anything unexpected (or, with `seal`, a missing or wrong seal)
+ * yields an origin with no destination. A response_url survives only on an allowed host.
+ */
+export function decodeOrigin(raw: string | undefined, seal?: OriginSeal): ModalOrigin {
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw ?? "");
@@ -52,7 +62,12 @@ export function decodeOrigin(raw: string | undefined): ModalOrigin {
   }
   const m = Metadata.safeParse(parsed);
   if (!m.success) return { value: "", replace: false };
-  const responseUrl = m.data.u ? safeUrl(m.data.u) : undefined;
+  const { s: mac, ...unsealed } = parsed as Record<string, unknown>;
+  if (seal && !(typeof mac === "string" && macMatches(seal, JSON.stringify(unsealed), mac)))
+    return { value: "", replace: false };
+  const hosts = seal?.responseHosts ?? [SLACK_RESPONSE_HOST];
+  const allowed = m.data.u ? allowedResponseUrl(m.data.u, hosts) : undefined;
+  const responseUrl = allowed ? safeUrl(allowed) : undefined;
   return {
     value: m.data.v,
     replace: m.data.r === 1,
@@ -106,8 +121,8 @@ function element(field: FormField): types.InputBlockElement {
   };
 }
 
-/** A form as a modal view, with `origin` in its metadata. */
-export function formToModal(form: Form, origin: ModalOrigin): types.ModalView {
+/** A form as a modal view, with `origin` in its metadata (sealed when `seal` is given). */
+export function formToModal(form: Form, origin: ModalOrigin, seal?: OriginSeal): types.ModalView {
   const blocks: types.KnownBlock[] = [];
   for (const field of form.fields.slice(0, LIMITS.blocks.modal - 1)) {
     blocks.push({
@@ -128,7 +143,7 @@ export function formToModal(form: Form, origin: ModalOrigin): types.ModalView {
     title: plain(clipPlain(form.title.trim() ? form.title : "SecOps", LIMITS.modalTitle)),
     submit: plain(clipPlain(form.submitLabel.trim() ? form.submitLabel : "Submit", LIMITS.modalButton)),
     close: plain("Cancel"),
-    private_metadata: encodeOrigin(origin),
+    private_metadata: encodeOrigin(origin, seal),
     blocks,
   } satisfies types.ModalView);
 }

@@ -1,6 +1,8 @@
 /**
  * Slack users as the core's identities: name and email from users.info, cached briefly so a burst
  * of clicks costs one lookup. A failed lookup falls back to the id (and the name Slack sent), never blocks.
+ * The identity says whether its team is the bot's own (auth.test) and whether Slack vouches for its
+ * email (a member of that team whose address is in the team's verified email domains, team.info).
  */
 import type { webApi } from "@slack/bolt";
 import type { Identity } from "../../src/core/incoming.js";
@@ -13,19 +15,33 @@ const MAX_CACHED = 1000;
 /** The fields of users.info the bot reads. */
 interface SlackUser {
   id?: string;
+  team_id?: string;
   name?: string;
   real_name?: string;
   profile?: { display_name?: string; real_name?: string; email?: string };
 }
 
+/** The bot's own workspace: its team id and the email domains Slack verified for it. */
+export interface HomeTeam {
+  teamId: string;
+  emailDomains: readonly string[];
+}
+
 /** Looks people up through users.info with a small, bounded, expiring cache. */
 export class SlackDirectory {
   private readonly cache = new Map<string, { identity: Identity; until: number }>();
+  private home: HomeTeam | undefined;
 
   constructor(
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** Records the bot's own workspace (at start); until then no identity is home or has a vouched email. */
+  setHome(home: HomeTeam): void {
+    this.home = { teamId: home.teamId, emailDomains: home.emailDomains.map((d) => d.trim().toLowerCase()) };
+    this.cache.clear();
+  }
 
   /** The identity of a user in a team; `fallbackName` is used (uncached) when Slack cannot answer. */
   async identity(client: webApi.WebClient, teamId: string, userId: string, fallbackName?: string): Promise<Identity> {
@@ -34,13 +50,26 @@ export class SlackDirectory {
     if (hit && hit.until > this.now()) return hit.identity;
     try {
       const result = await client.users.info({ user: userId });
-      const identity = toIdentity(userId, result.user as SlackUser | undefined, fallbackName);
+      const identity = this.vouch(
+        teamId,
+        toIdentity(userId, result.user as SlackUser | undefined, fallbackName),
+        result.user as SlackUser | undefined,
+      );
       this.remember(key, identity);
       return identity;
     } catch (err) {
       this.log.warn({ err: describe(err), userId }, "users.info failed; using the id as the name");
-      return { platform: "slack", userId, displayName: fallbackName?.trim() || userId };
+      return this.vouch(teamId, { platform: "slack", userId, displayName: fallbackName?.trim() || userId });
     }
+  }
+
+  private vouch(teamId: string, identity: Identity, user?: SlackUser): Identity {
+    const home = this.home;
+    if (!home || teamId !== home.teamId) return identity;
+    const domain = identity.email?.split("@")[1];
+    const member = user?.team_id === home.teamId;
+    const vouched = member && !!domain && home.emailDomains.includes(domain);
+    return { ...identity, homeWorkspace: true, ...(vouched ? { emailVerified: true } : {}) };
   }
 
   /** The identities behind mentioned user ids, keyed by the `@U…` token the text now holds; `labels` are fallback names. */

@@ -13,7 +13,7 @@ import { decodeOrigin, readSubmission } from "./modal.js";
 export function registerSubmissions(app: App, ctx: SlackContext): void {
   app.view<ViewSubmitAction>({ type: "view_submission" }, async ({ body, view, ack, client }) => {
     await ack();
-    const origin = decodeOrigin(view.private_metadata);
+    const origin = decodeOrigin(view.private_metadata, ctx.seal);
     const teamId = body.team?.id ?? body.user.team_id ?? "";
     const target: ReplyTarget = {
       client,

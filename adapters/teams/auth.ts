@@ -1,6 +1,7 @@
 /**
- * Builds botbuilder's CloudAdapter from config.teams. An empty app id turns authentication off
- * (Bot Framework Emulator, local tests). Connector clients are made without the Azure SDK's
+ * Builds botbuilder's CloudAdapter from config.teams. An empty app id turns authentication off,
+ * which config allows only with SECOPS_TEAMS_NO_AUTH=emulator (Bot Framework Emulator, local tests).
+ * `authenticate` checks an inbound token before the turn: any failure is one quiet refusal. Connector clients are made without the Azure SDK's
  * hidden retry policy (3 retries, honouring any Retry-After, 1 s–64 s backoff on 5xx): Teams
  * failures must reach our own code at once, so a turn answers in time and the outbox dispatcher
  * owns backoff for proactive messages instead of two retry loops stacking up.
@@ -10,6 +11,7 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
 } from "botbuilder";
 import type { TeamsConfig } from "../../src/config.js";
 import type { Logger } from "../../src/logger.js";
@@ -63,6 +65,14 @@ class NoHiddenRetryAuthentication extends ConfigurationBotFrameworkAuthenticatio
   }
 }
 
+/** A CloudAdapter that runs a turn for a request authenticated beforehand (see `authenticate`). */
+export class PreAuthenticatedAdapter extends CloudAdapter {
+  /** Runs `logic` for `activity`; resolves with the invoke response, if the turn produced one. */
+  run(auth: AuthenticateRequestResult, activity: Activity, logic: (ctx: TurnContext) => Promise<void>) {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
 /** botbuilder's own setting names, filled from config (blank ones left out). */
 export function botFrameworkSettings(config: TeamsConfig): ConfigurationBotFrameworkAuthenticationOptions {
   const settings: ConfigurationBotFrameworkAuthenticationOptions = { MicrosoftAppId: config.appId };
@@ -74,11 +84,33 @@ export function botFrameworkSettings(config: TeamsConfig): ConfigurationBotFrame
   return settings;
 }
 
-/** The CloudAdapter; turn errors are logged here rather than by botbuilder's console.error. */
-export function createCloudAdapter(config: TeamsConfig, log: Logger): CloudAdapter {
-  const adapter = new CloudAdapter(new NoHiddenRetryAuthentication(botFrameworkSettings(config), log));
+/** The result of a successful inbound authentication, handed to CloudAdapter.processActivity. */
+export type InboundAuthentication = AuthenticateRequestResult;
+
+/** Checks an inbound request's token; resolves undefined for any invalid one (logged at debug; the caller logs the refusal). */
+export type Authenticate = (activity: Activity, authHeader: string) => Promise<InboundAuthentication | undefined>;
+
+/** The CloudAdapter and the inbound token check; turn errors are logged here rather than by botbuilder's console.error. */
+export function createCloudAdapter(
+  config: TeamsConfig,
+  log: Logger,
+): { adapter: PreAuthenticatedAdapter; authenticate: Authenticate } {
+  if (!config.appId && !config.emulatorNoAuth)
+    throw new Error("Teams without MicrosoftAppId needs SECOPS_TEAMS_NO_AUTH=emulator");
+  const auth = new NoHiddenRetryAuthentication(botFrameworkSettings(config), log);
+  const adapter = new PreAuthenticatedAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error, activityType: context.activity.type }, "teams turn failed");
   };
-  return adapter;
+  const authenticate: Authenticate = async (activity, authHeader) => {
+    try {
+      return await auth.authenticateRequest(activity, authHeader);
+    } catch (err) {
+      const reason =
+        err instanceof Error ? `${err.name}: ${err.message.split("\n")[0]?.slice(0, 160) ?? ""}` : "invalid";
+      log.debug({ reason }, "teams: token check failed");
+      return undefined;
+    }
+  };
+  return { adapter, authenticate };
 }

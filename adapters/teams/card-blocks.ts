@@ -22,9 +22,13 @@ export function run(text: string, max: number, style: Record<string, unknown> = 
   return { type: "TextRun", text: plain(text, max), ...style };
 }
 
-/** A RichTextBlock of runs: text Teams shows exactly as given. */
+/** A RichTextBlock of runs: text Teams shows exactly as given; empty runs are left out (Teams refuses them). */
 export function richText(inlines: CardElement[], extra: Record<string, unknown> = {}): CardElement {
-  return { type: "RichTextBlock", inlines, ...extra };
+  return { type: "RichTextBlock", inlines: inlines.filter((i) => !isEmptyRun(i)), ...extra };
+}
+
+function isEmptyRun(element: CardElement): boolean {
+  return element.type === "TextRun" && String(element.text ?? "") === "";
 }
 
 /** The "…and N more" line shown where a list, fact set or card was cut. */
@@ -67,7 +71,7 @@ function spanRuns(spans: Span[], limits: TeamsLimits, subtle: boolean): CardElem
     else if ("mention" in span) elements = [run(`@${span.mention.name}`, budget, { ...base, weight: "Bolder" })];
     else elements = linkRuns(span.link, budget, base, limits);
     for (const element of elements) budget -= String(element.text).length;
-    runs.push(...elements);
+    runs.push(...elements.filter((e) => !isEmptyRun(e)));
   }
   return runs;
 }
@@ -112,7 +116,7 @@ function listElements(block: Extract<Block, { type: "list" }>, limits: TeamsLimi
   if (block.items.length === 0) return [richText([run(block.empty ?? "(none)", limits.maxText, { isSubtle: true })])];
   const shown = block.items.slice(0, limits.maxListRows);
   const rows = shown.map((item): CardElement => {
-    const inlines = [run(item.label, limits.maxText, { weight: "Bolder" })];
+    const inlines = [run(item.label || "(untitled)", limits.maxText, { weight: "Bolder" })];
     if (item.detail) inlines.push(run(`\n${item.detail}`, limits.maxText, { isSubtle: true }));
     return richText(inlines, { spacing: "Small" });
   });

@@ -1,7 +1,10 @@
 /**
  * A neutral Form → an Adaptive Card input card. Its Action.Submit carries {actionId, value} plus
  * the ids of person fields, and Teams merges the inputs in; the adapter reads that back in parse.ts.
- * A person field is Teams' people picker, which submits the chosen person's Entra object id.
+ * A person field is Teams' people picker (an Input.ChoiceSet searching the directory through
+ * `choices.data`, Teams' extension), which submits the chosen person's Entra object id. Its static
+ * choice "Me" keeps the set valid Adaptive Cards 1.5 (a choice set needs a choice), and an
+ * Input.Text with the same id is its fallback for hosts without choice sets (a name to type).
  */
 import type { Form, FormField } from "../../src/core/reply.js";
 import { type CardElement, richText, run } from "./card-blocks.js";
@@ -10,6 +13,9 @@ import type { TeamsLimits } from "./limits.js";
 
 /** The key in submit data that lists which inputs are people (so parse.ts resolves them). */
 export const PEOPLE_KEY = "people";
+
+/** The people picker's static choice that stands for whoever submits the card. */
+export const ME_CHOICE = "me";
 
 function input(field: FormField, limits: TeamsLimits): CardElement {
   const common = {
@@ -32,9 +38,10 @@ function input(field: FormField, limits: TeamsLimits): CardElement {
         type: "Input.ChoiceSet",
         ...common,
         placeholder: "Search for a person",
-        choices: [],
+        choices: [{ title: "Me", value: ME_CHOICE }],
         "choices.data": { type: "Data.Query", dataset: "graph.microsoft.com/users" },
         isMultiSelect: false,
+        fallback: { type: "Input.Text", ...common, placeholder: "Their display name", maxLength: 200 },
       };
     case "date":
       return {

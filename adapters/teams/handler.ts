@@ -11,6 +11,7 @@ import type { Services } from "../../src/core/services.js";
 import type { Logger } from "../../src/logger.js";
 import type { ConversationRepository } from "../../src/storage/repositories/conversation-repository.js";
 import { toDeliveryError, withRetry, type RetryPolicy, TURN_RETRY } from "./errors.js";
+import { ME_CHOICE } from "./form-card.js";
 import type { MemberDirectory } from "./members.js";
 import {
   commandLine,
@@ -61,11 +62,20 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
     }
   }
 
-  async function resolvePeopleInputs(ctx: TurnContext, sub: Submission): Promise<Record<string, Identity>> {
+  async function resolvePeopleInputs(
+    ctx: TurnContext,
+    sub: Submission,
+    actor: Identity,
+  ): Promise<Record<string, Identity>> {
     const mentions: Record<string, Identity> = {};
     for (const field of sub.people) {
       const raw = (sub.inputs[field] ?? "").trim();
       if (!raw || raw.startsWith("@")) continue;
+      if (raw === ME_CHOICE) {
+        mentions[`@${actor.userId}`] = actor;
+        sub.inputs[field] = `@${actor.userId}`;
+        continue;
+      }
       const identity = LOOKS_LIKE_ID.test(raw) ? await deps.directory.lookup(ctx, raw) : undefined;
       const token = `@${identity?.userId ?? raw}`;
       if (identity) mentions[token] = identity;
@@ -77,7 +87,7 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
   async function onSubmit(ctx: TurnContext, actor: Identity): Promise<void> {
     const sub = parseSubmission(ctx.activity.value);
     if (!sub) return send(ctx, textReply("That card action is not one I know; run the command again."));
-    const mentions = await resolvePeopleInputs(ctx, sub);
+    const mentions = await resolvePeopleInputs(ctx, sub, actor);
     const incoming: Incoming = {
       kind: "action",
       actionId: sub.actionId,

@@ -3,13 +3,13 @@
  * main.ts builds it when SECOPS_PLATFORMS includes teams and mounts it with mountTeams (server.ts).
  * Every botbuilder import lives in this folder, so moving to its successor SDK touches only here.
  */
-import type { CloudAdapter, TurnContext } from "botbuilder";
+import type { TurnContext } from "botbuilder";
 import type { TeamsConfig } from "../../src/config.js";
 import type { Bot } from "../../src/core/bot.js";
 import type { Messenger } from "../../src/core/messenger.js";
 import type { Services } from "../../src/core/services.js";
 import type { Logger } from "../../src/logger.js";
-import { createCloudAdapter } from "./auth.js";
+import { type Authenticate, createCloudAdapter, type PreAuthenticatedAdapter } from "./auth.js";
 import type { RetryPolicy } from "./errors.js";
 import { createTurnHandler } from "./handler.js";
 import { MemberDirectory } from "./members.js";
@@ -27,23 +27,27 @@ export interface TeamsAdapterOptions {
 
 /** The built adapter: serve `handleTurn` through `adapter.process`, and hand `messenger` to the dispatcher. */
 export interface TeamsAdapter {
-  adapter: CloudAdapter;
+  adapter: PreAuthenticatedAdapter;
   handleTurn: (ctx: TurnContext) => Promise<void>;
   messenger: Messenger;
+  /** Checks an inbound request's Bot Framework token (anything passes when authentication is off). */
+  authenticate: Authenticate;
   /** True when inbound requests must carry a valid Bot Framework token. */
   authenticated: boolean;
+  /** The bot's Microsoft App Id (empty without authentication). */
+  appId: string;
 }
 
 /** Builds the Teams adapter over the shared services. */
 export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const log = options.log.child({ platform: "teams" });
-  const adapter = createCloudAdapter(options.config, log);
+  const { adapter, authenticate } = createCloudAdapter(options.config, log);
   const conversations = options.services.conversations;
   const handleTurn = createTurnHandler({
     bot: options.bot,
     services: options.services,
     conversations,
-    directory: new MemberDirectory(log),
+    directory: new MemberDirectory(log, options.config.homeTenantId),
     log,
     ...(options.retry ? { retry: options.retry } : {}),
   });
@@ -58,8 +62,8 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const authenticated = options.config.appId !== "";
   if (!authenticated)
     log.warn(
-      {},
-      "teams: no MicrosoftAppId, so /api/messages accepts unauthenticated requests (Bot Framework Emulator and local tests only)",
+      { setting: "SECOPS_TEAMS_NO_AUTH" },
+      "teams: SECOPS_TEAMS_NO_AUTH=emulator, so /api/messages accepts unauthenticated requests; serving on 127.0.0.1 only and /readyz answers 503",
     );
-  return { adapter, handleTurn, messenger, authenticated };
+  return { adapter, handleTurn, messenger, authenticate, authenticated, appId: options.config.appId };
 }

@@ -26,7 +26,7 @@ export const CARD_VERSION = "1.5";
 
 /** The renderer's limits; every number below is well inside what Teams accepts. */
 export const TEAMS_LIMITS: Readonly<TeamsLimits> = {
-  /** Teams rejects messages over about 100 KB; stay under 80 KB (measured as the larger of UTF-8 and UTF-16 bytes). */
+  /** Teams rejects messages over about 100 KB; stay under 80 KB (counted as UTF-16, as Microsoft does). */
   maxActivityBytes: 80 * 1024,
   /** Longest title or subtitle, in characters. */
   maxTitle: 200,
@@ -53,8 +53,7 @@ export const TEAMS_LIMITS: Readonly<TeamsLimits> = {
   maxBlocks: 60,
 };
 
-/** The size Teams counts for an activity: the larger of its UTF-8 and UTF-16 byte lengths. */
+/** The size Teams counts for an activity: its JSON in UTF-16, two bytes per code unit (as Microsoft documents). */
 export function activityBytes(activity: unknown): number {
-  const json = JSON.stringify(activity);
-  return Math.max(Buffer.byteLength(json, "utf8"), json.length * 2);
+  return JSON.stringify(activity).length * 2;
 }

@@ -6,19 +6,29 @@
 import { TeamsInfo, type TurnContext } from "botbuilder";
 import type { Identity } from "../../src/core/incoming.js";
 import type { Logger } from "../../src/logger.js";
-import { replaceOnce, identityOf, type MentionEntity } from "./parse.js";
+import { replaceOnce, identityOf, workspaceOf, type MentionEntity } from "./parse.js";
 
 const TTL_MS = 60 * 60 * 1000;
 const MAX_ENTRIES = 2000;
 
-/** Resolves Teams accounts to identities, remembering answers for an hour. */
+/**
+ * Resolves Teams accounts to identities, remembering answers for an hour. People in `homeTenant`
+ * (the organisation's own tenant) are marked as such, and only there is a looked-up email vouched for.
+ */
 export class MemberDirectory {
   private readonly cache = new Map<string, { identity: Identity; at: number }>();
 
   constructor(
     private readonly log: Logger,
+    private readonly homeTenant: string = "",
     private readonly clock: () => number = Date.now,
   ) {}
+
+  private vouch(ctx: TurnContext, identity: Identity, emailFromLookup: boolean): Identity {
+    const tenant = workspaceOf(ctx.activity).slice("teams:".length).toLowerCase();
+    if (!this.homeTenant || tenant !== this.homeTenant.toLowerCase()) return identity;
+    return { ...identity, homeWorkspace: true, ...(emailFromLookup && identity.email ? { emailVerified: true } : {}) };
+  }
 
   /** The identity behind a Teams user id, Entra object id or UPN, or undefined when Teams does not say. */
   async lookup(ctx: TurnContext, id: string): Promise<Identity | undefined> {
@@ -28,7 +38,7 @@ export class MemberDirectory {
     try {
       const member = await TeamsInfo.getMember(ctx, id);
       if (!member || typeof member.id !== "string") return undefined;
-      const identity = identityOf(member);
+      const identity = this.vouch(ctx, identityOf(member), true);
       if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value ?? "");
       this.cache.set(key, { identity, at: this.clock() });
       return identity;
@@ -42,11 +52,9 @@ export class MemberDirectory {
   async sender(ctx: TurnContext): Promise<Identity | undefined> {
     const from = ctx.activity.from;
     if (!from || typeof from.id !== "string" || !from.id) return undefined;
-    const basic = identityOf(from);
+    const basic = this.vouch(ctx, withoutEmail(identityOf(from)), false);
     const found = await this.lookup(ctx, from.id);
-    return found && found.userId === basic.userId
-      ? { ...basic, ...(found.email ? { email: found.email } : {}) }
-      : basic;
+    return found && found.userId === basic.userId ? found : basic;
   }
 
   /** Replaces each person mention in `text` with `@<userId>` and returns who each token is. */
@@ -62,11 +70,15 @@ export class MemberDirectory {
       const aad =
         m.mentioned.aadObjectId ??
         (m.mentioned.id.startsWith("8:orgid:") ? m.mentioned.id.slice("8:orgid:".length) : undefined);
-      const fallback = identityOf({
-        id: m.mentioned.id,
-        name: m.mentioned.name ?? stripTags(m.text),
-        ...(aad ? { aadObjectId: aad } : {}),
-      });
+      const fallback = this.vouch(
+        ctx,
+        identityOf({
+          id: m.mentioned.id,
+          name: m.mentioned.name ?? stripTags(m.text),
+          ...(aad ? { aadObjectId: aad } : {}),
+        }),
+        false,
+      );
       const identity = (await this.lookup(ctx, m.mentioned.id)) ?? fallback;
       const token = `@${identity.userId}`;
       mentions[token] = identity;
@@ -75,6 +87,11 @@ export class MemberDirectory {
     for (const m of others) out = replaceOnce(out, m.text, stripTags(m.text));
     return { text: out, mentions };
   }
+}
+
+function withoutEmail(identity: Identity): Identity {
+  const { email: _email, ...rest } = identity;
+  return rest;
 }
 
 function stripTags(text: string): string {

@@ -140,16 +140,16 @@ export interface Submission {
 
 const RESERVED = new Set(["actionId", "value", "people", "msteams"]);
 
-/** Reads `activity.value` from an Action.Submit; anything malformed is refused (undefined). */
+/** Reads `activity.value` from an Action.Submit; anything malformed is refused (undefined); lengths and characters are the core's to check. */
 export function parseSubmission(value: unknown): Submission | undefined {
   if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
   const data = value as Record<string, unknown>;
   if (typeof data.actionId !== "string" || !/^[a-z][\w.-]{0,63}$/i.test(data.actionId)) return undefined;
-  const entity = typeof data.value === "string" ? data.value.slice(0, 200) : "";
+  const entity = typeof data.value === "string" ? data.value : "";
   const inputs: Record<string, string> = {};
   for (const [key, raw] of Object.entries(data).slice(0, 30)) {
     if (RESERVED.has(key) || !/^[a-z][\w-]{0,39}$/i.test(key) || typeof raw !== "string") continue;
-    inputs[key] = raw.slice(0, 2000);
+    inputs[key] = raw;
   }
   const people = Array.isArray(data.people)
     ? data.people.filter((p): p is string => typeof p === "string" && p in inputs)

@@ -4,15 +4,17 @@
  */
 import { randomBytes } from "node:crypto";
 import { BotError, forbidden, usageError } from "../errors.js";
+import { isListedAdmin } from "../domain/admins.js";
 import type { Person } from "../domain/person.js";
 import { hasRole, roleRequirement } from "../domain/roles.js";
 import { Args, tokenize } from "./args.js";
 import type { ActionSpec, CommandContext, CommandSpec } from "./command.js";
 import type { Identity, Incoming } from "./incoming.js";
 import { errorReply } from "./error-reply.js";
-import { checkLine } from "./input-hygiene.js";
+import { checkLine, checkSubmission } from "./input-hygiene.js";
 import { resolvePerson } from "./resolve-person.js";
 import { requestFields, withRequestId } from "../request-context.js";
+import { isUnwritable } from "../storage/unwritable.js";
 import type { Reply } from "./reply.js";
 import type { Services } from "./services.js";
 
@@ -22,11 +24,21 @@ export interface Bot {
   commands: ReadonlyMap<string, CommandSpec>;
 }
 
+/** What the composition root may want to hear about from the error boundary. */
+export interface BotHooks {
+  /** A command failed because the database cannot be written (full, read-only). */
+  onUnwritable?: () => void;
+}
+
+/** The reply when a change could not be stored. */
+export const UNWRITABLE_REPLY = "I couldn't save that: the database is full or read-only; nothing changed.";
+
 /** Builds the router; duplicate command names or action ids fail at start. */
 export function createBot(
   services: Services,
   commandList: readonly CommandSpec[],
   actionList: readonly ActionSpec[],
+  hooks: BotHooks = {},
 ): Bot {
   const commands = indexBy(commandList, (c) => c.name, "command");
   const actions = indexBy(actionList, (a) => a.id, "action");
@@ -55,6 +67,7 @@ export function createBot(
     if (incoming.kind === "action") {
       const spec = actions.get(incoming.actionId);
       if (!spec) throw usageError("That button is no longer supported; run the command again.");
+      checkSubmission(incoming.value, incoming.inputs ?? {});
       requireRole(actor, spec.minRole, "That button");
       return { reply: await spec.run(context(incoming, actor, now), incoming.value, incoming.inputs ?? {}) };
     }
@@ -108,6 +121,14 @@ export function createBot(
         );
         return errorReply(err);
       }
+      if (isUnwritable(err)) {
+        services.log.warn(
+          { err: err instanceof Error ? err.message : String(err), platform: incoming.conversation.platform },
+          "database not writable",
+        );
+        hooks.onUnwritable?.();
+        return errorReply(new BotError("internal", UNWRITABLE_REPLY));
+      }
       const ref = randomBytes(3).toString("hex");
       services.log.error({ err, ref, platform: incoming.conversation.platform, kind: incoming.kind }, "command failed");
       return errorReply(new BotError("internal", `Something went wrong (ref ${ref}). Nothing was changed.`));
@@ -123,9 +144,7 @@ function requireRole(actor: Person, needed: Person["role"], what: string): void 
 
 /** Finds or creates the sender; SECOPS_ADMINS members are always admins. */
 async function upsertActor(services: Services, workspace: string, identity: Identity): Promise<Person> {
-  const listed =
-    services.admins.includes(identity.userId) ||
-    (!!identity.email && services.admins.includes(identity.email.toLowerCase()));
+  const listed = isListedAdmin(services.admins, workspace, identity);
   const person = await services.people.upsert(workspace, identity, listed ? "admin" : "none");
   if (listed && person.role !== "admin") {
     await services.people.setRole(person.id, "admin");

@@ -9,6 +9,10 @@ export interface Identity {
   userId: string;
   displayName: string;
   email?: string;
+  /** Set by the adapter when the workspace is the one the bot is configured for (bare SECOPS_ADMINS ids match there). */
+  homeWorkspace?: boolean;
+  /** Set by the adapter when the platform vouches for `email` (the Slack workspace's verified domain, the configured tenant). */
+  emailVerified?: boolean;
 }
 
 /** Where an event happened; `workspace` keeps tenants apart (Slack team, Teams tenant, console). */

@@ -1,5 +1,6 @@
 /** Turns a mention token from a command into a person of the workspace. */
 import { usageError } from "../errors.js";
+import { isListedAdmin } from "../domain/admins.js";
 import type { Person } from "../domain/person.js";
 import type { Incoming } from "./incoming.js";
 import type { Services } from "./services.js";
@@ -14,7 +15,7 @@ export async function resolvePerson(services: Services, incoming: Incoming, toke
     throw usageError(`"${token}" is not a person; mention them as @name.`);
   const identity = incoming.mentions[token];
   if (identity) {
-    const listed = services.admins.includes(identity.userId);
+    const listed = isListedAdmin(services.admins, workspace, identity);
     return services.people.upsert(workspace, identity, listed ? "admin" : "none");
   }
   const name = token.slice(1);

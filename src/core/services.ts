@@ -25,6 +25,6 @@ export interface Services extends Repositories {
   log: Logger;
   /** The time now; tests pass a controllable clock. */
   clock: () => Date;
-  /** Platform ids or emails that are admins from the start (SECOPS_ADMINS). */
+  /** SECOPS_ADMINS entries (workspace/user ids, bare ids, emails), matched by src/domain/admins.ts. */
   admins: readonly string[];
 }

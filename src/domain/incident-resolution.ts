@@ -1,10 +1,16 @@
 /**
  * Resolving an incident: the classification and the determinations Defender accepts with it, read
  * from words people type (`tp`, `false-positive`, `Malware`) and always sent with metadata names.
+ * The pairs follow Microsoft's documented classification table; `apt` and `securityPersonnel` stay
+ * readable (older alerts carry them) but are never offered or sent.
  */
+import type { AlertClassification, AlertDetermination } from "./incident.js";
 
-/** Determinations allowed under each classification (Graph metadata names). */
-export const DETERMINATIONS_BY_CLASSIFICATION: Record<string, readonly string[]> = {
+/** A classification a person can resolve with. */
+export type ResolvingClassification = Exclude<AlertClassification, "unknown" | "unknownFutureValue">;
+
+/** Determinations allowed under each classification (Graph enum names), per Microsoft's table. */
+export const DETERMINATIONS_BY_CLASSIFICATION: Record<ResolvingClassification, readonly AlertDetermination[]> = {
   truePositive: [
     "multiStagedAttack",
     "maliciousUserActivity",
@@ -12,20 +18,13 @@ export const DETERMINATIONS_BY_CLASSIFICATION: Record<string, readonly string[]>
     "malware",
     "phishing",
     "unwantedSoftware",
-    "apt",
     "other",
   ],
-  informationalExpectedActivity: [
-    "securityTesting",
-    "lineOfBusinessApplication",
-    "confirmedActivity",
-    "securityPersonnel",
-    "other",
-  ],
+  informationalExpectedActivity: ["securityTesting", "lineOfBusinessApplication", "confirmedActivity", "other"],
   falsePositive: ["notMalicious", "notEnoughDataToValidate", "other"],
 };
 
-const CLASSIFICATION_WORDS: Record<string, string> = {
+const CLASSIFICATION_WORDS: Record<string, ResolvingClassification> = {
   tp: "truePositive",
   truepositive: "truePositive",
   fp: "falsePositive",
@@ -36,7 +35,7 @@ const CLASSIFICATION_WORDS: Record<string, string> = {
 };
 
 /** Old prose names some docs still use, read as their metadata names. */
-const OLD_DETERMINATIONS: Record<string, string> = {
+const OLD_DETERMINATIONS: Record<string, AlertDetermination> = {
   compromiseduser: "compromisedAccount",
   clean: "notMalicious",
   insufficientdata: "notEnoughDataToValidate",
@@ -48,15 +47,15 @@ function squash(word: string): string {
 }
 
 /** A classification from a typed word, or undefined. */
-export function parseClassification(word: string): string | undefined {
+export function parseClassification(word: string): ResolvingClassification | undefined {
   return CLASSIFICATION_WORDS[squash(word)];
 }
 
 /** A determination allowed with the classification, or undefined. */
-export function parseDetermination(word: string, classification: string): string | undefined {
+export function parseDetermination(word: string, classification: string): AlertDetermination | undefined {
   const key = squash(word);
-  const name =
-    OLD_DETERMINATIONS[key] ??
-    (DETERMINATIONS_BY_CLASSIFICATION[classification] ?? []).find((d) => d.toLowerCase() === key);
-  return name && (DETERMINATIONS_BY_CLASSIFICATION[classification] ?? []).includes(name) ? name : undefined;
+  const allowed: readonly AlertDetermination[] =
+    DETERMINATIONS_BY_CLASSIFICATION[classification as ResolvingClassification] ?? [];
+  const name = OLD_DETERMINATIONS[key] ?? allowed.find((d) => d.toLowerCase() === key);
+  return name && allowed.includes(name) ? name : undefined;
 }

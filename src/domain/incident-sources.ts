@@ -68,15 +68,25 @@ const DETECTION_SOURCES = [
   "scheduledAlerts",
   "microsoftDefenderThreatIntelligenceAnalytics",
   "builtInMl",
-  "microsoftDefenderForAIServices",
-  "securityCopilot",
 ];
+
+/**
+ * Sources only Graph beta sends; the bot reads v1.0, so they are recognised and labelled "(beta)"
+ * if they ever arrive, but not offered after `source`.
+ */
+export const BETA_ONLY_SOURCES: readonly string[] = ["microsoftDefenderForAIServices", "securityCopilot"];
+
+const BETA_LABELS: Record<string, string> = {
+  microsoftDefenderForAIServices: "Defender for AI services (beta)",
+  securityCopilot: "Security Copilot (beta)",
+};
 
 /** Every source name Graph documents (service and detection sources), for case-insensitive reading. */
 export const KNOWN_SOURCES: readonly string[] = [
   "unknown",
   ...Object.keys(LABELS),
   ...DETECTION_SOURCES,
+  ...BETA_ONLY_SOURCES,
   "unknownFutureValue",
 ];
 
@@ -92,7 +102,7 @@ export function parseSourceWord(word: string): string | undefined {
 
 /** A readable source name; unknown values are returned as they are (renderers escape them). */
 export function sourceLabel(source: string): string {
-  return LABELS[source] ?? source;
+  return LABELS[source] ?? BETA_LABELS[source] ?? source;
 }
 
 /** What a conversation asked for: a minimum severity and optionally some sources. */

@@ -31,6 +31,9 @@ export const CLASSIFICATIONS = [
   "unknownFutureValue",
 ] as const;
 
+/** Graph's alertClassification enum (microsoft.graph.security.alertClassification). */
+export type AlertClassification = (typeof CLASSIFICATIONS)[number];
+
 /** Determinations per Graph metadata; the old prose names are read but never sent. */
 export const DETERMINATIONS = [
   "unknown",
@@ -50,6 +53,9 @@ export const DETERMINATIONS = [
   "lineOfBusinessApplication",
   "unknownFutureValue",
 ] as const;
+
+/** Graph's alertDetermination enum (microsoft.graph.security.alertDetermination). */
+export type AlertDetermination = (typeof DETERMINATIONS)[number];
 
 /** What one piece of evidence is about, reduced to the few kinds the bot shows and matches assets on. */
 export type EvidenceKind = "device" | "user" | "mailbox" | "ip" | "file" | "url" | "cloud" | "process" | "other";

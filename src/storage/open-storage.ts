@@ -1,7 +1,11 @@
 /** Opens storage for a DATABASE_URL: postgres:// or postgresql:// is PostgreSQL; anything else SQLite. */
+import { resolve } from "node:path";
 import type { Plan } from "../domain/plan.js";
 import { openPostgres } from "./engine/postgres-engine.js";
 import { openSqlite } from "./engine/sqlite-engine.js";
+import type { Engine } from "./engine/types.js";
+import { StorageOpenError } from "./open-error.js";
+import { isUnwritable } from "./unwritable.js";
 import { createStorage, type Storage } from "./storage.js";
 
 /** The database settings. */
@@ -30,18 +34,39 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }
 
-/** Opens, locks (SQLite) or connects (PostgreSQL), migrates, and builds the repositories. */
+/**
+ * Opens, locks (SQLite) or connects (PostgreSQL), migrates, proves the database takes writes, and
+ * builds the repositories. A read-only or full database stops here with one line naming the setting.
+ */
 export async function openStorage(settings: DatabaseSettings, plan: Plan): Promise<Storage> {
+  let engine: Engine | undefined;
+  try {
+    engine = await openEngine(settings);
+    await engine.probeWrite();
+  } catch (err) {
+    await engine?.close().catch(() => undefined);
+    if (!isUnwritable(err)) throw err;
+    throw new StorageOpenError(
+      `DATABASE_URL: ${where(settings.url)} cannot be written (read-only or full); the bot needs to write to it`,
+    );
+  }
+  return createStorage(engine, plan);
+}
+
+function where(url: string): string {
+  if (isPostgresUrl(url)) return describeDatabase(url);
+  return resolve(url.startsWith("file:") ? url.slice("file:".length) : url);
+}
+
+async function openEngine(settings: DatabaseSettings): Promise<Engine> {
   if (isPostgresUrl(settings.url)) {
-    const engine = await openPostgres({
+    return openPostgres({
       url: settings.url,
       poolMax: settings.poolMax ?? 10,
       ...(settings.caFile ? { caFile: settings.caFile } : {}),
       ...(settings.schema ? { schema: settings.schema } : {}),
       ...(settings.onIdleError ? { onIdleError: settings.onIdleError } : {}),
     });
-    return createStorage(engine, plan);
   }
-  const path = settings.url.startsWith("file:") ? settings.url.slice("file:".length) : settings.url;
-  return createStorage(openSqlite(path), plan);
+  return openSqlite(settings.url.startsWith("file:") ? settings.url.slice("file:".length) : settings.url);
 }

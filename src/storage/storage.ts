@@ -51,6 +51,8 @@ export interface Storage extends Repositories {
   /** Runs `work` in one transaction; repository calls inside it (through `tx` or not) join it. */
   unitOfWork<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   migrationState(): Promise<MigrationState>;
+  /** A real, harmless write that throws when the database cannot take writes (full, read-only). */
+  probeWrite(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ export function createStorage(engine: Engine, plan: Plan): Storage {
       engine
         .migrationState()
         .catch((err: unknown) => ({ ok: false, detail: err instanceof Error ? err.message : String(err) })),
+    probeWrite: () => engine.probeWrite(),
     close: () => engine.close(),
   };
 }

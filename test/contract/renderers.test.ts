@@ -325,7 +325,8 @@ describe("renderer contract: text replies and forms", () => {
     }
     const inputs: string[] = [];
     walk(drawn.teams, (o) => void (typeof o.type === "string" && o.type.startsWith("Input.") && inputs.push(o.type)));
-    expect(inputs).toEqual(["Input.ChoiceSet", "Input.ChoiceSet", "Input.Date", "Input.Text"]);
+    // The people picker carries an Input.Text fallback (for hosts without choice sets).
+    expect(inputs).toEqual(["Input.ChoiceSet", "Input.ChoiceSet", "Input.Text", "Input.Date", "Input.Text"]);
     expect(modal.blocks.map((b) => ("element" in b ? b.element.type : b.type))).toEqual([
       "static_select",
       "users_select",

@@ -1,6 +1,6 @@
 /**
  * The Web API methods the fake Slack implements, with Slack's documented response shapes and error
- * codes: auth.test, chat.postMessage/update/postEphemeral, views.open/publish, users.info, conversations.open.
+ * codes: auth.test, chat.postMessage/update/postEphemeral, views.open/publish, team.info, users.info, conversations.open.
  */
 
 /** A person the fake knows (users.info). */
@@ -28,7 +28,14 @@ type Args = Record<string, unknown>;
 type Method = (args: Args, state: FakeState) => object;
 
 /** The fake workspace's ids, as auth.test reports them. */
-export const FAKE_TEAM = { team_id: "T0FAKE", team: "Fake SecOps", bot_user_id: "U0BOT", bot_id: "B0BOT" };
+export const FAKE_TEAM = {
+  team_id: "T0FAKE",
+  team: "Fake SecOps",
+  bot_user_id: "U0BOT",
+  bot_id: "B0BOT",
+  /** The workspace's verified email domains (team.info). */
+  email_domain: "example.com",
+};
 
 const err = (error: string) => ({ ok: false, error });
 
@@ -133,6 +140,10 @@ export const slackMethods: Record<string, Method> = {
     state.users.has(String(args.user_id))
       ? { ok: true, view: viewResult(args.view as Args, state) }
       : err("user_not_found"),
+  "team.info": () => ({
+    ok: true,
+    team: { id: FAKE_TEAM.team_id, name: FAKE_TEAM.team, domain: "fake-secops", email_domain: FAKE_TEAM.email_domain },
+  }),
   "users.info": (args, state) => {
     const user = state.users.get(String(args.user));
     if (!user) return err("user_not_found");

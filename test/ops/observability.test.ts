@@ -16,6 +16,7 @@ import { signature, slashCommandBody } from "../fakes/slack-requests.js";
 import { startMain, type LogLine, type RunningMain } from "../support/run-main.js";
 import { createTestBot } from "../support/test-bot.js";
 import { ADA, personal } from "../teams/activities.js";
+import { NO_AUTH_DETAIL } from "../../adapters/teams/server.js";
 
 const SECRET = "observability-signing-secret";
 
@@ -30,6 +31,7 @@ describe("the running process: health, readiness and request-scoped JSON logs", 
     connector = await startFakeBotConnector();
     bot = await startMain({
       SECOPS_PLATFORMS: "slack,teams",
+      SECOPS_TEAMS_NO_AUTH: "emulator",
       SECOPS_ADMINS: "UADMIN",
       SLACK_BOT_TOKEN: slack.token,
       SLACK_SIGNING_SECRET: SECRET,
@@ -78,16 +80,16 @@ describe("the running process: health, readiness and request-scoped JSON logs", 
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ ok: true });
     const ready = await fetch(`${bot.url}/readyz`);
-    expect(ready.status).toBe(200);
+    expect(ready.status).toBe(503);
     const body = (await ready.json()) as { ok: boolean; checks: Record<string, { ok: boolean; detail: string }> };
-    expect(body.ok).toBe(true);
-    expect(Object.keys(body.checks).sort()).toEqual(["database", "jobs", "slack", "teams"]);
+    expect(body.ok).toBe(false);
+    expect(Object.keys(body.checks).sort()).toEqual(["database", "jobs", "slack", "teams", "writes"]);
     expect(body.checks.database).toEqual({
       ok: true,
       detail: expect.stringMatching(/^sqlite: (\d+) of \1 migrations applied$/),
     });
     expect(body.checks.slack).toEqual({ ok: true, detail: "http mode, token verified" });
-    expect(body.checks.teams).toEqual({ ok: true, detail: "authentication off (Emulator / local only)" });
+    expect(body.checks.teams).toEqual({ ok: false, detail: NO_AUTH_DETAIL });
     expect(body.checks.jobs).toEqual({ ok: true, detail: "this replica runs the scheduled jobs" });
   });
 

@@ -84,14 +84,20 @@ export interface Harness {
 }
 
 /** Starts fake Slack, the core and the Slack adapter on a free port. */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { admins?: string[]; storage?: Storage } = {}): Promise<Harness> {
   const fake = await FakeSlack.start();
   for (const u of Object.values(USERS)) fake.state.users.set(u.id, u);
   fake.state.channels.set(CHANNEL, { member: true, archived: false });
-  const storage = await openTestStorage();
+  const storage = options.storage ?? (await openTestStorage());
   const clock = testClock("2026-11-28T10:00:00Z");
   const log = silentLogger();
-  const services = createServices({ storage, plan: loadPlan(), log, clock: clock.now, admins: ["UADMIN"] });
+  const services = createServices({
+    storage,
+    plan: loadPlan(),
+    log,
+    clock: clock.now,
+    admins: options.admins ?? ["UADMIN"],
+  });
   const bot = createBot(services, commands, actions);
   const http = createHttpApp();
   const adapter = createSlackAdapter({

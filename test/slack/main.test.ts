@@ -25,7 +25,9 @@ describe("npm start with Slack settings", () => {
     });
     const port = bot.port;
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
-    expect(fake.callsTo("auth.test")).toHaveLength(1);
+    // Bolt verifies the token; the adapter then reads its home team (auth.test and team.info).
+    expect(fake.callsTo("auth.test")).toHaveLength(2);
+    expect(fake.callsTo("team.info")).toHaveLength(1);
     const ready = (await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()) as {
       checks: Record<string, { ok: boolean }>;
     };

@@ -38,6 +38,7 @@ describe("Slack app manifest", () => {
       "chat:write",
       "commands",
       "im:write",
+      "team:read",
       "users:read",
       "users:read.email",
     ]);

@@ -31,6 +31,8 @@ describe("request signatures", () => {
     ["a wrong signature", { signature: "v0=" + "0".repeat(64) }],
     ["a signature made with another secret", { secret: "not-the-secret" }],
     ["a timestamp older than five minutes", { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 }],
+    ["a timestamp more than five minutes ahead", { timestamp: Math.floor(Date.now() / 1000) + 6 * 60 }],
+    ["a timestamp a day ahead", { timestamp: Math.floor(Date.now() / 1000) + 86_400 }],
   ])("refuses %s with 401 and changes nothing", async (_what, override) => {
     const responseUrl = h.fake.responseUrl();
     const res = await sendSigned(
@@ -41,9 +43,17 @@ describe("request signatures", () => {
     );
     await h.settle();
     expect(res.status).toBe(401);
-    expect(h.fake.calls.filter((c) => c.method !== "auth.test")).toEqual([]);
+    expect(h.fake.calls.filter((c) => !["auth.test", "team.info"].includes(c.method))).toEqual([]);
     expect(h.fake.responses).toEqual([]);
     expect(await h.services.people.byPlatformId(WS, "UADMIN")).toBeUndefined();
+  });
+
+  it("refuses a body over Bolt's limit with 413 and runs nothing", async () => {
+    const body = assignBody(h.fake.responseUrl(), h.fake.trigger()) + "&pad=" + "x".repeat(600 * 1024);
+    const res = await sendSigned(h.eventsUrl, body, "application/x-www-form-urlencoded", { secret: SECRET });
+    await h.settle();
+    expect(res.status).toBe(413);
+    expect(h.fake.responses).toEqual([]);
   });
 
   it("refuses a request with no signature headers", async () => {

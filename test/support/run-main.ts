@@ -40,8 +40,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Spawns `node --import tsx src/main.ts` (the bot is the child itself, so a signal reaches it) with `env` over a clean copy of this process's environment; does not wait. */
-export async function spawnMain(env: NodeJS.ProcessEnv): Promise<RunningMain> {
+/**
+ * Spawns `node --import tsx src/main.ts` (the bot is the child itself, so a signal reaches it) with
+ * `env` over a clean copy of this process's environment (as another user with `as`); does not wait.
+ */
+export async function spawnMain(env: NodeJS.ProcessEnv, as: { uid?: number; gid?: number } = {}): Promise<RunningMain> {
   const port = await freePort();
   const base: NodeJS.ProcessEnv = { ...process.env };
   for (const name of Object.keys(base))
@@ -51,6 +54,7 @@ export async function spawnMain(env: NodeJS.ProcessEnv): Promise<RunningMain> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     env: full,
     stdio: ["ignore", "pipe", "pipe"],
+    ...as,
   });
   let stderr = "";
   let stdout = "";

@@ -23,7 +23,7 @@ export const PLAIN: Capabilities = {
 
 /** A person in the test workspace, by short name. */
 export function who(name: string): Identity {
-  return { platform: "console", userId: name.toLowerCase(), displayName: name };
+  return { platform: "console", userId: name.toLowerCase(), displayName: name, homeWorkspace: true };
 }
 
 /** The bot, its services and helpers to talk to it as anyone. */
@@ -50,12 +50,14 @@ export async function createTestBot(
     capabilities?: Capabilities;
     /** A database that survives `close()`, to test restarts (default: a fresh one). */
     database?: TestDatabase;
+    /** Storage opened by the test itself (default: opened here on `database`). */
+    storage?: Storage;
     /** Where incidents come from (default: the demo source on this clock). */
     alertFeed?: (clock: TestClock) => AlertFeed;
   } = {},
 ): Promise<TestBot> {
   const clock = testClock(options.now);
-  const storage = await openTestStorage(options.database);
+  const storage = options.storage ?? (await openTestStorage(options.database));
   const alertFeed = options.alertFeed?.(clock);
   const services = createServices({
     storage,

@@ -5,8 +5,10 @@
  */
 import { randomBytes } from "node:crypto";
 import { loadPlan } from "../../src/data/load-plan.js";
+import type Database from "better-sqlite3";
+import { openSqlite } from "../../src/storage/engine/sqlite-engine.js";
 import { openStorage } from "../../src/storage/open-storage.js";
-import type { Storage } from "../../src/storage/storage.js";
+import { createStorage, type Storage } from "../../src/storage/storage.js";
 
 /** The engine this test process runs on. */
 export function testEngine(): "sqlite" | "postgres" {
@@ -35,6 +37,14 @@ export function durableTestDatabase(file: string): TestDatabase {
 /** Opens (and migrates) storage on a test database. */
 export function openTestStorage(db: TestDatabase = newTestDatabase()): Promise<Storage> {
   return openStorage({ url: db.url, ...(db.schema ? { schema: db.schema } : {}), poolMax: 4 }, loadPlan());
+}
+
+/** SQLite storage in memory with its raw connection, for tests that make the database read-only. */
+export function openSqliteWithConnection(): { storage: Storage; connection: Database.Database } {
+  let connection: Database.Database | undefined;
+  const engine = openSqlite(":memory:", { onConnection: (c) => (connection = c) });
+  if (!connection) throw new Error("the SQLite engine did not hand over its connection");
+  return { storage: createStorage(engine, loadPlan()), connection };
 }
 
 /** The settings that point a child bot process at a test database. */

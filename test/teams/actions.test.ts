@@ -37,6 +37,14 @@ describe("Teams card actions (Action.Submit)", () => {
     expect((await h.services.tasks.get(h.workspace, "S1-2"))?.status).toBe("open");
   });
 
+  it("assigns to whoever submits when the picker's Me choice is picked", async () => {
+    const cardId = await showTask();
+    const value = { actionId: "task.assign", value: "S1-2", people: ["owner"], task: "S1-2", owner: "me" };
+    await h.post(submit(h.connector.serviceUrl, ADA, value, cardId));
+    expect(h.cardText(h.last())).toContain("Ada Admin");
+    expect((await h.services.tasks.get(h.workspace, "S1-2"))?.ownerName).toBe("Ada Admin");
+  });
+
   it("reassigns through an input card with a people picker, then shows the updated card in place", async () => {
     const cardId = await showTask();
     await h.post(submit(h.connector.serviceUrl, ADA, { actionId: "task.reassign", value: "S1-2" }, cardId));

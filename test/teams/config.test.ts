@@ -25,10 +25,35 @@ describe("Teams settings", () => {
     expect(() => createCloudAdapter(config.teams!, silentLogger())).not.toThrow();
   });
 
-  it("serves without authentication when teams is listed but no app id is set", () => {
-    const config = loadConfig({ SECOPS_PLATFORMS: "teams" });
-    expect(config.teams?.appId).toBe("");
+  it("serves without authentication only with SECOPS_TEAMS_NO_AUTH=emulator and no app id", () => {
+    expect(() => loadConfig({ SECOPS_PLATFORMS: "teams" })).toThrow(/MicrosoftAppId: required when Teams is enabled/);
+    const config = loadConfig({ SECOPS_PLATFORMS: "teams", SECOPS_TEAMS_NO_AUTH: "emulator" });
+    expect(config.teams).toMatchObject({ appId: "", emulatorNoAuth: true });
     expect(botFrameworkSettings(config.teams!)).toEqual({ MicrosoftAppId: "" });
+    expect(() =>
+      loadConfig({ SECOPS_TEAMS_NO_AUTH: "emulator", MicrosoftAppId: APP, MicrosoftAppPassword: "x" }),
+    ).toThrow(/SECOPS_TEAMS_NO_AUTH: set together with MicrosoftAppId/);
+    expect(() => createCloudAdapter({ ...config.teams!, emulatorNoAuth: false }, silentLogger())).toThrow(
+      /SECOPS_TEAMS_NO_AUTH=emulator/,
+    );
+  });
+
+  it.each([
+    ["MicrosoftAppID", "MicrosoftAppId"],
+    ["MICROSOFT_APPID", "MICROSOFT_APP_ID"],
+    ["MicrosoftAppPasword", "MicrosoftAppPassword"],
+    ["SLACK_SIGNING_SECRT", "SLACK_SIGNING_SECRET"],
+    ["SECOPS_ADMIN", "SECOPS_ADMINS"],
+  ])("reports the near miss %s as meaning %s", (typo, meant) => {
+    expect(() => loadConfig({ SECOPS_PLATFORMS: "console", [typo]: "value" })).toThrow(
+      `${typo}: not a setting this bot reads; did you mean ${meant}?`,
+    );
+  });
+
+  it("leaves unrelated variables alone", () => {
+    expect(() =>
+      loadConfig({ PATH: "/bin", HOME: "/root", HOSTNAME: "box", NODE_ENV: "production", TERM: "xterm" }),
+    ).not.toThrow();
   });
 
   it("names the missing tenant for single-tenant and managed-identity bots", () => {

@@ -13,7 +13,7 @@ import { createBot } from "../../src/core/bot.js";
 import { createServices } from "../../src/core/create-services.js";
 import type { Services } from "../../src/core/services.js";
 import { loadPlan } from "../../src/data/load-plan.js";
-import { silentLogger } from "../../src/logger.js";
+import { silentLogger, type Logger } from "../../src/logger.js";
 import type { Storage } from "../../src/storage/storage.js";
 import { openTestStorage } from "../support/test-storage.js";
 import { startFakeBotConnector, type ConnectorCall, type FakeBotConnector } from "../fakes/bot-connector.js";
@@ -30,6 +30,8 @@ export interface TeamsHarness {
   storage: Storage;
   /** The workspace key of the test tenant. */
   workspace: string;
+  /** The full URL of /api/messages. */
+  messagesUrl: string;
   /** POSTs an activity to /api/messages. */
   post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<Response>;
   /** POSTs a raw JSON-typed body (for malformed-request tests). */
@@ -45,25 +47,39 @@ export interface TeamsHarness {
 
 /** Starts everything on loopback ports; `appId` turns Bot Framework authentication on. */
 export async function startTeamsHarness(
-  options: { appId?: string; now?: string; alertFeed?: AlertFeed } = {},
+  options: { appId?: string; now?: string; alertFeed?: AlertFeed; log?: Logger; admins?: string[] } = {},
 ): Promise<TeamsHarness> {
   const connector = await startFakeBotConnector(`/amer/${TENANT}/`);
   connector.members.push(ADA, DANA, EVE);
   const clock = testClock(options.now ?? "2026-11-28T10:00:00Z");
   const storage = await openTestStorage();
-  const log = silentLogger();
+  const log = options.log ?? silentLogger();
   const services = createServices({
     storage,
     plan: loadPlan(),
     log,
     clock: clock.now,
-    admins: [ADA.aadObjectId ?? ""],
+    admins: options.admins ?? [ADA.aadObjectId ?? ""],
     ...(options.alertFeed ? { alertFeed: options.alertFeed } : {}),
   });
   const bot = createBot(services, commands, actions);
   const config = options.appId
-    ? { appId: options.appId, appPassword: "not-a-real-secret", appType: "SingleTenant" as const, tenantId: TENANT }
-    : { appId: "", appPassword: "", appType: "MultiTenant" as const, tenantId: "" };
+    ? {
+        appId: options.appId,
+        appPassword: "not-a-real-secret",
+        appType: "SingleTenant" as const,
+        tenantId: TENANT,
+        homeTenantId: TENANT,
+        emulatorNoAuth: false,
+      }
+    : {
+        appId: "",
+        appPassword: "",
+        appType: "MultiTenant" as const,
+        tenantId: "",
+        homeTenantId: TENANT,
+        emulatorNoAuth: true,
+      };
   const teams = createTeamsAdapter({
     config,
     bot,
@@ -101,6 +117,7 @@ export async function startTeamsHarness(
     clock,
     storage,
     workspace: `teams:${TENANT}`,
+    messagesUrl: `${base}/api/messages`,
     post: (activity, headers = {}) =>
       fetch(`${base}/api/messages`, {
         method: "POST",

@@ -5,6 +5,7 @@ import { FakeSlack } from "../fakes/slack-web-api.js";
 import { sendSigned, slashCommandBody } from "../fakes/slack-requests.js";
 import { startMain, type RunningMain } from "../support/run-main.js";
 import { ADA, personal } from "./activities.js";
+import { NO_AUTH_DETAIL } from "../../adapters/teams/server.js";
 
 let bot: RunningMain | undefined;
 let slack: FakeSlack | undefined;
@@ -22,6 +23,7 @@ describe("npm start with Slack and Teams", () => {
     connector = await startFakeBotConnector();
     bot = await startMain({
       SECOPS_PLATFORMS: "slack,teams",
+      SECOPS_TEAMS_NO_AUTH: "emulator",
       SLACK_BOT_TOKEN: slack.token,
       SLACK_SIGNING_SECRET: "main-secret",
       SLACK_API_URL: slack.apiUrl,
@@ -31,7 +33,7 @@ describe("npm start with Slack and Teams", () => {
       checks: Record<string, { ok: boolean; detail: string }>;
     };
     expect(ready.checks.slack?.ok).toBe(true);
-    expect(ready.checks.teams).toEqual({ ok: true, detail: "authentication off (Emulator / local only)" });
+    expect(ready.checks.teams).toEqual({ ok: false, detail: NO_AUTH_DETAIL });
 
     const teamsRes = await fetch(`http://127.0.0.1:${port}/api/messages`, {
       method: "POST",

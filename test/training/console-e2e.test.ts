@@ -91,7 +91,7 @@ describe("training nudge through the console", () => {
         kind: "action",
         actionId: done.actionId,
         value: done.value,
-        actor: { platform: "console", userId: user, displayName: user },
+        actor: { platform: "console", userId: user, displayName: user, homeWorkspace: true },
         conversation,
         mentions: {},
         capabilities,

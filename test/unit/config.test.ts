@@ -22,7 +22,9 @@ describe("loadConfig", () => {
   });
 
   it("lets SECOPS_PLATFORMS override the choice", () => {
-    expect(loadConfig({ SECOPS_PLATFORMS: "teams", SLACK_BOT_TOKEN: "xoxb-1" }).platforms).toEqual(["teams"]);
+    expect(
+      loadConfig({ SECOPS_PLATFORMS: "teams", SECOPS_TEAMS_NO_AUTH: "emulator", SLACK_BOT_TOKEN: "xoxb-1" }).platforms,
+    ).toEqual(["teams"]);
   });
 
   it("normalises admin emails and keeps platform ids as given", () => {

@@ -68,6 +68,16 @@ export async function openPostgres(o: PostgresOptions): Promise<Engine> {
         return { ok: false, detail: err instanceof Error ? err.message : String(err) };
       }
     },
+    probeWrite: async () => {
+      const client = await pool.connect();
+      try {
+        await client.query("begin");
+        await client.query("create temp table secops_write_probe (x integer) on commit drop");
+      } finally {
+        await client.query("rollback").catch(() => undefined);
+        client.release();
+      }
+    },
     close: async () => {
       if (!pool.ended) await pool.end();
     },

@@ -18,8 +18,15 @@ import type { Db, Engine, Tables } from "./types.js";
 /** The folder of SQLite migrations. */
 export const SQLITE_MIGRATIONS = join(projectRoot(), "migrations", "sqlite");
 
+/** Options for opening; `onConnection` hands the raw connection to tests that make it read-only. */
+export interface SqliteOptions {
+  setting?: string;
+  onConnection?: (connection: Database.Database) => void;
+}
+
 /** Opens (creating if needed), locks and migrates the SQLite database at `path` (or `:memory:`). */
-export function openSqlite(path: string, setting = "DATABASE_URL"): Engine {
+export function openSqlite(path: string, options: SqliteOptions = {}): Engine {
+  const setting = options.setting ?? "DATABASE_URL";
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   try {
@@ -33,6 +40,7 @@ export function openSqlite(path: string, setting = "DATABASE_URL"): Engine {
   }
   const drizzleDb = drizzle({ client: sqlite, schema: sqliteTables });
   migrate(drizzleDb, { migrationsFolder: SQLITE_MIGRATIONS });
+  options.onConnection?.(sqlite);
   const db = drizzleDb as unknown as Db;
   const queue = new SerialQueue();
   return {
@@ -56,6 +64,17 @@ export function openSqlite(path: string, setting = "DATABASE_URL"): Engine {
         const expected = readJournal(SQLITE_MIGRATIONS).length;
         const applied = (sqlite.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number }).n;
         return { ok: sqlite.open && applied === expected, detail: `${applied} of ${expected} migrations applied` };
+      }),
+    probeWrite: () =>
+      queue.run(async () => {
+        sqlite.exec("BEGIN IMMEDIATE");
+        try {
+          sqlite.exec("CREATE TABLE write_probe (x INTEGER)");
+        } finally {
+          sqlite.exec("ROLLBACK");
+        }
+        const version = Number(sqlite.pragma("user_version", { simple: true }));
+        sqlite.pragma(`user_version = ${Number.isInteger(version) ? version : 0}`);
       }),
     close: () => queue.run(async () => void sqlite.close()),
   };

@@ -30,5 +30,7 @@ export interface Engine {
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (db: Db) => Promise<T>): Promise<T>;
   migrationState(): Promise<MigrationState>;
+  /** A real, harmless write that throws when the database cannot take writes (full, read-only). */
+  probeWrite(): Promise<void>;
   close(): Promise<void>;
 }
