@@ -16,7 +16,7 @@ export const addCommand = defineCommand({
   usage: 'add <area> "<title>" [@owner] [due <date>]',
   minRole: "lead",
   details: ["Areas: S1, S2, S3, S4, INV (inventory), RDY (ready checklist), GOV (govern and manage)."],
-  run(ctx, args): Reply {
+  async run(ctx, args): Promise<Reply> {
     if (args.done() && ctx.incoming.capabilities.forms) return addForm(ctx);
     const areaWord = args.required("the area (S1…S4, INV, RDY, GOV)");
     const area = parseAreaId(ctx.services.plan, areaWord);
@@ -41,10 +41,10 @@ export const addCommand = defineCommand({
       });
       return newId;
     });
-    let task = services.tasks.get(workspace, id);
+    let task = await services.tasks.get(workspace, id);
     if (!task) throw new Error(`task ${id} was not stored`);
     if (owner || due) {
-      task = changeTask(
+      task = await changeTask(
         ctx,
         task,
         { ...(owner ? { ownerId: owner.id } : {}), ...(due ? { dueDate: due } : {}) },

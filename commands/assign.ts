@@ -15,12 +15,12 @@ export const assignCommand = defineCommand({
   usage: "assign <task> @person [due <date>]",
   minRole: "lead",
   details: ["Dates: 2026-12-15, friday, next monday, in 2 weeks, end of month (your timezone)."],
-  run(ctx, args): Reply {
+  async run(ctx, args): Promise<Reply> {
     if (args.done() && ctx.incoming.capabilities.forms) return assignForm(ctx);
     const task = findTask(ctx, args.next());
     const owner = ctx.person(args.required("the person (@name)"));
     const due = optionalDue(ctx, args);
-    const updated = changeTask(
+    const updated = await changeTask(
       ctx,
       task,
       { ownerId: owner.id, ...(due ? { dueDate: due } : {}) },

@@ -13,11 +13,11 @@ export const dueCommand = defineCommand({
   summary: "Set or move a task's due date",
   usage: "due <task> <date>",
   minRole: "analyst",
-  run(ctx, args) {
+  async run(ctx, args) {
     const task = findTask(ctx, args.next());
     requireTaskEditor(ctx, task);
     const date = parseDueDate(args.rest(), ctx.actor.timezone, ctx.now);
-    const updated = changeTask(
+    const updated = await changeTask(
       ctx,
       task,
       { dueDate: date },

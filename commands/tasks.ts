@@ -1,4 +1,4 @@
-/** `tasks [mine | @person | S2 | overdue | open | done | unassigned]`: a filtered task list. */
+/** `tasks [mine | @person | S2 | overdue | open | blocked | done | unassigned]`: a filtered task list. */
 import { defineCommand, type CommandContext } from "../src/core/command.js";
 import { cardReply } from "../src/core/reply.js";
 import { parseAreaId } from "../src/domain/plan.js";
@@ -7,7 +7,7 @@ import { usageError } from "../src/errors.js";
 import { taskRow } from "./shared/task-views.js";
 import { today } from "./shared/today.js";
 
-const FILTER_WORDS = ["mine", "overdue", "open", "done", "unassigned"] as const;
+const FILTER_WORDS = ["mine", "overdue", "open", "blocked", "done", "unassigned"] as const;
 
 /** Rows listed before "…and N more": more than any platform shows, few enough to answer fast on any plan size. */
 const LIST_CAP = 100;
@@ -18,6 +18,7 @@ function filterFor(ctx: CommandContext, word: string | undefined, day: string): 
   if (lower === "mine") return { title: "Your tasks", filter: { ownerId: ctx.actor.id } };
   if (lower === "overdue") return { title: "Overdue tasks", filter: { overdueBefore: day } };
   if (lower === "open") return { title: "Open tasks", filter: { status: "open" } };
+  if (lower === "blocked") return { title: "Blocked tasks", filter: { status: "blocked" } };
   if (lower === "done") return { title: "Done tasks", filter: { status: "done" } };
   if (lower === "unassigned") return { title: "Unassigned tasks", filter: { unassigned: true, status: "open" } };
   if (word.startsWith("@")) {
@@ -34,8 +35,8 @@ function filterFor(ctx: CommandContext, word: string | undefined, day: string): 
 /** Lists tasks with id, title, owner, due date and status. */
 export const tasksCommand = defineCommand({
   name: "tasks",
-  summary: "List tasks: all, mine, @person, an area (S1…S4, INV, RDY, GOV), overdue, open, done, unassigned",
-  usage: "tasks [mine | @person | S2 | overdue | open | done | unassigned]",
+  summary: "List tasks: all, mine, @person, an area (S1…S4, INV, RDY, GOV), overdue, open, blocked, done, unassigned",
+  usage: "tasks [mine | @person | S2 | overdue | open | blocked | done | unassigned]",
   minRole: "analyst",
   run(ctx, args) {
     const day = today(ctx);

@@ -13,11 +13,11 @@ export const unassignCommand = defineCommand({
   summary: "Remove a task's owner",
   usage: "unassign <task>",
   minRole: "lead",
-  run(ctx, args) {
+  async run(ctx, args) {
     const task = findTask(ctx, args.next());
     args.end();
     if (task.ownerId === null) throw usageError(`${task.id} has no owner.`);
-    const updated = changeTask(
+    const updated = await changeTask(
       ctx,
       task,
       { ownerId: null },

@@ -11,11 +11,11 @@ import { today } from "../shared/today.js";
 export const taskAssignAction = defineAction({
   id: "task.assign",
   minRole: "lead",
-  run(ctx, _value, inputs) {
+  async run(ctx, _value, inputs) {
     const task = findTask(ctx, inputs.task);
     const owner = ctx.person(inputs.owner ?? "");
     const due = inputs.due ? parseDueDate(inputs.due, ctx.actor.timezone, ctx.now) : undefined;
-    const updated = changeTask(
+    const updated = await changeTask(
       ctx,
       task,
       { ownerId: owner.id, ...(due ? { dueDate: due } : {}) },

@@ -12,13 +12,13 @@ import { today } from "../shared/today.js";
 export const taskSnoozeAction = defineAction({
   id: "task.snooze",
   minRole: "analyst",
-  run(ctx, value) {
+  async run(ctx, value) {
     const task = findTask(ctx, value);
     requireTaskEditor(ctx, task);
     if (task.status === "done") throw usageError(`${task.id} is done; there is nothing to snooze.`);
     const base = task.dueDate && task.dueDate > today(ctx) ? task.dueDate : today(ctx);
     const due = addDays(base, 7);
-    const updated = changeTask(
+    const updated = await changeTask(
       ctx,
       task,
       { dueDate: due },

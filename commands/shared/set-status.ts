@@ -9,14 +9,23 @@ import { taskCard } from "./task-views.js";
 import { today } from "./today.js";
 
 /** Moves a task to `status` after checking the actor may, recording the note; a no-op move is refused. */
-export function setStatus(ctx: CommandContext, task: Task, status: TaskStatus, note: string): Reply {
+export async function setStatus(ctx: CommandContext, task: Task, status: TaskStatus, note: string): Promise<Reply> {
   requireTaskEditor(ctx, task);
   if (task.status === status) throw usageError(`${task.id} is already ${statusLabel(status)}.`);
   if (note.length > 500) throw usageError("The note is longer than 500 characters.");
-  const updated = changeTask(
+  if (task.status === "done" && status !== "open")
+    throw usageError(`${task.id} is done; \`reopen ${task.id}\` first if there is more to do.`);
+  if (status === "blocked" && !note)
+    throw usageError(`Say what blocks ${task.id}, like: block ${task.id} waiting for licences.`);
+  const updated = await changeTask(
     ctx,
     task,
-    { status, completedAt: status === "done" ? ctx.now.toISOString() : null },
+    {
+      status,
+      completedAt: status === "done" ? ctx.now.toISOString() : null,
+      blockedReason: status === "blocked" ? note : null,
+      blockedAt: status === "blocked" ? ctx.now.toISOString() : null,
+    },
     { action: "status", oldValue: statusLabel(task.status), newValue: statusLabel(status), ...(note ? { note } : {}) },
   );
   return cardReply(taskCard(updated, today(ctx)), "conversation");

@@ -23,6 +23,13 @@ export interface Task {
   status: TaskStatus;
   updatedAt: string;
   completedAt: string | null;
+  /** Why and since when the task is blocked (null unless blocked). */
+  blockedReason: string | null;
+  blockedAt: string | null;
+  /** Non-null when the team marked the task not applicable: it counts in no total. */
+  skipReason: string | null;
+  /** Non-null when the team removed its own task; removed tasks are listed only by `tasks removed`. */
+  removedAt: string | null;
 }
 
 /** Human words for a status. */

@@ -33,7 +33,7 @@ export async function runReminders(deps: ReminderDeps, now: Date): Promise<void>
   const { services } = deps;
   const repo = new ReminderRepository(services.db);
   for (const c of repo.candidates()) {
-    if (!isWorkingTime(c.owner, now)) continue;
+    if (c.owner.notify === "none" || !isWorkingTime(c.owner, now)) continue;
     const platform = platformOfWorkspace(services.db, c.workspace);
     if (!platform) {
       services.log.warn(

@@ -47,7 +47,7 @@ const CASES: [string, string, RegExp, string][] = [
     "unknown filter",
     "tasks urgent",
     /"urgent" is not a filter/,
-    "tasks [mine | @person | S2 | overdue | open | done | unassigned]",
+    "tasks [mine | @person | S2 | overdue | open | blocked | done | unassigned]",
   ],
   ["unknown area", 'add S7 "Title"', /"S7" is not an area/, 'add <area> "<title>" [@owner] [due <date>]'],
   ["title too short", 'add S2 "x"', /A title has 3 to 120 characters/, 'add <area> "<title>" [@owner] [due <date>]'],

@@ -19,7 +19,9 @@ interface Sent {
 
 function outbox(): Sent[] {
   const rows = t.database.sqlite
-    .prepare("select conversation_id, op, created_at, next_attempt_at, reply from outbox order by id")
+    .prepare(
+      "select conversation_id, op, created_at, next_attempt_at, reply from outbox where key like 'reminder:%' order by id",
+    )
     .all() as {
     conversation_id: string;
     op: string;
@@ -139,6 +141,8 @@ describe("reminder rules", () => {
       workStartHour: 9,
       workEndHour: 18,
       trainingOptOut: false,
+      notify: "all",
+      dateFormat: null,
     });
     expect(
       escalationRecipients([person(1, "lead"), person(2, "lead"), person(3, "admin")], 1).map((p) => p.id),

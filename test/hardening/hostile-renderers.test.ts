@@ -48,6 +48,10 @@ function task(s: string): Task {
     status: "open",
     updatedAt: TODAY,
     completedAt: null,
+    blockedReason: null,
+    blockedAt: null,
+    skipReason: null,
+    removedAt: null,
   };
 }
 
@@ -100,6 +104,8 @@ function lead(s: string, platform: keyof typeof OUR_MENTION): Person {
     workStartHour: 9,
     workEndHour: 17,
     trainingOptOut: false,
+    notify: "all",
+    dateFormat: null,
   };
 }
 

@@ -67,10 +67,12 @@ export class PeopleRepository {
     this.db.update(people).set({ role }).where(eq(people.id, id)).run();
   }
 
-  /** Sets timezone, working hours or the training opt-out. */
+  /** Sets timezone, working hours, the training opt-out, notices or the date format. */
   update(
     id: number,
-    fields: Partial<Pick<Person, "timezone" | "workStartHour" | "workEndHour" | "trainingOptOut">>,
+    fields: Partial<
+      Pick<Person, "timezone" | "workStartHour" | "workEndHour" | "trainingOptOut" | "notify" | "dateFormat">
+    >,
   ): void {
     this.db.update(people).set(fields).where(eq(people.id, id)).run();
   }

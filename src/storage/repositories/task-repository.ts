@@ -12,6 +12,11 @@ export type TaskChange = Partial<{
   dueDate: string | null;
   status: TaskStatus;
   completedAt: string | null;
+  blockedReason: string | null;
+  blockedAt: string | null;
+  skipReason: string | null;
+  removedAt: string | null;
+  title: string;
 }>;
 
 /** What a listing keeps; every field narrows it further. */
@@ -19,7 +24,7 @@ export interface TaskFilter {
   area?: string;
   ownerId?: number;
   unassigned?: boolean;
-  status?: "open" | "done";
+  status?: "open" | "done" | "blocked";
   /** Not done and due before this date (YYYY-MM-DD). */
   overdueBefore?: string;
 }
@@ -73,7 +78,7 @@ export class TaskRepository {
     if (filter.area) where.push(eq(tasks.area, filter.area));
     if (filter.ownerId !== undefined) where.push(eq(tasks.ownerId, filter.ownerId));
     if (filter.unassigned) where.push(isNull(tasks.ownerId));
-    if (filter.status === "done") where.push(eq(tasks.status, "done"));
+    if (filter.status === "done" || filter.status === "blocked") where.push(eq(tasks.status, filter.status));
     if (filter.status === "open" || filter.overdueBefore) where.push(ne(tasks.status, "done"));
     if (filter.overdueBefore) where.push(lt(tasks.dueDate, filter.overdueBefore));
     const condition = and(...where);

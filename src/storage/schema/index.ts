@@ -10,3 +10,4 @@ export * from "./incidents.js";
 export * from "./digest-snapshots.js";
 export * from "./task-reminders.js";
 export * from "./inbound-requests.js";
+export * from "./oncall.js";
