@@ -79,7 +79,9 @@ describe("digest preview", () => {
     expect(text).toContain("Weekly digest · 2026-W13");
     expect(text).toContain("Preview, only for you: this conversation gets it every Friday 16:00 (Europe/Berlin).");
     expect(text).toContain("S1-1  Turn on Microsoft Defender for Endpoint | dana · due 2026-03-27");
-    expect(t.database.sqlite.prepare("select count(*) as n from outbox where key not like 'task-notice:%'").get()).toEqual({ n: 0 });
+    expect(
+      t.database.sqlite.prepare("select count(*) as n from outbox where key not like 'task-notice:%'").get(),
+    ).toEqual({ n: 0 });
     expect(t.database.sqlite.prepare("select count(*) as n from digest_snapshots").get()).toEqual({ n: 0 });
   });
 
