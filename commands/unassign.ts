@@ -1,10 +1,9 @@
 /** `unassign S1-2`: removes a task's owner. */
 import { defineCommand } from "../src/core/command.js";
-import { cardReply } from "../src/core/reply.js";
 import { usageError } from "../src/errors.js";
 import { changeTask } from "./shared/change-task.js";
 import { findTask } from "./shared/task-access.js";
-import { taskCard } from "./shared/task-views.js";
+import { changedTaskReply } from "./shared/change-replies.js";
 import { today } from "./shared/today.js";
 
 /** Clears the owner of a task. */
@@ -23,6 +22,6 @@ export const unassignCommand = defineCommand({
       { ownerId: null },
       { action: "unassigned", oldValue: task.ownerName, newValue: null },
     );
-    return cardReply(taskCard(updated, today(ctx)), "conversation");
+    return changedTaskReply(updated, `${task.id} has no owner now (was ${task.ownerName ?? "nobody"})`, today(ctx));
   },
 });

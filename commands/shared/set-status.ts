@@ -1,11 +1,11 @@
 /** The shared rule behind start, block, done and reopen (commands and buttons alike). */
 import type { CommandContext } from "../../src/core/command.js";
-import { cardReply, type Reply } from "../../src/core/reply.js";
+import type { Reply } from "../../src/core/reply.js";
 import { statusLabel, type Task, type TaskStatus } from "../../src/domain/task.js";
 import { usageError } from "../../src/errors.js";
 import { changeTask } from "./change-task.js";
 import { requireTaskEditor } from "./task-access.js";
-import { taskCard } from "./task-views.js";
+import { changedTaskReply } from "./change-replies.js";
 import { today } from "./today.js";
 
 /** Moves a task to `status` after checking the actor may, recording the note; a no-op move is refused. */
@@ -28,5 +28,12 @@ export async function setStatus(ctx: CommandContext, task: Task, status: TaskSta
     },
     { action: "status", oldValue: statusLabel(task.status), newValue: statusLabel(status), ...(note ? { note } : {}) },
   );
-  return cardReply(taskCard(updated, today(ctx)), "conversation");
+  return changedTaskReply(updated, confirmation(task.id, status, note), today(ctx));
+}
+
+function confirmation(id: string, status: TaskStatus, note: string): string {
+  if (status === "blocked") return `${id} blocked: ${note} (the leads are told)`;
+  if (status === "done") return `${id} done ✓`;
+  if (status === "in_progress") return `${id} started`;
+  return `${id} reopened`;
 }

@@ -40,7 +40,7 @@ export function createBot(
       services,
       now,
       commands,
-      person: (token) => resolvePerson(services, incoming, token),
+      person: (token, options) => resolvePerson(services, incoming, token, options),
     };
   }
 

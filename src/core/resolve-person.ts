@@ -8,11 +8,21 @@ import type { Services } from "./services.js";
  * Mentions the adapter resolved (`@U123`, or every `@name` in the console) come first; otherwise a
  * known person's exact display name. An unknown or ambiguous name is refused, never guessed.
  */
-export function resolvePerson(services: Services, incoming: Incoming, token: string): Person {
+export function resolvePerson(
+  services: Services,
+  incoming: Incoming,
+  token: string,
+  options: { create?: boolean } = {},
+): Person {
   const workspace = incoming.conversation.workspace;
   if (!token.startsWith("@") || token.length < 2)
     throw usageError(`"${token}" is not a person; mention them as @name.`);
   const identity = incoming.mentions[token];
+  if (identity && options.create === false) {
+    const known = services.people.byPlatformId(workspace, identity.userId);
+    if (known) return known;
+    throw usageError(`I don't know ${token} yet; nobody was created.`);
+  }
   if (identity) {
     const listed = services.admins.includes(identity.userId);
     return services.people.upsert(workspace, identity, listed ? "admin" : "none");

@@ -1,6 +1,6 @@
 /** The task side of a weekly digest, computed from tasks and the week's completions: pure, no storage. */
 import { addDays, daysBetween } from "./dates.js";
-import { isOverdue, type Task } from "./task.js";
+import { isOpenWork, isOverdue, type Task } from "./task.js";
 
 /** A task marked done, by whom and when (from the audit history). */
 export interface Completion {
@@ -30,7 +30,7 @@ export interface BlockedFact {
 /** Blocked tasks, longest blocked first. */
 export function blockedFacts(tasks: readonly Task[], today: string): BlockedFact[] {
   return tasks
-    .filter((t) => t.status === "blocked")
+    .filter((t) => t.status === "blocked" && isOpenWork(t))
     .map((t) => ({
       taskId: t.id,
       title: t.title,
@@ -61,7 +61,7 @@ export function digestFacts(tasks: readonly Task[], completions: readonly Comple
   const completed = [...lastBy.values()]
     .filter((c) => byId.get(c.taskId)?.status === "done")
     .map((c) => ({ taskId: c.taskId, title: byId.get(c.taskId)?.title ?? "", by: c.by }));
-  const open = tasks.filter((t) => t.status !== "done");
+  const open = tasks.filter(isOpenWork);
   const horizon = addDays(today, DUE_SOON_DAYS);
   return {
     blocked: blockedFacts(tasks, today),

@@ -37,7 +37,20 @@ export function statusLabel(status: TaskStatus): string {
   return status === "in_progress" ? "in progress" : status;
 }
 
-/** True when a task is not done and its due date is before `today`. */
-export function isOverdue(task: Pick<Task, "status" | "dueDate">, today: string): boolean {
-  return task.status !== "done" && task.dueDate !== null && task.dueDate < today;
+/** True when a task is not done, not skipped and its due date is before `today`. */
+export function isOverdue(
+  task: Pick<Task, "status" | "dueDate"> & Partial<Pick<Task, "skipReason">>,
+  today: string,
+): boolean {
+  return task.status !== "done" && !task.skipReason && task.dueDate !== null && task.dueDate < today;
+}
+
+/** True when a task counts in its area's progress: not skipped (not applicable) and not removed. */
+export function countsInProgress(task: Pick<Task, "skipReason" | "removedAt">): boolean {
+  return task.skipReason === null && task.removedAt === null;
+}
+
+/** True when a task still needs work: not done, not skipped, not removed. */
+export function isOpenWork(task: Pick<Task, "status" | "skipReason" | "removedAt">): boolean {
+  return task.status !== "done" && countsInProgress(task);
 }

@@ -1,5 +1,5 @@
 /** Tasks that may need a due-date reminder, and the reminders already sent for them. */
-import { and, eq, isNotNull, ne } from "drizzle-orm";
+import { and, isNull, eq, isNotNull, ne } from "drizzle-orm";
 import type { Person } from "../../domain/person.js";
 import type { ReminderKind, SentReminder } from "../../reminders/rules.js";
 import type { Db } from "../db.js";
@@ -40,7 +40,7 @@ export class ReminderRepository {
       })
       .from(tasks)
       .innerJoin(people, eq(people.id, tasks.ownerId))
-      .where(and(ne(tasks.status, "done"), isNotNull(tasks.dueDate)))
+      .where(and(ne(tasks.status, "done"), isNotNull(tasks.dueDate), isNull(tasks.skipReason), isNull(tasks.removedAt)))
       .all()
       .map((r) => ({ ...r, dueDate: r.dueDate ?? "" }));
   }

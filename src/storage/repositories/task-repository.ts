@@ -1,5 +1,5 @@
 /** Reads and writes plan tasks; seeds a workspace with the shipped plan on first use. */
-import { and, asc, eq, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { Plan } from "../../domain/plan.js";
 import type { Task, TaskStatus } from "../../domain/task.js";
 import type { Db } from "../db.js";
@@ -27,6 +27,10 @@ export interface TaskFilter {
   status?: "open" | "done" | "blocked";
   /** Not done and due before this date (YYYY-MM-DD). */
   overdueBefore?: string;
+  /** Only the tasks the team removed (otherwise removed tasks are never listed). */
+  removed?: boolean;
+  /** Only the tasks marked not applicable. */
+  skipped?: boolean;
 }
 
 /** Access to the tasks of every workspace. */
@@ -57,9 +61,9 @@ export class TaskRepository {
     this.db.insert(tasks).values(rows).onConflictDoNothing().run();
   }
 
-  /** Every task in a workspace in plan order, owners' names resolved. */
+  /** Every task in a workspace in plan order, owners' names resolved; removed tasks are left out. */
   all(workspace: string): Task[] {
-    return this.select(eq(tasks.workspace, workspace));
+    return this.select(and(eq(tasks.workspace, workspace), isNull(tasks.removedAt)));
   }
 
   /** Areas with any task in progress or done: the stages a team has started. */
@@ -67,21 +71,16 @@ export class TaskRepository {
     const rows = this.db
       .selectDistinct({ area: tasks.area })
       .from(tasks)
-      .where(and(eq(tasks.workspace, workspace), inArray(tasks.status, ["in_progress", "done"])))
+      .where(
+        and(eq(tasks.workspace, workspace), inArray(tasks.status, ["in_progress", "done"]), isNull(tasks.removedAt)),
+      )
       .all();
     return new Set(rows.map((r) => r.area));
   }
 
   /** The tasks matching `filter` in plan order, at most `limit` of them, and how many matched in all. */
   list(workspace: string, filter: TaskFilter, limit: number): { tasks: Task[]; total: number } {
-    const where: SQL[] = [eq(tasks.workspace, workspace)];
-    if (filter.area) where.push(eq(tasks.area, filter.area));
-    if (filter.ownerId !== undefined) where.push(eq(tasks.ownerId, filter.ownerId));
-    if (filter.unassigned) where.push(isNull(tasks.ownerId));
-    if (filter.status === "done" || filter.status === "blocked") where.push(eq(tasks.status, filter.status));
-    if (filter.status === "open" || filter.overdueBefore) where.push(ne(tasks.status, "done"));
-    if (filter.overdueBefore) where.push(lt(tasks.dueDate, filter.overdueBefore));
-    const condition = and(...where);
+    const condition = this.condition(workspace, filter);
     const rows = this.select(condition, limit);
     const total =
       this.db
@@ -92,8 +91,39 @@ export class TaskRepository {
     return { tasks: rows, total };
   }
 
+  /** One page of the tasks matching `filter` in plan order, and how many match in each area. */
+  async page(
+    workspace: string,
+    filter: TaskFilter,
+    offset: number,
+    limit: number,
+  ): Promise<{ tasks: Task[]; byArea: Map<string, number> }> {
+    const condition = this.condition(workspace, filter);
+    const counts = this.db
+      .select({ area: tasks.area, n: sql<number>`count(*)` })
+      .from(tasks)
+      .where(condition)
+      .groupBy(tasks.area)
+      .all();
+    return { tasks: this.select(condition, limit, offset), byArea: new Map(counts.map((c) => [c.area, c.n])) };
+  }
+
+  private condition(workspace: string, filter: TaskFilter): SQL | undefined {
+    const where: SQL[] = [eq(tasks.workspace, workspace)];
+    if (filter.area) where.push(eq(tasks.area, filter.area));
+    if (filter.ownerId !== undefined) where.push(eq(tasks.ownerId, filter.ownerId));
+    if (filter.unassigned) where.push(isNull(tasks.ownerId));
+    if (filter.status === "done" || filter.status === "blocked") where.push(eq(tasks.status, filter.status));
+    where.push(filter.removed ? isNotNull(tasks.removedAt) : isNull(tasks.removedAt));
+    if (filter.skipped) where.push(isNotNull(tasks.skipReason));
+    if (filter.status === "open" || filter.overdueBefore || filter.unassigned) where.push(isNull(tasks.skipReason));
+    if (filter.status === "open" || filter.overdueBefore) where.push(ne(tasks.status, "done"));
+    if (filter.overdueBefore) where.push(lt(tasks.dueDate, filter.overdueBefore));
+    return and(...where);
+  }
+
   /** Tasks matching `condition` in plan order (area, then number), owners' names resolved. */
-  private select(condition: SQL | undefined, limit?: number): Task[] {
+  private select(condition: SQL | undefined, limit?: number, offset = 0): Task[] {
     const rank = sql`case ${tasks.area} ${sql.join(
       this.areaOrder.map((a, i) => sql`when ${a} then ${i}`),
       sql` `,
@@ -104,13 +134,18 @@ export class TaskRepository {
       .leftJoin(people, eq(people.id, tasks.ownerId))
       .where(condition)
       .orderBy(rank, asc(tasks.position));
-    return (limit === undefined ? query.all() : query.limit(limit).all()).map(({ t, ownerName }) => ({
+    return (limit === undefined ? query.all() : query.limit(limit).offset(offset).all()).map(({ t, ownerName }) => ({
       ...t,
       ownerName,
     }));
   }
 
-  /** One task, or undefined. */
+  /** The tasks the team removed, in plan order. */
+  async removed(workspace: string): Promise<Task[]> {
+    return this.select(and(eq(tasks.workspace, workspace), isNotNull(tasks.removedAt)));
+  }
+
+  /** One task (removed ones too), or undefined. */
   get(workspace: string, id: string): Task | undefined {
     const row = this.db
       .select({ t: tasks, ownerName: people.displayName })
