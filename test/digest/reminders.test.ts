@@ -79,7 +79,7 @@ describe("due-date reminders", () => {
     const card = reminder?.reply.kind === "card" ? reminder.reply.card : undefined;
     const done = card?.blocks.flatMap((b) => (b.type === "actions" ? b.actions : [])).find((a) => a.label === "Done");
     expect(done).toMatchObject({ kind: "button", actionId: "task.done", value: "S1-2" });
-    expect(t.text(await t.press("task.done", "S1-2", "dana"))).toContain("Status: done");
+    expect(t.text(await t.press("task.done", "S1-2", "dana"))).toContain("S1-2 done ✓");
     await every15Minutes("2026-03-04T15:00:00Z", "2026-03-20T00:00:00Z");
     expect(outbox()).toHaveLength(1);
   });
