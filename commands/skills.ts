@@ -19,7 +19,8 @@ function show(ctx: CommandContext, token?: string): Reply {
     throw usageError(`${person.displayName} is not on the team (role none); \`role @name analyst\` adds them.`);
   const ratings = services.skills.ratings(ctx.workspace, person.id);
   const needs = services.skills.requirements(ctx.workspace, person.role);
-  return cardReply(skillsCard(services.catalog, person, ratings, needs, gapsFor(services, person, now)));
+  const gaps = gapsFor(services, person, now);
+  return cardReply(skillsCard(services.catalog, person, ratings, needs, gaps, person.id === ctx.actor.id));
 }
 
 function set(ctx: CommandContext, args: Args): Reply {

@@ -5,6 +5,7 @@ import { statusLabel, type Task, type TaskStatus } from "../../src/domain/task.j
 import { usageError } from "../../src/errors.js";
 import { changeTask } from "./change-task.js";
 import { requireTaskEditor } from "./task-access.js";
+import { blockRecipients } from "../../src/notifications/task-notices.js";
 import { changedTaskReply } from "./change-replies.js";
 import { today } from "./today.js";
 
@@ -28,11 +29,12 @@ export async function setStatus(ctx: CommandContext, task: Task, status: TaskSta
     },
     { action: "status", oldValue: statusLabel(task.status), newValue: statusLabel(status), ...(note ? { note } : {}) },
   );
-  return changedTaskReply(updated, confirmation(task.id, status, note), today(ctx));
+  const told = blockRecipients(await ctx.services.people.all(ctx.workspace)).filter((p) => p.id !== ctx.actor.id);
+  return changedTaskReply(updated, confirmation(task.id, status, note, told.length > 0), today(ctx));
 }
 
-function confirmation(id: string, status: TaskStatus, note: string): string {
-  if (status === "blocked") return `${id} blocked: ${note} (the leads are told)`;
+function confirmation(id: string, status: TaskStatus, note: string, leadsTold: boolean): string {
+  if (status === "blocked") return `${id} blocked: ${note}${leadsTold ? " (the leads are told)" : ""}`;
   if (status === "done") return `${id} done ✓`;
   if (status === "in_progress") return `${id} started`;
   return `${id} reopened`;

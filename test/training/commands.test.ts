@@ -17,8 +17,8 @@ describe("skills", () => {
     const saved = await t.run("skills set hunting 2 identity 4", "dana");
     expect(t.text(saved)).toContain("Saved your self-rating: hunting 2, identity 4");
     const shown = t.text(await t.run("skills", "dana"));
-    expect(shown).toMatch(/Threat hunting \(hunting\) \| 2 of 5 · analyst needs 3 \(below\)/);
-    expect(shown).toMatch(/Identity \(identity\) \| 4 of 5 · analyst needs 2\n/);
+    expect(shown).toContain("Threat hunting (hunting): you 2 → your role needs 3");
+    expect(shown).toContain("Identity (identity): 4 · needs 2 ✓");
     expect(shown).toContain("You rated yourself 2 in Threat hunting and the analyst role needs 3");
   });
 
@@ -57,7 +57,7 @@ describe("skills", () => {
   it("shows another person's skills to a lead only, and refuses an unknown person", async () => {
     await setup();
     await t.run("skills set iot 4", "eli");
-    expect(t.text(await t.run("skills @eli", "admin"))).toMatch(/IoT and OT \(iot\) \| 4 of 5/);
+    expect(t.text(await t.run("skills @eli", "admin"))).toContain("IoT and OT (iot): 4");
     expect(t.text(await t.run("skills @eli", "dana"))).toContain("Only a lead or an admin");
     expect(t.text(await t.run("skills @visitor", "admin"))).toContain("visitor is not on the team (role none)");
     const conversation = { platform: "console" as const, workspace: t.workspace, id: "C1", kind: "channel" as const };
