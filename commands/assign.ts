@@ -26,7 +26,8 @@ export const assignCommand = defineCommand({
     if (args.done() && ctx.incoming.capabilities.forms) return assignForm(ctx);
     const targets = await readTargets(ctx, args);
     const owner = ctx.person(args.required("the person (@name)"));
-    const due = optionalDue(ctx, args);
+    const dueInput = optionalDue(ctx, args);
+    const due = dueInput?.date;
     const day = today(ctx);
     const changed: Task[] = [];
     const unchanged: string[] = [];
@@ -46,12 +47,13 @@ export const assignCommand = defineCommand({
     }
     const when = due ? `, due ${shortDate(due, day)}` : "";
     const notes = [
+      ...(dueInput?.note ? [dueInput.note] : []),
       ...leftAloneNote(targets.doneLeftAlone),
       ...(unchanged.length ? [`Already ${owner.displayName}'s: ${unchanged.join(", ")}.`] : []),
     ];
     const [only] = changed;
     if (!targets.byArea && targets.tasks.length === 1 && only)
-      return changedTaskReply(only, `${only.id} → ${owner.displayName}${when}`, day);
+      return changedTaskReply(only, `${only.id} → ${owner.displayName}${when}`, day, notes);
     return bulkReply(`Assigned ${tasksCount(changed.length)} to ${owner.displayName}${when}`, changed, notes);
   },
 });

@@ -1,6 +1,6 @@
 /** `block <task> <reason>`: mark a task as blocked, with the reason; the leads hear about it. */
 import { defineCommand } from "../src/core/command.js";
-import { findTask } from "./shared/task-access.js";
+import { readTask } from "./shared/task-access.js";
 import { setStatus } from "./shared/set-status.js";
 
 /** Mark a task as blocked, with the reason as a note. */
@@ -10,7 +10,7 @@ export const blockCommand = defineCommand({
   usage: "block <task> <reason>",
   minRole: "analyst",
   run(ctx, args) {
-    const task = findTask(ctx, args.next());
+    const task = readTask(ctx, args);
     return setStatus(ctx, task, "blocked", args.rest());
   },
 });

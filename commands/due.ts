@@ -1,6 +1,7 @@
 /** `due <task…|area> <date>`: sets or moves the due date of one task, several, or a whole area's open tasks. */
 import { defineCommand } from "../src/core/command.js";
-import { parseDueDate, shortDate } from "../src/domain/dates.js";
+import { shortDate } from "../src/domain/dates.js";
+import { actorDue } from "./shared/due-words.js";
 import type { Task } from "../src/domain/task.js";
 import { bulkReply, changedTaskReply, leftAloneNote, tasksCount } from "./shared/change-replies.js";
 import { changeTask } from "./shared/change-task.js";
@@ -21,7 +22,9 @@ export const dueCommand = defineCommand({
   async run(ctx, args) {
     const targets = await readTargets(ctx, args);
     for (const task of targets.tasks) requireTaskEditor(ctx, task);
-    const date = parseDueDate(args.rest(), ctx.actor.timezone, ctx.now);
+    const due = actorDue(ctx, args.rest());
+    const date = due.date;
+    const notes = due.note ? [due.note] : [];
     const day = today(ctx);
     const changed: Task[] = [];
     for (const task of targets.tasks) {
@@ -32,16 +35,15 @@ export const dueCommand = defineCommand({
     }
     const [only] = targets.tasks;
     if (!targets.byArea && targets.tasks.length === 1 && only && changed.length === 0)
-      return changedTaskReply(only, `${only.id} is already due ${shortDate(date, day)}; nothing changed`, day);
+      return changedTaskReply(only, `${only.id} is already due ${shortDate(date, day)}; nothing changed`, day, notes);
     if (!targets.byArea && targets.tasks.length === 1 && only) {
       const was = only.dueDate ? ` (was ${shortDate(only.dueDate, day)})` : "";
       const now = changed[0] ?? only;
-      return changedTaskReply(now, `${only.id} due ${shortDate(date, day)}${was}`, day);
+      return changedTaskReply(now, `${only.id} due ${shortDate(date, day)}${was}`, day, notes);
     }
-    return bulkReply(
-      `Moved ${tasksCount(changed.length)} to ${shortDate(date, day)}`,
-      changed,
-      leftAloneNote(targets.doneLeftAlone),
-    );
+    return bulkReply(`Moved ${tasksCount(changed.length)} to ${shortDate(date, day)}`, changed, [
+      ...notes,
+      ...leftAloneNote(targets.doneLeftAlone),
+    ]);
   },
 });

@@ -3,7 +3,7 @@ import { defineCommand } from "../src/core/command.js";
 import { textReply } from "../src/core/reply.js";
 import { usageError } from "../src/errors.js";
 import { changeTask } from "./shared/change-task.js";
-import { findTask } from "./shared/task-access.js";
+import { readTask } from "./shared/task-access.js";
 
 /** Removes a team task (the plan's tasks are skipped instead). */
 export const removeCommand = defineCommand({
@@ -12,7 +12,7 @@ export const removeCommand = defineCommand({
   usage: "remove <task>",
   minRole: "lead",
   async run(ctx, args) {
-    const task = findTask(ctx, args.next());
+    const task = readTask(ctx, args);
     args.end();
     if (!task.custom)
       throw usageError(`${task.id} is the plan's; \`skip ${task.id} <reason>\` marks it not applicable instead.`);

@@ -3,7 +3,7 @@ import { defineCommand } from "../src/core/command.js";
 import { usageError } from "../src/errors.js";
 import { changedTaskReply } from "./shared/change-replies.js";
 import { changeTask } from "./shared/change-task.js";
-import { findTask } from "./shared/task-access.js";
+import { readTask } from "./shared/task-access.js";
 import { today } from "./shared/today.js";
 
 /** Renames a team task; the plan's own tasks keep their titles. */
@@ -13,7 +13,7 @@ export const renameCommand = defineCommand({
   usage: 'rename <task> "<title>"',
   minRole: "lead",
   async run(ctx, args) {
-    const task = findTask(ctx, args.next());
+    const task = readTask(ctx, args);
     const title = args.rest().trim();
     if (!task.custom) throw usageError(`${task.id} is the plan's; only tasks your team added can be renamed.`);
     if (title.length < 3 || title.length > 120) throw usageError("A title has 3 to 120 characters.");

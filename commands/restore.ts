@@ -3,7 +3,7 @@ import { defineCommand } from "../src/core/command.js";
 import { usageError } from "../src/errors.js";
 import { changedTaskReply } from "./shared/change-replies.js";
 import { changeTask } from "./shared/change-task.js";
-import { findTask } from "./shared/task-access.js";
+import { readTask } from "./shared/task-access.js";
 import { today } from "./shared/today.js";
 
 /** Restores a removed team task with its owner, due date and history. */
@@ -13,7 +13,7 @@ export const restoreCommand = defineCommand({
   usage: "restore <task>",
   minRole: "lead",
   async run(ctx, args) {
-    const task = findTask(ctx, args.next(), { removed: true });
+    const task = readTask(ctx, args, { removed: true });
     args.end();
     if (task.removedAt === null) throw usageError(`${task.id} was not removed.`);
     const updated = await changeTask(

@@ -3,7 +3,7 @@ import { defineCommand } from "../src/core/command.js";
 import { usageError } from "../src/errors.js";
 import { changedTaskReply } from "./shared/change-replies.js";
 import { changeTask } from "./shared/change-task.js";
-import { findTask } from "./shared/task-access.js";
+import { readTask } from "./shared/task-access.js";
 import { today } from "./shared/today.js";
 
 /** Marks a task not applicable, with the reason. */
@@ -14,7 +14,7 @@ export const skipCommand = defineCommand({
   minRole: "lead",
   details: ["Example: skip S3-1 no OT estate. `unskip S3-1` counts it again."],
   async run(ctx, args) {
-    const task = findTask(ctx, args.next());
+    const task = readTask(ctx, args);
     const reason = args.rest().trim();
     if (!reason) throw usageError(`Say why ${task.id} does not apply, like: skip ${task.id} no OT estate.`);
     if (reason.length > 200) throw usageError("The reason is longer than 200 characters.");

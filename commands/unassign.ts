@@ -2,7 +2,7 @@
 import { defineCommand } from "../src/core/command.js";
 import { usageError } from "../src/errors.js";
 import { changeTask } from "./shared/change-task.js";
-import { findTask } from "./shared/task-access.js";
+import { readTask } from "./shared/task-access.js";
 import { changedTaskReply } from "./shared/change-replies.js";
 import { today } from "./shared/today.js";
 
@@ -13,7 +13,7 @@ export const unassignCommand = defineCommand({
   usage: "unassign <task>",
   minRole: "lead",
   async run(ctx, args) {
-    const task = findTask(ctx, args.next());
+    const task = readTask(ctx, args);
     args.end();
     if (task.ownerId === null) throw usageError(`${task.id} has no owner.`);
     const updated = await changeTask(

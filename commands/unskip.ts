@@ -3,7 +3,7 @@ import { defineCommand } from "../src/core/command.js";
 import { usageError } from "../src/errors.js";
 import { changedTaskReply } from "./shared/change-replies.js";
 import { changeTask } from "./shared/change-task.js";
-import { findTask } from "./shared/task-access.js";
+import { readTask } from "./shared/task-access.js";
 import { today } from "./shared/today.js";
 
 /** Returns a skipped task to its area's progress. */
@@ -13,7 +13,7 @@ export const unskipCommand = defineCommand({
   usage: "unskip <task>",
   minRole: "lead",
   async run(ctx, args) {
-    const task = findTask(ctx, args.next());
+    const task = readTask(ctx, args);
     args.end();
     if (task.skipReason === null) throw usageError(`${task.id} is not skipped.`);
     const updated = await changeTask(

@@ -1,7 +1,7 @@
 /** Composition root: config → database → services → core → adapters → background. The only place that wires. */
 import type { Server } from "node:http";
 import { actions, commands } from "../commands/index.js";
-import { createConsoleMessenger, runConsole } from "../adapters/console/index.js";
+import { CONSOLE_WORKSPACE, createConsoleMessenger, runConsole } from "../adapters/console/index.js";
 import { createHttpApp, listen } from "../adapters/http/server.js";
 import { SLACK_CAPABILITIES } from "../adapters/slack/context.js";
 import { createSlackAdapter } from "../adapters/slack/index.js";
@@ -110,6 +110,7 @@ async function main(): Promise<void> {
       input: process.stdin,
       output: process.stdout,
       user: config.consoleUser,
+      knownPeople: async () => services.people.all(CONSOLE_WORKSPACE).map((p) => p.platformUserId),
       prompt: process.stdin.isTTY === true,
     });
     if (!server) {

@@ -1,6 +1,7 @@
 /** Submission of the assign form (modal or input card). */
 import { defineAction } from "../../src/core/command.js";
-import { parseDueDate, shortDate } from "../../src/domain/dates.js";
+import { shortDate } from "../../src/domain/dates.js";
+import { actorDue } from "../shared/due-words.js";
 import { changeTask } from "../shared/change-task.js";
 import { findTask } from "../shared/task-access.js";
 import { requireOpenWork } from "../shared/task-targets.js";
@@ -15,7 +16,7 @@ export const taskAssignAction = defineAction({
     const task = findTask(ctx, inputs.task);
     requireOpenWork(task);
     const owner = ctx.person(inputs.owner ?? "");
-    const due = inputs.due ? parseDueDate(inputs.due, ctx.actor.timezone, ctx.now) : undefined;
+    const due = inputs.due ? actorDue(ctx, inputs.due).date : undefined;
     const updated = await changeTask(
       ctx,
       task,

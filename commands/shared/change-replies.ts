@@ -19,12 +19,13 @@ export function taskLine(task: Task, today: string): string {
 }
 
 /** The confirmation of a change to one task: the line, the task in one line, its buttons. */
-export function changedTaskReply(task: Task, line: string, today: string): Reply {
+export function changedTaskReply(task: Task, line: string, today: string, notes: readonly string[] = []): Reply {
   return cardReply(
     {
       title: line,
       blocks: [
         { type: "context", spans: [`${task.id} · ${task.title} · ${taskLine(task, today)}`] },
+        ...(notes.length ? [{ type: "context" as const, spans: [notes.join(" ")] }] : []),
         { type: "actions", actions: taskButtons(task) },
       ],
     },

@@ -7,6 +7,7 @@
 import type { Args } from "../../src/core/args.js";
 import type { CommandContext } from "../../src/core/command.js";
 import { TASK_ID, parseAreaId } from "../../src/domain/plan.js";
+import { nearTaskId } from "../../src/domain/task-id.js";
 import { hasRole, roleRequirement } from "../../src/domain/roles.js";
 import { isOpenWork, type Task } from "../../src/domain/task.js";
 import { forbidden, usageError } from "../../src/errors.js";
@@ -30,7 +31,10 @@ export function requireOpenWork(task: Task): void {
 }
 
 function isTarget(ctx: CommandContext, word: string | undefined): boolean {
-  return word !== undefined && (TASK_ID.test(word) || parseAreaId(ctx.services.plan, word) !== undefined);
+  return (
+    word !== undefined &&
+    (TASK_ID.test(word) || parseAreaId(ctx.services.plan, word) !== undefined || nearTaskId(word) !== undefined)
+  );
 }
 
 /** Reads the targets; the first word must be one (with the usual errors), later ones while they look like ids. */
@@ -42,6 +46,9 @@ export async function readTargets(ctx: CommandContext, args: Args): Promise<Targ
   while (first || isTarget(ctx, args.peek())) {
     const word = args.next();
     const area = word ? parseAreaId(ctx.services.plan, word) : undefined;
+    const following = args.peek();
+    if (area && following !== undefined && /^\d{1,4}$/.test(following))
+      throw usageError(`"${word} ${following}" is not a task id; did you mean ${area}-${Number(following)}?`);
     if (area) {
       if (!hasRole(ctx.actor.role, "lead"))
         throw forbidden(`Changing a whole area needs ${roleRequirement("lead")}; your role is ${ctx.actor.role}.`);
@@ -51,7 +58,7 @@ export async function readTargets(ctx: CommandContext, args: Args): Promise<Targ
         else if (task.status === "done") doneLeftAlone.push(task);
       }
     } else {
-      const task = findTask(ctx, word);
+      const task = findTask(ctx, word, following !== undefined ? { next: following } : {});
       requireOpenWork(task);
       picked.set(task.id, task);
     }

@@ -23,6 +23,10 @@ export function resolvePerson(
     if (known) return known;
     throw usageError(`I don't know ${token} yet; nobody was created.`);
   }
+  if (identity?.platform === "console") {
+    const known = services.people.byPlatformId(workspace, identity.userId);
+    if (known) return known;
+  }
   if (identity) {
     const listed = services.admins.includes(identity.userId);
     return services.people.upsert(workspace, identity, listed ? "admin" : "none");
