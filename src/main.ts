@@ -11,6 +11,7 @@ import { mountTeams } from "../adapters/teams/server.js";
 import { createAlertFeed } from "./alerts/create-alert-feed.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createBot } from "./core/bot.js";
+import { startupAdmins } from "./core/admins.js";
 import { createServices } from "./core/create-services.js";
 import type { Messenger } from "./core/messenger.js";
 import { loadPlan } from "./data/load-plan.js";
@@ -36,13 +37,12 @@ async function main(): Promise<void> {
   );
   routeConsoleTo(log);
   const database = openDatabase(config.databaseUrl);
-  const consoleAdmins = config.platforms.includes("console") ? [config.consoleUser] : [];
   const services = createServices({
     db: database.db,
     plan: loadPlan(),
     log,
     clock: () => new Date(),
-    admins: [...config.admins, ...consoleAdmins],
+    admins: startupAdmins(config.admins, config.platforms.includes("console")),
     trainingNudgeDays: config.trainingNudgeDays,
     alertFeed: createAlertFeed(
       config.graph,
