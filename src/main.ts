@@ -12,6 +12,7 @@ import { createAlertFeed } from "./alerts/create-alert-feed.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createBot } from "./core/bot.js";
 import { startupAdmins } from "./core/admins.js";
+import { DEFAULT_ROLE_NEEDS } from "./training/default-needs.js";
 import { createServices } from "./core/create-services.js";
 import type { Messenger } from "./core/messenger.js";
 import { loadPlan } from "./data/load-plan.js";
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     log,
     clock: () => new Date(),
     admins: startupAdmins(config.admins, config.platforms.includes("console")),
+    roleNeeds: DEFAULT_ROLE_NEEDS,
     trainingNudgeDays: config.trainingNudgeDays,
     alertFeed: createAlertFeed(
       config.graph,

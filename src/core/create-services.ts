@@ -33,6 +33,8 @@ export interface ServiceOptions {
   workload?: IncidentWorkload;
   /** TRAINING_NUDGE_DAYS; defaults to 7. */
   trainingNudgeDays?: number;
+  /** Each role's skill needs before a lead sets any; main.ts passes the guidance's (DEFAULT_ROLE_NEEDS). */
+  roleNeeds?: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Defaults to the demo incidents (no Azure credentials) with a 7-day backfill. */
   alertFeed?: AlertFeed;
 }
@@ -58,7 +60,7 @@ export function createServices(o: ServiceOptions): Services {
     digests: new DigestRepository(o.db),
     alertStats: createIncidentWeekStats(o.db, () => alertFeed.source.tenant, assets),
     catalog,
-    skills: new SkillRepository(o.db),
+    skills: new SkillRepository(o.db, o.roleNeeds ?? {}),
     training: new TrainingRepository(o.db),
     workload: o.workload ?? createIncidentWorkload(o.db, catalog),
     trainingNudgeDays: o.trainingNudgeDays ?? 7,

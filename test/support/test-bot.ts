@@ -51,6 +51,8 @@ export function createTestBot(
     databaseUrl?: string;
     /** Where incidents come from (default: the demo source on this clock). */
     alertFeed?: (clock: TestClock) => AlertFeed;
+    /** Each role's default skill needs (production passes the guidance's; default none). */
+    roleNeeds?: Readonly<Record<string, Readonly<Record<string, number>>>>;
   } = {},
 ): TestBot {
   const clock = testClock(options.now);
@@ -63,6 +65,7 @@ export function createTestBot(
     clock: clock.now,
     admins: ["admin"],
     ...(alertFeed ? { alertFeed } : {}),
+    ...(options.roleNeeds ? { roleNeeds: options.roleNeeds } : {}),
   });
   const bot = createBot(services, commands, actions);
   const workspace = options.workspace ?? "test";

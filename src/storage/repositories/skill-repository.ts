@@ -8,7 +8,11 @@ export type Levels = Map<string, number>;
 
 /** Access to skill ratings and role requirements of every workspace. */
 export class SkillRepository {
-  constructor(private readonly db: Db) {}
+  /** `defaults` are each role's needs before a lead sets any (a stored level overrides one). */
+  constructor(
+    private readonly db: Db,
+    private readonly defaults: Readonly<Record<string, Readonly<Record<string, number>>>> = {},
+  ) {}
 
   /** One person's self-ratings. */
   ratings(workspace: string, personId: number): Levels {
@@ -46,14 +50,16 @@ export class SkillRepository {
     });
   }
 
-  /** What a role needs in a workspace. */
+  /** What a role needs in a workspace: the defaults, overridden by what leads set (a stored 0 removes a need). */
   requirements(workspace: string, role: string): Levels {
     const rows = this.db
       .select()
       .from(skillRequirements)
       .where(and(eq(skillRequirements.workspace, workspace), eq(skillRequirements.role, role)))
       .all();
-    return new Map(rows.map((r) => [r.skill, r.level]));
+    const merged = new Map(Object.entries(this.defaults[role] ?? {}));
+    for (const r of rows) merged.set(r.skill, r.level);
+    return new Map([...merged].filter(([, level]) => level > 0));
   }
 
   /** Sets what a role needs; level 0 removes the requirement. All or nothing. */
@@ -65,7 +71,7 @@ export class SkillRepository {
           eq(skillRequirements.role, role),
           eq(skillRequirements.skill, skill),
         );
-        if (level === 0) {
+        if (level === 0 && !(this.defaults[role] ?? {})[skill]) {
           tx.delete(skillRequirements).where(key).run();
           continue;
         }
