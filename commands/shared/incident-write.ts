@@ -40,7 +40,11 @@ export async function writeIncident(
     throw new BotError("upstream", "Microsoft Graph answered with a different incident; nothing was recorded.");
   const actorName = ctx.actor.displayName;
   services.db.transaction(() => {
-    applyIncident(emitContext(services, now), services.subscriptions.ofKind(INCIDENTS_KIND), after, { actorName });
+    applyIncident(emitContext(services, now), services.subscriptions.ofKind(INCIDENTS_KIND), after, {
+      actorName,
+      actorFields: Object.keys(patch),
+      sourceName: feed.source.kind === "demo" ? "the demo source" : "Microsoft Defender XDR",
+    });
     for (const field of AUDITED) {
       if (patch[field] === undefined) continue;
       services.audit.record({
