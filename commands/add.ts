@@ -21,11 +21,14 @@ export const addCommand = defineCommand({
     const areaWord = args.required("the area (S1…S4, INV, RDY, GOV)");
     const area = parseAreaId(ctx.services.plan, areaWord);
     if (!area) throw usageError(`"${areaWord.slice(0, 40)}" is not an area; use S1, S2, S3, S4, INV, RDY or GOV.`);
-    const title = args.required('the title (in "quotes")').trim();
+    const words: string[] = [];
+    while (!args.done() && !/^(@|due$|by$)/i.test(args.peek() ?? "")) words.push(args.required("the title"));
+    const title = words.join(" ").trim();
+    if (!title) throw usageError('Missing the title (in "quotes", or up to the @owner or due).');
     if (title.length < 3 || title.length > 120) throw usageError("A title has 3 to 120 characters.");
     const ownerWord = args.peek()?.startsWith("@") ? args.next() : undefined;
     const owner = ownerWord ? await ctx.person(ownerWord) : undefined;
-    const due = optionalDue(ctx, args);
+    const due = optionalDue(ctx, args)?.date;
     const { services, workspace, now } = ctx;
     const id = await services.storage.unitOfWork(async (tx) => {
       const newId = await tx.tasks.addCustom(workspace, area, "Team tasks", title, now);

@@ -1,6 +1,6 @@
 /** `done <task> [note]`: mark a task as done. */
 import { defineCommand } from "../src/core/command.js";
-import { findTask } from "./shared/task-access.js";
+import { readTask } from "./shared/task-access.js";
 import { setStatus } from "./shared/set-status.js";
 
 /** Mark a task as done. */
@@ -10,7 +10,7 @@ export const doneCommand = defineCommand({
   usage: "done <task> [note]",
   minRole: "analyst",
   async run(ctx, args) {
-    const task = await findTask(ctx, args.next());
+    const task = await readTask(ctx, args);
     return setStatus(ctx, task, "done", args.rest());
   },
 });

@@ -1,28 +1,49 @@
-/** `due S1-2 <date>`: sets or moves a task's due date. */
+/** `due <task…|area> <date>`: sets or moves the due date of one task, several, or a whole area's open tasks. */
 import { defineCommand } from "../src/core/command.js";
-import { cardReply } from "../src/core/reply.js";
-import { parseDueDate } from "../src/domain/dates.js";
+import { shortDate } from "../src/domain/dates.js";
+import { actorDue } from "./shared/due-words.js";
+import type { Task } from "../src/domain/task.js";
+import { bulkReply, changedTaskReply, leftAloneNote, tasksCount } from "./shared/change-replies.js";
 import { changeTask } from "./shared/change-task.js";
-import { findTask, requireTaskEditor } from "./shared/task-access.js";
-import { taskCard } from "./shared/task-views.js";
+import { requireTaskEditor } from "./shared/task-access.js";
+import { readTargets } from "./shared/task-targets.js";
 import { today } from "./shared/today.js";
 
-/** Sets a due date; owners may move their own, leads any. */
+/** Sets due dates; owners may move their own, leads any (and whole areas). */
 export const dueCommand = defineCommand({
   name: "due",
-  summary: "Set or move a task's due date",
-  usage: "due <task> <date>",
+  summary: "Set or move due dates",
+  usage: "due <task…|area> <date>",
   minRole: "analyst",
+  details: [
+    "One task: due S1-2 friday. Several: due S1-2 S1-3 next monday. A whole area's open tasks: due S2 end of month.",
+    "Dates: 2026-12-15, friday, next monday, in 2 weeks, end of month, next quarter (your timezone).",
+  ],
   async run(ctx, args) {
-    const task = await findTask(ctx, args.next());
-    requireTaskEditor(ctx, task);
-    const date = parseDueDate(args.rest(), ctx.actor.timezone, ctx.now);
-    const updated = await changeTask(
-      ctx,
-      task,
-      { dueDate: date },
-      { action: "due date", oldValue: task.dueDate, newValue: date },
-    );
-    return cardReply(taskCard(updated, today(ctx)), "conversation");
+    const targets = await readTargets(ctx, args);
+    for (const task of targets.tasks) requireTaskEditor(ctx, task);
+    const due = actorDue(ctx, args.rest());
+    const date = due.date;
+    const notes = due.note ? [due.note] : [];
+    const day = today(ctx);
+    const changed: Task[] = [];
+    for (const task of targets.tasks) {
+      if (task.dueDate === date) continue;
+      changed.push(
+        await changeTask(ctx, task, { dueDate: date }, { action: "due date", oldValue: task.dueDate, newValue: date }),
+      );
+    }
+    const [only] = targets.tasks;
+    if (!targets.byArea && targets.tasks.length === 1 && only && changed.length === 0)
+      return changedTaskReply(only, `${only.id} is already due ${shortDate(date, day)}; nothing changed`, day, notes);
+    if (!targets.byArea && targets.tasks.length === 1 && only) {
+      const was = only.dueDate ? ` (was ${shortDate(only.dueDate, day)})` : "";
+      const now = changed[0] ?? only;
+      return changedTaskReply(now, `${only.id} due ${shortDate(date, day)}${was}`, day, notes);
+    }
+    return bulkReply(`Moved ${tasksCount(changed.length)} to ${shortDate(date, day)}`, changed, [
+      ...notes,
+      ...leftAloneNote(targets.doneLeftAlone),
+    ]);
   },
 });

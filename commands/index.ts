@@ -1,6 +1,7 @@
 /** The registry: every command and button action the bot knows. Duplicates fail at start. */
 import type { ActionSpec, CommandSpec } from "../src/core/command.js";
 import { homeShowAction } from "./actions/home-show.js";
+import { tasksNextAction } from "./actions/tasks-next.js";
 import { taskAddAction } from "./actions/task-add.js";
 import { taskAssignAction } from "./actions/task-assign.js";
 import { taskDoneAction } from "./actions/task-done.js";
@@ -8,6 +9,11 @@ import { taskReassignAction } from "./actions/task-reassign.js";
 import { taskSnoozeAction } from "./actions/task-snooze.js";
 import { taskStartAction } from "./actions/task-start.js";
 import { addCommand } from "./add.js";
+import { renameCommand } from "./rename.js";
+import { removeCommand } from "./remove.js";
+import { restoreCommand } from "./restore.js";
+import { skipCommand } from "./skip.js";
+import { unskipCommand } from "./unskip.js";
 import { assignCommand } from "./assign.js";
 import { blockCommand } from "./block.js";
 import { doneCommand } from "./done.js";
@@ -58,6 +64,11 @@ export const commands: readonly CommandSpec[] = [
   doneCommand,
   reopenCommand,
   addCommand,
+  renameCommand,
+  removeCommand,
+  restoreCommand,
+  skipCommand,
+  unskipCommand,
   roleCommand,
   rolesCommand,
   meCommand,
@@ -85,6 +96,7 @@ export const actions: readonly ActionSpec[] = [
   taskAssignAction,
   taskAddAction,
   homeShowAction,
+  tasksNextAction,
   trainingDoneAction,
   trainingSnoozeAction,
   trainingDismissAction,

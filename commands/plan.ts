@@ -1,6 +1,7 @@
 /** `plan`: the adoption cycle, each stage's % done and overdue count, and who sponsors what. */
 import { defineCommand } from "../src/core/command.js";
 import { cardReply, type Block } from "../src/core/reply.js";
+import { blockedSection } from "./shared/blocked-section.js";
 import { areaProgress } from "./shared/progress.js";
 import { today } from "./shared/today.js";
 
@@ -13,7 +14,8 @@ export const planCommand = defineCommand({
   async run(ctx, args) {
     args.end();
     const { plan } = ctx.services;
-    const progress = areaProgress(plan, await ctx.services.tasks.all(ctx.workspace), today(ctx));
+    const tasks = await ctx.services.tasks.all(ctx.workspace);
+    const progress = areaProgress(plan, tasks, today(ctx));
     const blocks: Block[] = [
       { type: "text", spans: [{ bold: "Phases: " }, plan.phases.map((p) => p.name).join(" → ")] },
       ...progress.map((p): Block => ({
@@ -23,6 +25,7 @@ export const planCommand = defineCommand({
         total: p.total,
         ...(p.overdue ? { note: `${p.overdue} overdue` } : {}),
       })),
+      ...blockedSection(tasks, today(ctx)),
       { type: "divider" },
       {
         type: "facts",

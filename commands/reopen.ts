@@ -1,6 +1,6 @@
 /** `reopen <task> [note]`: reopen a task. */
 import { defineCommand } from "../src/core/command.js";
-import { findTask } from "./shared/task-access.js";
+import { readTask } from "./shared/task-access.js";
 import { setStatus } from "./shared/set-status.js";
 
 /** Reopen a task. */
@@ -10,7 +10,7 @@ export const reopenCommand = defineCommand({
   usage: "reopen <task> [note]",
   minRole: "analyst",
   async run(ctx, args) {
-    const task = await findTask(ctx, args.next());
+    const task = await readTask(ctx, args);
     return setStatus(ctx, task, "open", args.rest());
   },
 });

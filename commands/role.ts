@@ -1,6 +1,7 @@
 /** `role @person admin | lead | analyst | none`: who may do what. */
 import { defineCommand } from "../src/core/command.js";
 import { announce } from "../src/core/reply.js";
+import { DEFAULT_CONSOLE_USER } from "../src/core/admins.js";
 import { parseRole } from "../src/domain/roles.js";
 import { forbidden, usageError } from "../src/errors.js";
 
@@ -21,8 +22,13 @@ export const roleCommand = defineCommand({
     const listed =
       ctx.services.admins.includes(person.platformUserId) ||
       (!!person.email && ctx.services.admins.includes(person.email.toLowerCase()));
+    const builtIn = ctx.incoming.conversation.platform === "console" && person.platformUserId === DEFAULT_CONSOLE_USER;
     if (listed && role !== "admin")
-      throw usageError(`${person.displayName} is an admin through SECOPS_ADMINS; change that setting instead.`);
+      throw usageError(
+        builtIn
+          ? `${person.displayName} is the console's built-in admin; start the console as someone else with CONSOLE_USER=<name>.`
+          : `${person.displayName} is an admin through SECOPS_ADMINS; change that setting instead.`,
+      );
     if (person.role === role) throw usageError(`${person.displayName} is already ${role}.`);
     const { services, workspace, now } = ctx;
     await services.storage.unitOfWork(async (tx) => {

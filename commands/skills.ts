@@ -19,7 +19,8 @@ async function show(ctx: CommandContext, token?: string): Promise<Reply> {
     throw usageError(`${person.displayName} is not on the team (role none); \`role @name analyst\` adds them.`);
   const ratings = await services.skills.ratings(ctx.workspace, person.id);
   const needs = await services.skills.requirements(ctx.workspace, person.role);
-  return cardReply(skillsCard(services.catalog, person, ratings, needs, await gapsFor(services, person, now)));
+  const gaps = await gapsFor(services, person, now);
+  return cardReply(skillsCard(services.catalog, person, ratings, needs, gaps, person.id === ctx.actor.id));
 }
 
 async function set(ctx: CommandContext, args: Args): Promise<Reply> {

@@ -1,6 +1,6 @@
 /** `start <task> [note]`: mark a task as started. */
 import { defineCommand } from "../src/core/command.js";
-import { findTask } from "./shared/task-access.js";
+import { readTask } from "./shared/task-access.js";
 import { setStatus } from "./shared/set-status.js";
 
 /** Mark a task as started. */
@@ -10,7 +10,7 @@ export const startCommand = defineCommand({
   usage: "start <task> [note]",
   minRole: "analyst",
   async run(ctx, args) {
-    const task = await findTask(ctx, args.next());
+    const task = await readTask(ctx, args);
     return setStatus(ctx, task, "in_progress", args.rest());
   },
 });

@@ -1,7 +1,7 @@
 /** `task S1-2`: one task with its resources, history and buttons. */
 import { defineCommand } from "../src/core/command.js";
 import { cardReply } from "../src/core/reply.js";
-import { findTask } from "./shared/task-access.js";
+import { readTask } from "./shared/task-access.js";
 import { taskCard } from "./shared/task-views.js";
 import { today } from "./shared/today.js";
 
@@ -12,7 +12,7 @@ export const taskCommand = defineCommand({
   usage: "task <id>",
   minRole: "analyst",
   async run(ctx, args) {
-    const task = await findTask(ctx, args.next());
+    const task = await readTask(ctx, args);
     args.end();
     const history = await ctx.services.audit.history(ctx.workspace, "task", task.id);
     return cardReply(taskCard(task, today(ctx), history));

@@ -1,64 +1,23 @@
-/** `tasks [mine | @person | S2 | overdue | open | done | unassigned]`: a filtered task list. */
-import { defineCommand, type CommandContext } from "../src/core/command.js";
-import { cardReply } from "../src/core/reply.js";
-import { parseAreaId } from "../src/domain/plan.js";
-import type { TaskFilter } from "../src/storage/repositories/task-repository.js";
-import { usageError } from "../src/errors.js";
-import { taskRow } from "./shared/task-views.js";
+/** `tasks [S2] [mine | @person] [open | overdue | blocked | done | unassigned | skipped | removed]`: a short task list. */
+import { defineCommand } from "../src/core/command.js";
+import { FILTER_WORDS, parseTaskFilter } from "./shared/task-filter.js";
+import { taskListing } from "./shared/task-listing.js";
 import { today } from "./shared/today.js";
 
-const FILTER_WORDS = ["mine", "overdue", "open", "done", "unassigned"] as const;
-
-/** Rows listed before "…and N more": more than any platform shows, few enough to answer fast on any plan size. */
-const LIST_CAP = 100;
-
-async function filterFor(
-  ctx: CommandContext,
-  word: string | undefined,
-  day: string,
-): Promise<{ title: string; filter: TaskFilter }> {
-  if (word === undefined) return { title: "All tasks", filter: {} };
-  const lower = word.toLowerCase();
-  if (lower === "mine") return { title: "Your tasks", filter: { ownerId: ctx.actor.id } };
-  if (lower === "overdue") return { title: "Overdue tasks", filter: { overdueBefore: day } };
-  if (lower === "open") return { title: "Open tasks", filter: { status: "open" } };
-  if (lower === "done") return { title: "Done tasks", filter: { status: "done" } };
-  if (lower === "unassigned") return { title: "Unassigned tasks", filter: { unassigned: true, status: "open" } };
-  if (word.startsWith("@")) {
-    const person = await ctx.person(word);
-    return { title: `Tasks of ${person.displayName}`, filter: { ownerId: person.id } };
-  }
-  const area = parseAreaId(ctx.services.plan, word);
-  if (area) return { title: `Tasks in ${area}`, filter: { area } };
-  throw usageError(
-    `"${word.slice(0, 40)}" is not a filter; use ${FILTER_WORDS.join(", ")}, @person or an area such as S2.`,
-  );
-}
-
-/** Lists tasks with id, title, owner, due date and status. */
+/** Lists tasks one line each, grouped by area, filters combined. */
 export const tasksCommand = defineCommand({
   name: "tasks",
-  summary: "List tasks: all, mine, @person, an area (S1…S4, INV, RDY, GOV), overdue, open, done, unassigned",
-  usage: "tasks [mine | @person | S2 | overdue | open | done | unassigned]",
+  summary: "List tasks; filters combine: tasks S2 open @dana, tasks mine overdue",
+  usage: "tasks [area] [mine | @person] [open | overdue | blocked | done | unassigned | skipped | removed]",
   minRole: "analyst",
+  details: [
+    `Filters: ${FILTER_WORDS.join(", ")}, @person, or an area (S1…S4, INV, RDY, GOV); combine any of them.`,
+    "Marks: ○ open, ◐ in progress, ⛔ blocked, ✓ done; late = overdue. 25 lines a page, then the Next button.",
+  ],
   async run(ctx, args) {
     const day = today(ctx);
-    const filter = await filterFor(ctx, args.next(), day);
-    args.end();
-    const { tasks, total } = await ctx.services.tasks.list(ctx.workspace, filter.filter, LIST_CAP);
-    return cardReply({
-      title: filter.title,
-      subtitle:
-        `${total} task${total === 1 ? "" : "s"}` +
-        (total > tasks.length ? "; narrow the list with tasks mine, tasks overdue or tasks S2" : ""),
-      blocks: [
-        {
-          type: "list",
-          items: tasks.map((t) => taskRow(t, day)),
-          empty: "No tasks match.",
-          more: total - tasks.length,
-        },
-      ],
-    });
+    const words: string[] = [];
+    while (!args.done()) words.push(args.required("a filter"));
+    return taskListing(ctx, await parseTaskFilter(ctx, words, day), words, 0, day);
   },
 });

@@ -8,12 +8,11 @@ import { recordCompletion } from "./shared/record-completion.js";
 export const trainedCommand = defineCommand({
   name: "trained",
   summary: "Record a training module you completed (or list them)",
-  usage: "trained [<module id>]",
+  usage: "trained [<module id or title>]",
   minRole: "analyst",
   async run(ctx, args) {
-    const word = args.next();
-    args.end();
-    if (word !== undefined) return recordCompletion(ctx, moduleById(ctx, word));
+    const typed = args.rest();
+    if (typed) return recordCompletion(ctx, moduleById(ctx, typed));
     const done = await ctx.services.training.completed(ctx.workspace, ctx.actor.id);
     const items = ctx.services.catalog.modules
       .filter((m) => done.has(m.id))

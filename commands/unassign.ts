@@ -1,10 +1,9 @@
 /** `unassign S1-2`: removes a task's owner. */
 import { defineCommand } from "../src/core/command.js";
-import { cardReply } from "../src/core/reply.js";
 import { usageError } from "../src/errors.js";
 import { changeTask } from "./shared/change-task.js";
-import { findTask } from "./shared/task-access.js";
-import { taskCard } from "./shared/task-views.js";
+import { readTask } from "./shared/task-access.js";
+import { changedTaskReply } from "./shared/change-replies.js";
 import { today } from "./shared/today.js";
 
 /** Clears the owner of a task. */
@@ -14,7 +13,7 @@ export const unassignCommand = defineCommand({
   usage: "unassign <task>",
   minRole: "lead",
   async run(ctx, args) {
-    const task = await findTask(ctx, args.next());
+    const task = await readTask(ctx, args);
     args.end();
     if (task.ownerId === null) throw usageError(`${task.id} has no owner.`);
     const updated = await changeTask(
@@ -23,6 +22,6 @@ export const unassignCommand = defineCommand({
       { ownerId: null },
       { action: "unassigned", oldValue: task.ownerName, newValue: null },
     );
-    return cardReply(taskCard(updated, today(ctx)), "conversation");
+    return changedTaskReply(updated, `${task.id} has no owner now (was ${task.ownerName ?? "nobody"})`, today(ctx));
   },
 });

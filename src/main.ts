@@ -1,7 +1,7 @@
 /** Composition root: config → database → services → core → adapters → background. The only place that wires. */
 import type { Server } from "node:http";
 import { actions, commands } from "../commands/index.js";
-import { createConsoleMessenger, runConsole } from "../adapters/console/index.js";
+import { CONSOLE_WORKSPACE, createConsoleMessenger, runConsole } from "../adapters/console/index.js";
 import { CONNECTION_LIMITS, createHttpApp, listen } from "../adapters/http/server.js";
 import { SLACK_CAPABILITIES } from "../adapters/slack/context.js";
 import { createSlackAdapter } from "../adapters/slack/index.js";
@@ -11,6 +11,8 @@ import { mountTeams } from "../adapters/teams/server.js";
 import { createAlertFeed } from "./alerts/create-alert-feed.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createBot } from "./core/bot.js";
+import { startupAdmins } from "./core/admins.js";
+import { DEFAULT_ROLE_NEEDS } from "./training/default-needs.js";
 import { createServices } from "./core/create-services.js";
 import type { Messenger } from "./core/messenger.js";
 import { loadPlan } from "./data/load-plan.js";
@@ -46,15 +48,15 @@ async function main(): Promise<void> {
       onIdleError: (err) => log.warn({ err }, "an idle PostgreSQL connection failed; the pool replaces it"),
     },
     plan,
+    { roleNeeds: DEFAULT_ROLE_NEEDS },
   );
   const writes = new WriteHealth();
-  const consoleAdmins = config.platforms.includes("console") ? [config.consoleUser] : [];
   const services = createServices({
     storage,
     plan,
     log,
     clock: () => new Date(),
-    admins: [...config.admins, ...consoleAdmins],
+    admins: startupAdmins(config.admins, config.platforms.includes("console")),
     trainingNudgeDays: config.trainingNudgeDays,
     alertFeed: createAlertFeed(config.graph, config.incidentSync, () => new Date(), storage.incidents),
   });
@@ -134,6 +136,7 @@ async function main(): Promise<void> {
       input: process.stdin,
       output: process.stdout,
       user: config.consoleUser,
+      knownPeople: async () => (await services.people.all(CONSOLE_WORKSPACE)).map((p) => p.platformUserId),
       prompt: process.stdin.isTTY === true,
     });
     if (!server) {

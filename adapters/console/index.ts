@@ -7,6 +7,8 @@ import type { Bot } from "../../src/core/bot.js";
 import type { Capabilities, ConversationRef, Identity } from "../../src/core/incoming.js";
 import type { DeliveryTarget, Messenger, SentMessage } from "../../src/core/messenger.js";
 import type { Reply } from "../../src/core/reply.js";
+import { textReply } from "../../src/core/reply.js";
+import { consoleUserId, mentionsIn, nearMissRefusal } from "./mentions.js";
 import { replyToConsole, type ConsoleOutput } from "./render.js";
 
 /** The console's single workspace. */
@@ -29,22 +31,14 @@ export interface ConsoleAdapterOptions {
   /** Show a prompt (interactive terminal) or not (piped input). */
   prompt: boolean;
   clock?: () => Date;
-}
-
-/** In the console every `@word` names a person, created on first use. */
-function mentionsIn(text: string): Record<string, Identity> {
-  const mentions: Record<string, Identity> = {};
-  for (const match of text.matchAll(/@([\w.-]{1,64})/g)) {
-    const name = match[1] ?? "";
-    mentions[`@${name}`] = { platform: "console", userId: name.toLowerCase(), displayName: name, homeWorkspace: true };
-  }
-  return mentions;
+  /** The platform ids of the console's known people, to catch a mistyped @name before it creates someone. */
+  knownPeople?: () => Promise<readonly string[]>;
 }
 
 /** Runs the read–handle–print loop; resolves when input ends. */
 export async function runConsole(options: ConsoleAdapterOptions): Promise<void> {
   const { bot, input, output, user } = options;
-  const actor: Identity = { platform: "console", userId: user, displayName: user, homeWorkspace: true };
+  const actor: Identity = { platform: "console", userId: consoleUserId(user), displayName: user, homeWorkspace: true };
   const conversation: ConversationRef = {
     platform: "console",
     workspace: CONSOLE_WORKSPACE,
@@ -61,24 +55,27 @@ export async function runConsole(options: ConsoleAdapterOptions): Promise<void> 
     const line = raw.replace(/\r$/, "");
     const number = /^\s*(\d{1,2})\s*$/.exec(line);
     const button = number && last ? last.buttons[Number(number[1]) - 1] : undefined;
-    const reply = button
-      ? await bot.handle({
-          kind: "action",
-          actionId: button.actionId,
-          value: button.value,
-          actor,
-          conversation,
-          mentions: {},
-          capabilities: CAPABILITIES,
-        })
-      : await bot.handle({
-          kind: "command",
-          text: line,
-          actor,
-          conversation,
-          mentions: mentionsIn(line),
-          capabilities: CAPABILITIES,
-        });
+    const refusal = button ? undefined : nearMissRefusal(line, (await options.knownPeople?.()) ?? []);
+    const reply = refusal
+      ? textReply(refusal)
+      : button
+        ? await bot.handle({
+            kind: "action",
+            actionId: button.actionId,
+            value: button.value,
+            actor,
+            conversation,
+            mentions: {},
+            capabilities: CAPABILITIES,
+          })
+        : await bot.handle({
+            kind: "command",
+            text: line,
+            actor,
+            conversation,
+            mentions: mentionsIn(line),
+            capabilities: CAPABILITIES,
+          });
     last = replyToConsole(reply);
     write(last.text);
     ask();

@@ -1,10 +1,11 @@
 /** Submission of the assign form (modal or input card). */
 import { defineAction } from "../../src/core/command.js";
-import { cardReply } from "../../src/core/reply.js";
-import { parseDueDate } from "../../src/domain/dates.js";
+import { shortDate } from "../../src/domain/dates.js";
+import { actorDue } from "../shared/due-words.js";
 import { changeTask } from "../shared/change-task.js";
 import { findTask } from "../shared/task-access.js";
-import { taskCard } from "../shared/task-views.js";
+import { requireOpenWork } from "../shared/task-targets.js";
+import { changedTaskReply } from "../shared/change-replies.js";
 import { today } from "../shared/today.js";
 
 /** Applies task, owner and due date from the form, with the same checks as `assign`. */
@@ -13,8 +14,9 @@ export const taskAssignAction = defineAction({
   minRole: "lead",
   async run(ctx, _value, inputs) {
     const task = await findTask(ctx, inputs.task);
+    requireOpenWork(task);
     const owner = await ctx.person(inputs.owner ?? "");
-    const due = inputs.due ? parseDueDate(inputs.due, ctx.actor.timezone, ctx.now) : undefined;
+    const due = inputs.due ? actorDue(ctx, inputs.due).date : undefined;
     const updated = await changeTask(
       ctx,
       task,
@@ -25,6 +27,10 @@ export const taskAssignAction = defineAction({
         newValue: owner.displayName + (due ? `, due ${due}` : ""),
       },
     );
-    return cardReply(taskCard(updated, today(ctx)), "conversation");
+    return changedTaskReply(
+      updated,
+      `${task.id} → ${owner.displayName}${due ? `, due ${shortDate(due, today(ctx))}` : ""}`,
+      today(ctx),
+    );
   },
 });

@@ -1,11 +1,10 @@
 /** The Snooze button: moves the due date a week later. */
 import { defineAction } from "../../src/core/command.js";
-import { cardReply } from "../../src/core/reply.js";
-import { addDays } from "../../src/domain/dates.js";
+import { addDays, shortDate } from "../../src/domain/dates.js";
 import { usageError } from "../../src/errors.js";
 import { changeTask } from "../shared/change-task.js";
 import { findTask, requireTaskEditor } from "../shared/task-access.js";
-import { taskCard } from "../shared/task-views.js";
+import { changedTaskReply } from "../shared/change-replies.js";
 import { today } from "../shared/today.js";
 
 /** Pushes the due date back 7 days (from today if it already passed). */
@@ -24,6 +23,6 @@ export const taskSnoozeAction = defineAction({
       { dueDate: due },
       { action: "snoozed", oldValue: task.dueDate, newValue: due },
     );
-    return cardReply(taskCard(updated, today(ctx)), "conversation");
+    return changedTaskReply(updated, `${task.id} snoozed to ${shortDate(due, today(ctx))}`, today(ctx));
   },
 });

@@ -1,7 +1,10 @@
-/** Applies one change to a task and records it in the history, atomically. */
+/** Applies one change to a task, records it in the history and queues the notices it causes, atomically. */
 import type { CommandContext } from "../../src/core/command.js";
 import type { Task } from "../../src/domain/task.js";
+import { noticeOutboxItems } from "../../src/notifications/notice-outbox.js";
+import { taskNotices } from "../../src/notifications/task-notices.js";
 import type { TaskChange } from "../../src/storage/repositories/task-repository.js";
+import { today } from "./today.js";
 
 /** What the history shows for a change. */
 export interface ChangeRecord {
@@ -11,7 +14,11 @@ export interface ChangeRecord {
   note?: string;
 }
 
-/** Writes the change and its audit row in one transaction, then returns the task as it is now. */
+/**
+ * Writes the change, its audit row and the notices to the people it concerns (new and previous
+ * owner, leads on a block, the owner when someone else changed their task) in one transaction,
+ * then returns the task as it is now.
+ */
 export async function changeTask(
   ctx: CommandContext,
   task: Task,
@@ -19,6 +26,24 @@ export async function changeTask(
   record: ChangeRecord,
 ): Promise<Task> {
   const { services, workspace, actor, now } = ctx;
+  const people = await services.people.all(workspace);
+  const ownerId = change.ownerId === undefined ? task.ownerId : change.ownerId;
+  const ownerName = people.find((p) => p.id === ownerId)?.displayName ?? null;
+  const expected: Task = { ...task, ...change, ownerId, ownerName };
+  const notices = taskNotices({
+    before: task,
+    after: expected,
+    actor,
+    people,
+    today: today(ctx),
+    ...(record.note ? { note: record.note } : {}),
+  });
+  const items = noticeOutboxItems(notices, {
+    workspace,
+    platform: ctx.incoming.conversation.platform,
+    taskId: task.id,
+    now,
+  });
   await services.storage.unitOfWork(async (tx) => {
     await tx.tasks.update(workspace, task.id, change, now);
     await tx.audit.record({
@@ -33,6 +58,7 @@ export async function changeTask(
       note: record.note ?? null,
       at: now,
     });
+    for (const item of items) await tx.outbox.enqueue(item, now);
   });
   const updated = await services.tasks.get(workspace, task.id);
   if (!updated) throw new Error(`task ${task.id} vanished`);

@@ -6,7 +6,7 @@ import { forbidden, notFound } from "../../src/errors.js";
 
 /** The incident, or a not-found error; ids are short printable strings, anything else is refused. */
 export async function findIncident(ctx: CommandContext, id: string): Promise<Incident> {
-  const clean = id.trim();
+  const clean = id.trim().replace(/^#/, "");
   if (!/^[\w.:=+-]{1,128}$/.test(clean)) throw notFound(`"${clean.slice(0, 40)}" is not an incident id.`);
   const incident = await ctx.services.incidents.get(ctx.services.alertFeed.source.tenant, clean);
   if (!incident) throw notFound(`No incident ${clean} has been synced (yet).`);

@@ -41,7 +41,11 @@ export async function writeIncident(
   const actorName = ctx.actor.displayName;
   const subscriptions = await services.subscriptions.ofKind(INCIDENTS_KIND);
   await services.storage.unitOfWork(async (tx) => {
-    await applyIncident(emitContext(services, now), subscriptions, after, { actorName });
+    await applyIncident(emitContext(services, now), subscriptions, after, {
+      actorName,
+      actorFields: Object.keys(patch),
+      sourceName: feed.source.kind === "demo" ? "the demo source" : "Microsoft Defender XDR",
+    });
     for (const field of AUDITED) {
       if (patch[field] === undefined) continue;
       await tx.audit.record({

@@ -1,5 +1,5 @@
 /** Per-area progress: done, total and overdue counts, shared by `plan`, App Home and digests. */
-import { isOverdue, type Task } from "../../src/domain/task.js";
+import { countsInProgress, isOverdue, type Task } from "../../src/domain/task.js";
 import type { Plan } from "../../src/domain/plan.js";
 
 /** One area's numbers. */
@@ -11,10 +11,10 @@ export interface AreaProgress {
   overdue: number;
 }
 
-/** Counts tasks per plan area, in plan order. */
+/** Counts tasks per plan area, in plan order; skipped tasks leave the denominator. */
 export function areaProgress(plan: Plan, tasks: readonly Task[], today: string): AreaProgress[] {
   return plan.areas.map((area) => {
-    const mine = tasks.filter((t) => t.area === area.id);
+    const mine = tasks.filter((t) => t.area === area.id && countsInProgress(t));
     return {
       id: area.id,
       name: area.name,

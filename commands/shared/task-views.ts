@@ -2,14 +2,17 @@
 import type { Block, Card, CardAction, ListItem } from "../../src/core/reply.js";
 import type { AuditEvent } from "../../src/storage/repositories/audit-repository.js";
 import { daysBetween } from "../../src/domain/dates.js";
+import { blockedFacts, blockedFor } from "../../src/domain/digest-facts.js";
 import { isOverdue, statusLabel, type Task } from "../../src/domain/task.js";
 
 /** One line per task: id and title, then owner, due date and status. */
 export function taskRow(task: Task, today: string): ListItem {
   const late = isOverdue(task, today) && task.dueDate ? ` · ${daysBetween(task.dueDate, today)} days late` : "";
+  const blocked = blockedFacts([task], today)[0];
+  const why = blocked ? ` · ${blockedFor(blocked.daysBlocked)}: ${blocked.reason}` : "";
   return {
     label: `${task.id}  ${task.title}`,
-    detail: `${task.ownerName ?? "unassigned"} · ${task.dueDate ? `due ${task.dueDate}` : "no due date"} · ${statusLabel(task.status)}${late}`,
+    detail: `${task.ownerName ?? "unassigned"} · ${task.dueDate ? `due ${task.dueDate}` : "no due date"} · ${statusLabel(task.status)}${late}${why}`,
   };
 }
 

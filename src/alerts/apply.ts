@@ -18,6 +18,10 @@ export interface Applied {
 /** Options for applying: who acted (write-back) and whether new threads may start (not during a backfill). */
 export interface ApplyOptions {
   actorName?: string;
+  /** The fields the person changed (their write-back); other changes Graph reports are the source's own. */
+  actorFields?: readonly string[];
+  /** Who the source's own changes are attributed to when a person's write-back carries them. */
+  sourceName?: string;
   startThreads?: boolean;
 }
 
@@ -36,8 +40,13 @@ export async function applyIncident(
   const before = new Map((stored?.alerts ?? []).map((a) => [a.id, a.lastUpdateAt]));
   const changedAlerts = next.alerts.filter((a) => before.get(a.id) !== a.lastUpdateAt);
   await repo.save(next, changedAlerts, ctx.now);
-  await repo.recordChanges(next, changes, ctx.now, actorName ?? null);
-  await emitIncident(ctx, subs, next, changes, actorName, options.startThreads ?? true);
+  const fields = options.actorFields;
+  const attribution = (field: string) => (!fields || fields.includes(field) ? actorName : options.sourceName);
+  const mine = changes.filter((c) => c.kind !== "field" || attribution(c.field) === actorName);
+  const theirs = changes.filter((c) => !mine.includes(c));
+  await repo.recordChanges(next, mine, ctx.now, actorName ?? null);
+  if (theirs.length) await repo.recordChanges(next, theirs, ctx.now, options.sourceName ?? null);
+  await emitIncident(ctx, subs, next, changes, actorName ? attribution : undefined, options.startThreads ?? true);
   return { incident: next, changed, changes };
 }
 

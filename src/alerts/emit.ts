@@ -15,7 +15,7 @@ import type { Subscription } from "../storage/repositories/subscription-reposito
 import type { ThreadTarget } from "../storage/repositories/incident-thread-repository.js";
 import { cardReply } from "../core/reply.js";
 import { incidentCard } from "./incident-card.js";
-import { assetLine, changeLines, type ThreadLine } from "./thread-messages.js";
+import { assetLine, changeLines, type Attribution, type ThreadLine } from "./thread-messages.js";
 
 /** The subscription kind name incident threads are delivered to. */
 export const INCIDENTS_KIND = "incidents";
@@ -131,7 +131,7 @@ export async function emitIncident(
   subs: readonly Subscription[],
   incident: Incident,
   changes: readonly IncidentChange[],
-  actorName?: string,
+  actorName?: Attribution,
   startThreads = true,
 ): Promise<void> {
   for (const sub of subs) {

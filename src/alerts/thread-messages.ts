@@ -19,12 +19,23 @@ export interface ThreadLine {
   reply: Reply;
 }
 
-function by(actorName: string | undefined): Span[] {
-  return actorName ? [` (by ${actorName})`] : [];
+/** Who made a change to a field: one name for all, or a name per field (a person's write-back vs the source's own changes). */
+export type Attribution = string | ((field: string) => string | undefined);
+
+function nameFor(attribution: Attribution | undefined, field: string): string | undefined {
+  return typeof attribution === "function" ? attribution(field) : attribution;
 }
 
 /** The thread lines for a set of changes; `created` and updated alerts need none (the card shows them). */
-export function changeLines(incident: Incident, changes: readonly IncidentChange[], actorName?: string): ThreadLine[] {
+export function changeLines(
+  incident: Incident,
+  changes: readonly IncidentChange[],
+  attribution?: Attribution,
+): ThreadLine[] {
+  const by = (field: string): Span[] => {
+    const name = nameFor(attribution, field);
+    return name ? [` (by ${name})`] : [];
+  };
   const at = incident.lastUpdateAt;
   const lines: ThreadLine[] = [];
   let classified = false;
@@ -37,7 +48,7 @@ export function changeLines(incident: Incident, changes: readonly IncidentChange
         reply: announce(
           { bold: up ? "Severity raised" : "Severity changed" },
           `: ${enumLabel(c.from ?? "unknown")} → ${enumLabel(c.to ?? "unknown")}`,
-          ...by(actorName),
+          ...by("severity"),
         ),
       });
     } else if (c.field === "status") {
@@ -46,18 +57,18 @@ export function changeLines(incident: Incident, changes: readonly IncidentChange
         reply: announce(
           { bold: "Status" },
           `: ${enumLabel(c.from ?? "unknown")} → ${enumLabel(c.to ?? "unknown")}`,
-          ...by(actorName),
+          ...by("status"),
         ),
       });
     } else if (c.field === "assignedTo") {
       const text: Span[] = c.to ? [{ bold: "Assigned to " }, c.to] : [{ bold: "Unassigned" }];
-      lines.push({ identity: `assignedTo:${at}`, reply: announce(...text, ...by(actorName)) });
+      lines.push({ identity: `assignedTo:${at}`, reply: announce(...text, ...by("assignedTo")) });
     } else if (!classified) {
       classified = true;
       const det = incident.determination === "unknown" ? "" : ` (${enumLabel(incident.determination)})`;
       lines.push({
         identity: `classification:${at}`,
-        reply: announce({ bold: "Classified" }, `: ${enumLabel(incident.classification)}${det}`, ...by(actorName)),
+        reply: announce({ bold: "Classified" }, `: ${enumLabel(incident.classification)}${det}`, ...by(c.field)),
       });
     }
   }

@@ -1,8 +1,14 @@
 /** Splits a command line into words (quotes group words) and hands them out one at a time. */
 import { usageError } from "../errors.js";
 
-/** Splits on white space; "double" or 'single' quotes keep a phrase together. Unclosed quotes are an error. */
-export function tokenize(line: string): string[] {
+/** Typographic quotes phones and word processors type, read as the straight ones. */
+export function straightenQuotes(text: string): string {
+  return text.replace(/[“”„‟«»]/g, '"').replace(/[‘’‚‛]/g, "'");
+}
+
+/** Splits on white space; "double" or 'single' quotes (curly ones too) keep a phrase together. Unclosed quotes are an error. */
+export function tokenize(typed: string): string[] {
+  const line = straightenQuotes(typed);
   const words: string[] = [];
   const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
   let match: RegExpExecArray | null;

@@ -7,6 +7,7 @@ import { BotError, forbidden, usageError } from "../errors.js";
 import { isListedAdmin } from "../domain/admins.js";
 import type { Person } from "../domain/person.js";
 import { hasRole, roleRequirement } from "../domain/roles.js";
+import { closest } from "../domain/suggest.js";
 import { Args, tokenize } from "./args.js";
 import type { ActionSpec, CommandContext, CommandSpec } from "./command.js";
 import type { Identity, Incoming } from "./incoming.js";
@@ -52,7 +53,7 @@ export function createBot(
       services,
       now,
       commands,
-      person: (token) => resolvePerson(services, incoming, token),
+      person: (token, options) => resolvePerson(services, incoming, token, options),
     };
   }
 
@@ -75,7 +76,11 @@ export function createBot(
     const line = incoming.text.trim();
     const name = (/^\S+/.exec(line)?.[0] ?? "").toLowerCase();
     const spec = commands.get(name);
-    if (!spec) throw new BotError("usage", `Unknown command "${truncate(name, 40)}".`, { usage: "help [command]" });
+    if (!spec) {
+      const [guess] = closest(name, commands.keys());
+      const hint = guess ? ` — did you mean \`${guess}\`?` : ".";
+      throw new BotError("usage", `Unknown command "${truncate(name, 40)}"${hint}`, { usage: "help [command]" });
+    }
     try {
       requireRole(actor, spec.minRole, `\`${spec.name}\``);
       const words = tokenize(line.slice(name.length));

@@ -15,8 +15,11 @@ export interface CommandContext {
   now: Date;
   /** Every registered command, for `help`. */
   commands: ReadonlyMap<string, CommandSpec>;
-  /** Resolves a mention token (`@dana`, `@U123`) to a person in this workspace, or throws a usage error. */
-  person(token: string): Promise<Person>;
+  /**
+   * Resolves a mention token (`@dana`, `@U123`) to a person in this workspace, or throws a usage error.
+   * With `create: false` (filters, lookups) a person the bot does not know yet is refused, never created.
+   */
+  person(token: string, options?: { create?: boolean }): Promise<Person>;
 }
 
 /** A text command such as `assign S1-2 @dana due friday`. */

@@ -9,11 +9,25 @@ import type { Services } from "./services.js";
  * Mentions the adapter resolved (`@U123`, or every `@name` in the console) come first; otherwise a
  * known person's exact display name. An unknown or ambiguous name is refused, never guessed.
  */
-export async function resolvePerson(services: Services, incoming: Incoming, token: string): Promise<Person> {
+export async function resolvePerson(
+  services: Services,
+  incoming: Incoming,
+  token: string,
+  options: { create?: boolean } = {},
+): Promise<Person> {
   const workspace = incoming.conversation.workspace;
   if (!token.startsWith("@") || token.length < 2)
     throw usageError(`"${token}" is not a person; mention them as @name.`);
   const identity = incoming.mentions[token];
+  if (identity && options.create === false) {
+    const known = await services.people.byPlatformId(workspace, identity.userId);
+    if (known) return known;
+    throw usageError(`I don't know ${token} yet; nobody was created.`);
+  }
+  if (identity?.platform === "console") {
+    const known = await services.people.byPlatformId(workspace, identity.userId);
+    if (known) return known;
+  }
   if (identity) {
     const listed = isListedAdmin(services.admins, workspace, identity);
     return services.people.upsert(workspace, identity, listed ? "admin" : "none");

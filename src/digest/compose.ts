@@ -5,6 +5,7 @@ import { todayIn } from "../domain/dates.js";
 import { digestCard, type AreaCount } from "../domain/digest.js";
 import { progressChart } from "../domain/digest-chart.js";
 import { digestFacts } from "../domain/digest-facts.js";
+import { countsInProgress } from "../domain/task.js";
 import type { DigestTarget } from "../storage/repositories/digest-repository.js";
 import { coverageLine, loadTeamCoverage } from "../training/coverage.js";
 
@@ -28,7 +29,7 @@ export async function composeDigest(
   const { target, now, timezone } = req;
   const tasks = await services.tasks.all(target.workspace);
   const areas = services.plan.areas.map((a) => {
-    const mine = tasks.filter((t) => t.area === a.id);
+    const mine = tasks.filter((t) => t.area === a.id && countsInProgress(t));
     return { id: a.id, name: a.name, done: mine.filter((t) => t.status === "done").length, total: mine.length };
   });
   const from = new Date(now.getTime() - PERIOD_MS);

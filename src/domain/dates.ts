@@ -62,3 +62,21 @@ export function parseDueDate(input: string, timezone: string, now: Date): string
   if (date < today) throw usageError(`${date} is in the past (today is ${today} in ${timezone}).`);
   return date;
 }
+
+/** "Fri 4 Dec" for a YYYY-MM-DD date, with the year when it is not `today`'s year. */
+export function shortDate(date: string, today?: string): string {
+  const d = DateTime.fromISO(date, { zone: "UTC" });
+  if (!d.isValid) return date;
+  const sameYear = !today || today.slice(0, 4) === date.slice(0, 4);
+  return d.toFormat(sameYear ? "ccc d LLL" : "ccc d LLL yyyy");
+}
+
+/** A timezone name in its canonical spelling (europe/berlin → Europe/Berlin), or undefined when unknown. */
+export function canonicalTimezone(zone: string): string | undefined {
+  if (!isValidTimezone(zone)) return undefined;
+  const lower = zone.toLowerCase();
+  const listed = Intl.supportedValuesOf("timeZone").find((z) => z.toLowerCase() === lower);
+  if (listed) return listed;
+  if (lower === "utc") return "UTC";
+  return new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
+}

@@ -1,6 +1,6 @@
 /** The task side of a weekly digest, computed from tasks and the week's completions: pure, no storage. */
 import { addDays, daysBetween } from "./dates.js";
-import { isOverdue, type Task } from "./task.js";
+import { isOpenWork, isOverdue, type Task } from "./task.js";
 
 /** A task marked done, by whom and when (from the audit history). */
 export interface Completion {
@@ -11,16 +11,46 @@ export interface Completion {
 
 /** What the digest lists about tasks. */
 export interface DigestFacts {
+  blocked: BlockedFact[];
   completed: { taskId: string; title: string; by: string }[];
   overdue: { taskId: string; title: string; owner: string | null; daysLate: number }[];
   dueSoon: { taskId: string; title: string; owner: string | null; dueDate: string }[];
   unowned: { taskId: string; title: string }[];
 }
 
+/** A blocked task: who owns it, why it is blocked and for how many days. */
+export interface BlockedFact {
+  taskId: string;
+  title: string;
+  owner: string | null;
+  reason: string;
+  daysBlocked: number;
+}
+
+/** Blocked tasks, longest blocked first. */
+export function blockedFacts(tasks: readonly Task[], today: string): BlockedFact[] {
+  return tasks
+    .filter((t) => t.status === "blocked" && isOpenWork(t))
+    .map((t) => ({
+      taskId: t.id,
+      title: t.title,
+      owner: t.ownerName,
+      reason: t.blockedReason ?? "no reason recorded",
+      daysBlocked: Math.max(0, daysBetween((t.blockedAt ?? t.updatedAt).slice(0, 10), today)),
+    }))
+    .sort((a, b) => b.daysBlocked - a.daysBlocked);
+}
+
+/** "blocked today", "blocked 1 day", "blocked 5 days". */
+export function blockedFor(days: number): string {
+  return days === 0 ? "blocked today" : `blocked ${days} day${days === 1 ? "" : "s"}`;
+}
+
 /** Days ahead `dueSoon` covers. */
 export const DUE_SOON_DAYS = 7;
 
 /**
+ * Blocked: longest blocked first, with the reason.
  * Completed: tasks done in the period and still done, credited to whoever marked them done last.
  * Overdue: most days late first. Due soon: today up to 7 days ahead, soonest first. Unowned: open tasks with no owner.
  */
@@ -31,9 +61,10 @@ export function digestFacts(tasks: readonly Task[], completions: readonly Comple
   const completed = [...lastBy.values()]
     .filter((c) => byId.get(c.taskId)?.status === "done")
     .map((c) => ({ taskId: c.taskId, title: byId.get(c.taskId)?.title ?? "", by: c.by }));
-  const open = tasks.filter((t) => t.status !== "done");
+  const open = tasks.filter(isOpenWork);
   const horizon = addDays(today, DUE_SOON_DAYS);
   return {
+    blocked: blockedFacts(tasks, today),
     completed,
     overdue: open
       .filter((t) => isOverdue(t, today))

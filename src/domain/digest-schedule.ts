@@ -3,6 +3,7 @@
  * (luxon) so cron firing, catch-up after downtime and tests all agree, across daylight-saving changes.
  */
 import { DateTime } from "luxon";
+import { parseTimeOfDay } from "./due-input.js";
 import { z } from "zod";
 
 /** Weekday names, Monday first (ISO weekday = index + 1). */
@@ -35,11 +36,7 @@ export function parseWeekday(word: string): number | undefined {
 
 /** Reads `HH:MM` or `H:MM` (00:00–23:59), or undefined for anything else. */
 export function parseClock(word: string): { hour: number; minute: number } | undefined {
-  const match = /^(\d{1,2}):(\d{2})$/.exec(word);
-  if (!match) return undefined;
-  const hour = Number(match[1]);
-  const minute = Number(match[2]);
-  return hour <= 23 && minute <= 59 ? { hour, minute } : undefined;
+  return parseTimeOfDay(word);
 }
 
 /** True for an IANA zone both luxon and Intl (and so node-cron) accept; fixed offsets like UTC+3 are refused. */

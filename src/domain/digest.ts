@@ -1,7 +1,7 @@
 /** The weekly digest as a neutral Card: a pure function of its inputs, shared by the job and `digest preview`. */
 import type { Block, Card, ListItem } from "../core/reply.js";
 import { quietWeek, type AlertWeekStats } from "./alert-stats.js";
-import type { DigestFacts } from "./digest-facts.js";
+import { blockedFor, type DigestFacts } from "./digest-facts.js";
 
 /** Done/total of one plan area; what a snapshot stores and a progress bar shows. */
 export interface AreaCount {
@@ -83,6 +83,15 @@ export function digestCard(input: DigestInput): Card {
     `Completed this week (${facts.completed.length})`,
     facts.completed.map((c) => ({ label: `${c.taskId}  ${c.title}`, detail: `by ${c.by}` })),
     "None this week.",
+  );
+  section(
+    blocks,
+    `Blocked (${facts.blocked.length})`,
+    facts.blocked.map((b) => ({
+      label: `${b.taskId}  ${b.title}`,
+      detail: `${b.owner ?? "no owner"} · ${blockedFor(b.daysBlocked)} · ${b.reason}`,
+    })),
+    "Nothing is blocked.",
   );
   section(
     blocks,

@@ -13,4 +13,17 @@ export interface Person {
   workStartHour: number;
   workEndHour: number;
   trainingOptOut: boolean;
+  /** Which task notices reach the person (`me notify`). */
+  notify: NotifyLevel;
+  /** How the person reads 01/02 (`me dateformat`); null: ambiguous dates are refused. */
+  dateFormat: DateOrder | null;
 }
+
+/** all: every notice; important: assigned to you, your task blocked or reopened by someone else, overdue; none. */
+export type NotifyLevel = "all" | "important" | "none";
+
+/** Every notify level, for validation. */
+export const NOTIFY_LEVELS: readonly NotifyLevel[] = ["all", "important", "none"];
+
+/** Day-month-year or month-day-year. */
+export type DateOrder = "dmy" | "mdy";

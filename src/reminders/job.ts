@@ -32,7 +32,7 @@ export async function runReminders(deps: ReminderDeps, now: Date): Promise<void>
   const { services } = deps;
   const repo = services.reminders;
   for (const c of await repo.candidates()) {
-    if (!isWorkingTime(c.owner, now)) continue;
+    if (c.owner.notify === "none" || !isWorkingTime(c.owner, now)) continue;
     const platform = await platformOfWorkspace(services.conversations, c.workspace);
     if (!platform) {
       services.log.warn(

@@ -6,7 +6,7 @@ import { openSqlite } from "./engine/sqlite-engine.js";
 import type { Engine } from "./engine/types.js";
 import { StorageOpenError } from "./open-error.js";
 import { isUnwritable } from "./unwritable.js";
-import { createStorage, type Storage } from "./storage.js";
+import { createStorage, type Storage, type StorageOptions } from "./storage.js";
 
 /** The database settings. */
 export interface DatabaseSettings {
@@ -38,7 +38,11 @@ export function isPostgresUrl(url: string): boolean {
  * Opens, locks (SQLite) or connects (PostgreSQL), migrates, proves the database takes writes, and
  * builds the repositories. A read-only or full database stops here with one line naming the setting.
  */
-export async function openStorage(settings: DatabaseSettings, plan: Plan): Promise<Storage> {
+export async function openStorage(
+  settings: DatabaseSettings,
+  plan: Plan,
+  options: StorageOptions = {},
+): Promise<Storage> {
   let engine: Engine | undefined;
   try {
     engine = await openEngine(settings);
@@ -50,7 +54,7 @@ export async function openStorage(settings: DatabaseSettings, plan: Plan): Promi
       `DATABASE_URL: ${where(settings.url)} cannot be written (read-only or full); the bot needs to write to it`,
     );
   }
-  return createStorage(engine, plan);
+  return createStorage(engine, plan, options);
 }
 
 function where(url: string): string {

@@ -18,7 +18,7 @@ import { IncidentThreadRepository } from "./repositories/incident-thread-reposit
 import { OutboxRepository } from "./repositories/outbox-repository.js";
 import { PeopleRepository } from "./repositories/people-repository.js";
 import { ReminderRepository } from "./repositories/reminder-repository.js";
-import { SkillRepository } from "./repositories/skill-repository.js";
+import { SkillRepository, type RoleNeeds } from "./repositories/skill-repository.js";
 import { SubscriptionRepository } from "./repositories/subscription-repository.js";
 import { SyncStateRepository } from "./repositories/sync-state-repository.js";
 import { TaskRepository } from "./repositories/task-repository.js";
@@ -56,8 +56,14 @@ export interface Storage extends Repositories {
   close(): Promise<void>;
 }
 
+/** What differs between deployments and tests beyond the engine and the plan. */
+export interface StorageOptions {
+  /** Each role's skill needs before a lead sets any; main.ts passes the guidance's (DEFAULT_ROLE_NEEDS). */
+  roleNeeds?: RoleNeeds;
+}
+
 /** Builds the repositories over an open engine; `plan` gives listings their area order. */
-export function createStorage(engine: Engine, plan: Plan): Storage {
+export function createStorage(engine: Engine, plan: Plan, options: StorageOptions = {}): Storage {
   const h = new Handle(engine);
   const repositories: Repositories = {
     people: new PeopleRepository(h),
@@ -68,7 +74,7 @@ export function createStorage(engine: Engine, plan: Plan): Storage {
     audit: new AuditRepository(h),
     subscriptions: new SubscriptionRepository(h),
     digests: new DigestRepository(h),
-    skills: new SkillRepository(h),
+    skills: new SkillRepository(h, options.roleNeeds ?? {}),
     training: new TrainingRepository(h),
     incidents: new IncidentRepository(h),
     incidentStats: new IncidentStatsRepository(h),

@@ -93,10 +93,13 @@ export async function loadTeamCoverage(
 export function coverageLine(c: TeamCoverage): string {
   if (c.rows.length === 0) return "Skills: nobody is on the team yet.";
   const below = c.rows.filter((r) => r.cells.some((cell) => cell.belowNeed)).length;
+  const rated = c.rows.filter((r) => r.cells.some((cell) => cell.level !== null)).length;
   const first =
-    below === 0
-      ? "everyone meets their role's skill needs"
-      : `${below} of ${c.rows.length} ${c.rows.length === 1 ? "person is" : "people are"} below their role's skill needs`;
+    rated === 0
+      ? "nobody has rated themselves yet (skills set hunting 2)"
+      : below === 0
+        ? "everyone meets their role's skill needs"
+        : `${below} of ${c.rows.length} ${c.rows.length === 1 ? "person is" : "people are"} below their role's skill needs`;
   if (c.uncovered.length === 0)
     return `Skills: ${first}; ${c.startedStages.length ? "every started stage is covered" : "no stage has started"}.`;
   const gaps = c.uncovered

@@ -130,3 +130,18 @@ describe("acting on an incident from its card", () => {
     expect(patches(h)).toEqual([]);
   });
 });
+
+describe("attribution", () => {
+  it("a change Defender made in the meantime is the source's, not the person's who clicked", async () => {
+    const h = await ready();
+    const stored = h.fake.routes.incidents.get("301");
+    if (stored) stored.severity = "critical";
+    await h.t.press("incident.assign", "301", "dana");
+    const lines = (await outboxRows(h.t)).filter((r) => r.op === "reply").map((r) => r.text);
+    expect(lines).toContain("Assigned to dana (by dana)");
+    expect(lines.join("\n")).toMatch(/Severity \w+: high → critical \(by Microsoft Defender XDR\)/);
+    expect(lines.join("\n")).not.toMatch(/critical \(by dana\)/);
+    const history = (await h.t.services.incidents.history(TENANT, "301")).filter((c) => c.field === "severity");
+    expect(history.map((c) => c.actorName)).toEqual(["Microsoft Defender XDR"]);
+  });
+});

@@ -61,13 +61,13 @@ describe("npm start with piped input", () => {
     const first = run(tsx, ["src/main.ts"], { env, timeout: 30_000 });
     first.child.stdin?.end("assign S1-2 @dana due 2099-01-15\nplan\n");
     const { stdout } = await first;
-    expect(stdout).toContain("Owner: dana");
+    expect(stdout).toContain("S1-2 → dana, due Thu 15 Jan 2099");
     expect(stdout).toContain("Threat protection and XDR adoption plan");
     const second = run(tsx, ["src/main.ts"], { env, timeout: 30_000 });
     second.child.stdin?.end("tasks overdue\ntasks @dana\n");
     const { stdout: later } = await second;
     expect(later).toContain("No tasks match.");
     expect(later).toContain("S1-2  Turn on Microsoft Defender for Office 365");
-    expect(later).toContain("dana · due 2099-01-15 · open");
+    expect(later).toContain("dana · Thu 15 Jan 2099 · ○");
   });
 });

@@ -51,7 +51,7 @@ describe("through the Slack Messenger and the fake Slack Web API", () => {
     const { clock, dispatcher } = await start();
     clock.set("2026-11-30T10:00:00Z");
     await h.command("subscribe digest");
-    await h.command("assign S1-2 <@UDANA|dana> due 2026-12-02");
+    await h.command("assign S1-2 <@UADMIN|ada> due 2026-12-02"); // to themself: no assignment notice
     expect(await runDigestCatchUp({ services: h.services, showsImages: () => false }, new Date(monday))).toBe(1);
     await runReminders({ services: h.services }, new Date("2026-11-30T10:00:00Z"));
     const before = h.fake.callsTo("chat.postMessage").length;
@@ -71,7 +71,7 @@ describe("through the Slack Messenger and the fake Slack Web API", () => {
     await drain(dispatcher, h.services, clock, 10);
 
     const posts = h.fake.callsTo("chat.postMessage").slice(before);
-    expect(posts.map((p) => p.args.channel)).toEqual([SLACK_CHANNEL, "DDANA", "DDANA", SLACK_CHANNEL]);
+    expect(posts.map((p) => p.args.channel)).toEqual([SLACK_CHANNEL, "DADMIN", "DADMIN", SLACK_CHANNEL]);
     const digest = posts[3]?.args;
     expect(JSON.stringify(digest?.blocks)).toContain("Weekly digest");
     expect(await h.services.outbox.byKey(digestKey)).toMatchObject({

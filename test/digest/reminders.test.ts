@@ -21,11 +21,13 @@ interface Sent {
 }
 
 async function outbox(): Promise<Sent[]> {
-  return (await t.storage.outbox.all()).map((r) => {
-    expect(r.op).toBe("dm");
-    const reply = r.reply as Reply;
-    return { to: r.conversationId, at: r.createdAt, notBefore: r.nextAttemptAt, text: replyText(reply), reply };
-  });
+  return (await t.storage.outbox.all())
+    .filter((r) => r.key.startsWith("reminder:"))
+    .map((r) => {
+      expect(r.op).toBe("dm");
+      const reply = r.reply as Reply;
+      return { to: r.conversationId, at: r.createdAt, notBefore: r.nextAttemptAt, text: replyText(reply), reply };
+    });
 }
 
 /** Runs the reminder job every 15 minutes from `fromIso` up to `toIso`, as the scheduler would. */
@@ -71,7 +73,7 @@ describe("due-date reminders", () => {
     const card = reminder?.reply.kind === "card" ? reminder.reply.card : undefined;
     const done = card?.blocks.flatMap((b) => (b.type === "actions" ? b.actions : [])).find((a) => a.label === "Done");
     expect(done).toMatchObject({ kind: "button", actionId: "task.done", value: "S1-2" });
-    expect(t.text(await t.press("task.done", "S1-2", "dana"))).toContain("Status: done");
+    expect(t.text(await t.press("task.done", "S1-2", "dana"))).toContain("S1-2 done ✓");
     await every15Minutes("2026-03-04T15:00:00Z", "2026-03-20T00:00:00Z");
     expect(await outbox()).toHaveLength(1);
   });
@@ -133,6 +135,8 @@ describe("reminder rules", () => {
       workStartHour: 9,
       workEndHour: 18,
       trainingOptOut: false,
+      notify: "all",
+      dateFormat: null,
     });
     expect(
       escalationRecipients([person(1, "lead"), person(2, "lead"), person(3, "admin")], 1).map((p) => p.id),

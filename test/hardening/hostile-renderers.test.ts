@@ -49,6 +49,10 @@ function task(s: string): Task {
     status: "open",
     updatedAt: TODAY,
     completedAt: null,
+    blockedReason: null,
+    blockedAt: null,
+    skipReason: null,
+    removedAt: null,
   };
 }
 
@@ -101,6 +105,8 @@ function lead(s: string, platform: keyof typeof OUR_MENTION): Person {
     workStartHour: 9,
     workEndHour: 17,
     trainingOptOut: false,
+    notify: "all",
+    dateFormat: null,
   };
 }
 
@@ -315,15 +321,11 @@ describe("the nastiest strings end to end", () => {
     }
     expect(h.fake.rejected).toEqual([]);
     const shown = slackVisible(lastPost(h.fake, (await h.command("tasks S2")).responseUrl));
-    expect(shown).toContain(
-      "<!channel> <@UADMIN> <https://evil.example|https://security.microsoft.com/incidents/1> &lt;!here&gt;",
-    );
-    // Inside a bold row label Slack would end the bold at a `*`, so it is drawn as the lookalike `∗`.
-    expect(shown).toContain(
-      '<at>Everyone</at> [Open portal](https://evil.example) ∗∗boss∗∗ "}]},{"type":"Action.OpenUrl","url":"https://evil.example"',
-    );
+    // A list line shows a title's first 41 characters, then "…" (`task <id>` shows it whole).
+    expect(shown).toContain(`${TITLES[0]?.slice(0, 41)}…`);
+    expect(shown).toContain(`${TITLES[1]?.slice(0, 41)}…`);
     expect(shown).toMatch(/Invoice\ufffdfdp\.exe \ufffd \ufffd\[2J lone \ufffd+ high/);
-    expect(shown).toMatch(/x{400}…and \d+ more characters/);
+    expect(shown).toMatch(/x{41}…/);
     expect(shown).toContain("<!here> Mallory <at>Everyone</at> [Admin](https://evil.example) \ufffdexe.txt");
   });
 
@@ -339,14 +341,11 @@ describe("the nastiest strings end to end", () => {
       expectTeamsInert(call?.body as never, noLinks, `teams ${command}`);
     }
     const shown = teamsVisible(h.card(h.last()));
-    expect(shown).toContain(
-      "<!channel> <@UADMIN> <https://evil.example|https://security.microsoft.com/incidents/1> &lt;!here&gt;",
-    );
-    expect(shown).toContain(
-      '<at>Everyone</at> [Open portal](https://evil.example) **boss** "}]},{"type":"Action.OpenUrl","url":"https://evil.example"',
-    );
+    // A list line shows a title's first 41 characters, then "…" (`task <id>` shows it whole).
+    expect(shown).toContain(`${TITLES[0]?.slice(0, 41)}…`);
+    expect(shown).toContain(`${TITLES[1]?.slice(0, 41)}…`);
     expect(shown).toMatch(/Invoice\ufffdfdp\.exe \ufffd \ufffd\[2J lone \ufffd+ high/);
-    expect(shown).toMatch(/x{400}…/);
+    expect(shown).toMatch(/x{41}…/);
     expect(shown).toContain("<!here> Mallory <at>Everyone</at> [Admin](https://evil.example) \ufffdexe.txt");
   });
 });

@@ -144,12 +144,11 @@ describe("hostile text is inert", () => {
       'add S2 "&lt;!channel&gt; <!here> <@UADMIN> &lt;https://evil.example|https://security.microsoft.com&gt; &amp; co" <@UDANA>';
     const added = lastPost(h.fake, (await h.command(typed)).responseUrl);
     const listed = lastPost(h.fake, (await h.command("tasks S2")).responseUrl);
-    for (const post of [added, listed]) {
-      for (const text of parsedTexts(post)) expect(text).not.toMatch(dangerous);
-      expect(allText(post)).toContain(
-        "&lt;!channel&gt; @here @UADMIN &lt;https://evil.example|https://security.microsoft.com&gt; &amp; co",
-      );
-    }
+    for (const post of [added, listed]) for (const text of parsedTexts(post)) expect(text).not.toMatch(dangerous);
+    expect(allText(added)).toContain(
+      "&lt;!channel&gt; @here @UADMIN &lt;https://evil.example|https://security.microsoft.com&gt; &amp; co",
+    );
+    expect(allText(listed)).toContain("&lt;!channel&gt; @here @UADMIN &lt;https://evil.ex…");
     const header = (added.blocks as { type: string; text: { type: string; text: string } }[])[0];
     expect(header?.text).toEqual({
       type: "plain_text",

@@ -54,10 +54,14 @@ export async function createTestBot(
     storage?: Storage;
     /** Where incidents come from (default: the demo source on this clock). */
     alertFeed?: (clock: TestClock) => AlertFeed;
+    /** Each role's default skill needs (production passes the guidance's; default none). */
+    roleNeeds?: Readonly<Record<string, Readonly<Record<string, number>>>>;
   } = {},
 ): Promise<TestBot> {
   const clock = testClock(options.now);
-  const storage = options.storage ?? (await openTestStorage(options.database));
+  const storage =
+    options.storage ??
+    (await openTestStorage(options.database, options.roleNeeds ? { roleNeeds: options.roleNeeds } : {}));
   const alertFeed = options.alertFeed?.(clock);
   const services = createServices({
     storage,

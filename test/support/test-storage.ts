@@ -8,7 +8,7 @@ import { loadPlan } from "../../src/data/load-plan.js";
 import type Database from "better-sqlite3";
 import { openSqlite } from "../../src/storage/engine/sqlite-engine.js";
 import { openStorage } from "../../src/storage/open-storage.js";
-import { createStorage, type Storage } from "../../src/storage/storage.js";
+import { createStorage, type Storage, type StorageOptions } from "../../src/storage/storage.js";
 
 /** The engine this test process runs on. */
 export function testEngine(): "sqlite" | "postgres" {
@@ -35,8 +35,8 @@ export function durableTestDatabase(file: string): TestDatabase {
 }
 
 /** Opens (and migrates) storage on a test database. */
-export function openTestStorage(db: TestDatabase = newTestDatabase()): Promise<Storage> {
-  return openStorage({ url: db.url, ...(db.schema ? { schema: db.schema } : {}), poolMax: 4 }, loadPlan());
+export function openTestStorage(db: TestDatabase = newTestDatabase(), options: StorageOptions = {}): Promise<Storage> {
+  return openStorage({ url: db.url, ...(db.schema ? { schema: db.schema } : {}), poolMax: 4 }, loadPlan(), options);
 }
 
 /** SQLite storage in memory with its raw connection, for tests that make the database read-only. */

@@ -71,7 +71,7 @@ describe("Teams card actions (Action.Submit)", () => {
     expect(call?.activityId).toBe(cardId);
     expect(h.connector.callsOf("getMember").map((c) => c.memberId)).toContain(DANA.aadObjectId);
     expect(h.cardText(call)).toContain("Dana Lee");
-    expect(h.cardText(call)).toContain("2026-12-15");
+    expect(h.cardText(call)).toContain("S1-2 → Dana Lee, due Tue 15 Dec");
     const owner = await h.services.people.byPlatformId(h.workspace, DANA.aadObjectId ?? "");
     expect(owner?.displayName).toBe("Dana Lee");
     expect((await h.services.tasks.get(h.workspace, "S1-2"))?.ownerId).toBe(owner?.id);

@@ -22,7 +22,7 @@ describe("Teams commands through the real CloudAdapter", () => {
     expect(attachment?.contentType).toBe("application/vnd.microsoft.card.adaptive");
     expect(h.card(call).version).toBe("1.5");
     expect(h.cardText(call)).toContain("SecOps bot commands");
-    expect(h.cardText(call)).toContain("assign <task> @person [due <date>]");
+    expect(h.cardText(call)).toContain("assign S2 @dana due 2027-01-15");
   });
 
   it("strips the bot's @mention in a channel and replies inside the thread", async () => {
@@ -51,7 +51,7 @@ describe("Teams commands through the real CloudAdapter", () => {
     await h.post(channel(h.connector.serviceUrl, ADA, "assign S1-2 <at>Dana Lee</at> due friday", [DANA]));
     const text = h.cardText(h.last());
     expect(text).toContain("Dana Lee");
-    expect(text).toContain("2026-12-04");
+    expect(text).toContain("S1-2 → Dana Lee, due Fri 4 Dec");
     const task = await h.services.tasks.get(h.workspace, "S1-2");
     const owner = await h.services.people.byPlatformId(h.workspace, DANA.aadObjectId ?? "");
     expect(task?.ownerId).toBe(owner?.id);

@@ -36,6 +36,7 @@ describe("hostile text through Teams", () => {
   it("escapes a hostile display name where Teams reads markdown (the owner fact)", async () => {
     h.connector.members.push(MALLORY);
     await h.post(channel(h.connector.serviceUrl, ADA, `assign S1-2 <at>${MALLORY.name}</at>`, [MALLORY]));
+    await h.post(channel(h.connector.serviceUrl, ADA, "task S1-2"));
     const facts = JSON.stringify(h.card(h.last()));
     expect(facts).toContain("\\\\<at>Everyone\\\\</at> \\\\[Admin\\\\](https://evil.example) & <b>x</b>");
     expect(h.card(h.last()).msteams).toEqual({ width: "Full" });
@@ -90,7 +91,7 @@ describe("long lists through Teams", () => {
     const call = h.last();
     expect(call?.status).toBe(201);
     expect(activityBytes(call?.body)).toBeLessThanOrEqual(TEAMS_LIMITS.maxActivityBytes);
-    expect(h.cardText(call)).toContain(`…and ${total - TEAMS_LIMITS.maxListRows} more`);
+    expect(h.cardText(call)).toMatch(/…and \d+ more — /);
     expect(h.cardText(call)).toContain(`${total} tasks`);
   });
 });

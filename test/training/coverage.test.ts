@@ -77,8 +77,11 @@ describe("coverageLine", () => {
   });
 
   it("says when no stage has started, and when nobody is on the team", () => {
-    expect(coverageLine(computeCoverage(catalog, [member("a", [])], []))).toBe(
+    expect(coverageLine(computeCoverage(catalog, [member("a", [["cloud", 2]])], []))).toBe(
       "Skills: everyone meets their role's skill needs; no stage has started.",
+    );
+    expect(coverageLine(computeCoverage(catalog, [member("a", [])], []))).toBe(
+      "Skills: nobody has rated themselves yet (skills set hunting 2); no stage has started.",
     );
     expect(coverageLine(computeCoverage(catalog, [], ["S1"]))).toBe("Skills: nobody is on the team yet.");
   });

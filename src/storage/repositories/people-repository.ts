@@ -78,10 +78,12 @@ export class PeopleRepository extends Repository {
     await this.q((db) => db.update(people).set({ role }).where(eq(people.id, id)));
   }
 
-  /** Sets timezone, working hours or the training opt-out. */
+  /** Sets timezone, working hours, the training opt-out, notices or the date format. */
   async update(
     id: number,
-    fields: Partial<Pick<Person, "timezone" | "workStartHour" | "workEndHour" | "trainingOptOut">>,
+    fields: Partial<
+      Pick<Person, "timezone" | "workStartHour" | "workEndHour" | "trainingOptOut" | "notify" | "dateFormat">
+    >,
   ): Promise<void> {
     const { people } = this.t;
     await this.q((db) => db.update(people).set(fields).where(eq(people.id, id)));

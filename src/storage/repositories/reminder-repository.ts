@@ -1,5 +1,5 @@
 /** Tasks that may need a due-date reminder, and the reminders already sent for them. */
-import { and, eq, isNotNull, ne } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, ne } from "drizzle-orm";
 import type { Person } from "../../domain/person.js";
 import type { ReminderKind, SentReminder } from "../../reminders/rules.js";
 import { Repository } from "../handle.js";
@@ -37,7 +37,9 @@ export class ReminderRepository extends Repository {
         })
         .from(tasks)
         .innerJoin(people, eq(people.id, tasks.ownerId))
-        .where(and(ne(tasks.status, "done"), isNotNull(tasks.dueDate)))
+        .where(
+          and(ne(tasks.status, "done"), isNotNull(tasks.dueDate), isNull(tasks.skipReason), isNull(tasks.removedAt)),
+        )
         .orderBy(tasks.workspace, tasks.area, tasks.position),
     );
     return rows.map((r) => ({ ...r, dueDate: r.dueDate ?? "" }));

@@ -1,12 +1,23 @@
 /** Reads and writes self-rated skill levels and the levels each role needs. */
 import { and, eq } from "drizzle-orm";
-import { Repository } from "../handle.js";
+import { Repository, type Handle } from "../handle.js";
 
 /** Skill id → level. */
 export type Levels = Map<string, number>;
 
+/** Each role's skill needs (skill id → level). */
+export type RoleNeeds = Readonly<Record<string, Readonly<Record<string, number>>>>;
+
 /** Access to skill ratings and role requirements of every workspace. */
 export class SkillRepository extends Repository {
+  /** `defaults` are each role's needs before a lead sets any (a stored level overrides one). */
+  constructor(
+    h: Handle,
+    private readonly defaults: RoleNeeds = {},
+  ) {
+    super(h);
+  }
+
   /** One person's self-ratings. */
   async ratings(workspace: string, personId: number): Promise<Levels> {
     const { skillRatings } = this.t;
@@ -50,7 +61,7 @@ export class SkillRepository extends Repository {
     });
   }
 
-  /** What a role needs in a workspace. */
+  /** What a role needs in a workspace: the defaults, overridden by what leads set (a stored 0 removes a need). */
   async requirements(workspace: string, role: string): Promise<Levels> {
     const { skillRequirements } = this.t;
     const rows = await this.q((db) =>
@@ -59,7 +70,9 @@ export class SkillRepository extends Repository {
         .from(skillRequirements)
         .where(and(eq(skillRequirements.workspace, workspace), eq(skillRequirements.role, role))),
     );
-    return new Map(rows.map((r) => [r.skill, r.level]));
+    const merged = new Map(Object.entries(this.defaults[role] ?? {}));
+    for (const r of rows) merged.set(r.skill, r.level);
+    return new Map([...merged].filter(([, level]) => level > 0));
   }
 
   /** Sets what a role needs; level 0 removes the requirement. All or nothing. */
@@ -72,7 +85,7 @@ export class SkillRepository extends Repository {
           eq(skillRequirements.role, role),
           eq(skillRequirements.skill, skill),
         );
-        if (level === 0) {
+        if (level === 0 && !(this.defaults[role] ?? {})[skill]) {
           await this.q((db) => db.delete(skillRequirements).where(key));
           continue;
         }

@@ -1,5 +1,5 @@
 /** Reads and writes plan tasks; seeds a workspace with the shipped plan on first use. */
-import { and, asc, count, eq, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { Plan } from "../../domain/plan.js";
 import type { Task, TaskStatus } from "../../domain/task.js";
 import { Repository, type Handle } from "../handle.js";
@@ -10,6 +10,11 @@ export type TaskChange = Partial<{
   dueDate: string | null;
   status: TaskStatus;
   completedAt: string | null;
+  blockedReason: string | null;
+  blockedAt: string | null;
+  skipReason: string | null;
+  removedAt: string | null;
+  title: string;
 }>;
 
 /** What a listing keeps; every field narrows it further. */
@@ -17,9 +22,13 @@ export interface TaskFilter {
   area?: string;
   ownerId?: number;
   unassigned?: boolean;
-  status?: "open" | "done";
+  status?: "open" | "done" | "blocked";
   /** Not done and due before this date (YYYY-MM-DD). */
   overdueBefore?: string;
+  /** Only the tasks the team removed (otherwise removed tasks are never listed). */
+  removed?: boolean;
+  /** Only the tasks marked not applicable. */
+  skipped?: boolean;
 }
 
 /** Access to the tasks of every workspace. */
@@ -53,9 +62,10 @@ export class TaskRepository extends Repository {
     await this.q((db) => db.insert(tasks).values(rows).onConflictDoNothing());
   }
 
-  /** Every task in a workspace in plan order, owners' names resolved. */
+  /** Every task in a workspace in plan order, owners' names resolved; removed tasks are left out. */
   all(workspace: string): Promise<Task[]> {
-    return this.select(eq(this.t.tasks.workspace, workspace));
+    const { tasks } = this.t;
+    return this.select(and(eq(tasks.workspace, workspace), isNull(tasks.removedAt)));
   }
 
   /** Areas with any task in progress or done: the stages a team has started. */
@@ -65,7 +75,9 @@ export class TaskRepository extends Repository {
       db
         .selectDistinct({ area: tasks.area })
         .from(tasks)
-        .where(and(eq(tasks.workspace, workspace), inArray(tasks.status, ["in_progress", "done"]))),
+        .where(
+          and(eq(tasks.workspace, workspace), inArray(tasks.status, ["in_progress", "done"]), isNull(tasks.removedAt)),
+        ),
     );
     return new Set(rows.map((r) => r.area));
   }
@@ -73,21 +85,44 @@ export class TaskRepository extends Repository {
   /** The tasks matching `filter` in plan order, at most `limit` of them, and how many matched in all. */
   async list(workspace: string, filter: TaskFilter, limit: number): Promise<{ tasks: Task[]; total: number }> {
     const { tasks } = this.t;
-    const where: SQL[] = [eq(tasks.workspace, workspace)];
-    if (filter.area) where.push(eq(tasks.area, filter.area));
-    if (filter.ownerId !== undefined) where.push(eq(tasks.ownerId, filter.ownerId));
-    if (filter.unassigned) where.push(isNull(tasks.ownerId));
-    if (filter.status === "done") where.push(eq(tasks.status, "done"));
-    if (filter.status === "open" || filter.overdueBefore) where.push(ne(tasks.status, "done"));
-    if (filter.overdueBefore) where.push(lt(tasks.dueDate, filter.overdueBefore));
-    const condition = and(...where);
+    const condition = this.condition(workspace, filter);
     const rows = await this.select(condition, limit);
     const [total] = await this.q((db) => db.select({ n: count() }).from(tasks).where(condition));
     return { tasks: rows, total: total?.n ?? 0 };
   }
 
+  /** One page of the tasks matching `filter` in plan order, and how many match in each area. */
+  async page(
+    workspace: string,
+    filter: TaskFilter,
+    offset: number,
+    limit: number,
+  ): Promise<{ tasks: Task[]; byArea: Map<string, number> }> {
+    const { tasks } = this.t;
+    const condition = this.condition(workspace, filter);
+    const counts = await this.q((db) =>
+      db.select({ area: tasks.area, n: count() }).from(tasks).where(condition).groupBy(tasks.area),
+    );
+    return { tasks: await this.select(condition, limit, offset), byArea: new Map(counts.map((c) => [c.area, c.n])) };
+  }
+
+  private condition(workspace: string, filter: TaskFilter): SQL | undefined {
+    const { tasks } = this.t;
+    const where: SQL[] = [eq(tasks.workspace, workspace)];
+    if (filter.area) where.push(eq(tasks.area, filter.area));
+    if (filter.ownerId !== undefined) where.push(eq(tasks.ownerId, filter.ownerId));
+    if (filter.unassigned) where.push(isNull(tasks.ownerId));
+    if (filter.status === "done" || filter.status === "blocked") where.push(eq(tasks.status, filter.status));
+    where.push(filter.removed ? isNotNull(tasks.removedAt) : isNull(tasks.removedAt));
+    if (filter.skipped) where.push(isNotNull(tasks.skipReason));
+    if (filter.status === "open" || filter.overdueBefore || filter.unassigned) where.push(isNull(tasks.skipReason));
+    if (filter.status === "open" || filter.overdueBefore) where.push(ne(tasks.status, "done"));
+    if (filter.overdueBefore) where.push(lt(tasks.dueDate, filter.overdueBefore));
+    return and(...where);
+  }
+
   /** Tasks matching `condition` in plan order (area, then number), owners' names resolved. */
-  private async select(condition: SQL | undefined, limit?: number): Promise<Task[]> {
+  private async select(condition: SQL | undefined, limit?: number, offset = 0): Promise<Task[]> {
     const { tasks, people } = this.t;
     const rank = sql`case ${tasks.area} ${sql.join(
       this.areaOrder.map((a, i) => sql`when ${a} then ${sql.raw(String(i))}`),
@@ -100,12 +135,18 @@ export class TaskRepository extends Repository {
         .leftJoin(people, eq(people.id, tasks.ownerId))
         .where(condition)
         .orderBy(rank, asc(tasks.position));
-      return limit === undefined ? query : query.limit(limit);
+      return limit === undefined ? query : query.limit(limit).offset(offset);
     });
     return rows.map(({ t, ownerName }) => ({ ...t, ownerName }));
   }
 
-  /** One task, or undefined. */
+  /** The tasks the team removed, in plan order. */
+  removed(workspace: string): Promise<Task[]> {
+    const { tasks } = this.t;
+    return this.select(and(eq(tasks.workspace, workspace), isNotNull(tasks.removedAt)));
+  }
+
+  /** One task (removed ones too), or undefined. */
   async get(workspace: string, id: string): Promise<Task | undefined> {
     const { tasks, people } = this.t;
     const [row] = await this.q((db) =>

@@ -11,3 +11,4 @@ export * from "./digest-snapshots.js";
 export * from "./task-reminders.js";
 export * from "./inbound-requests.js";
 export * from "./coordination.js";
+export * from "./oncall.js";

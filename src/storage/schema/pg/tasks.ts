@@ -22,6 +22,13 @@ export const tasks = pgTable(
       .default("open"),
     updatedAt: text("updated_at").notNull(),
     completedAt: text("completed_at"),
+    /** Why the task is blocked and since when (set by `block`, cleared when it moves on). */
+    blockedReason: text("blocked_reason"),
+    blockedAt: text("blocked_at"),
+    /** Set when the team marked the task not applicable (`skip`): it leaves the area's denominator. */
+    skipReason: text("skip_reason"),
+    /** Set when the team removed its own task; the row and its history stay (`restore` brings it back). */
+    removedAt: text("removed_at"),
   },
   (t) => [primaryKey({ columns: [t.workspace, t.id] })],
 );

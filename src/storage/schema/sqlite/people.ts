@@ -18,6 +18,12 @@ export const people = sqliteTable(
     workStartHour: integer("work_start_hour").notNull().default(9),
     workEndHour: integer("work_end_hour").notNull().default(18),
     trainingOptOut: integer("training_opt_out", { mode: "boolean" }).notNull().default(false),
+    /** Which task notices reach the person: all, important (assigned, blocked/reopened by others, overdue) or none. */
+    notify: text("notify", { enum: ["all", "important", "none"] })
+      .notNull()
+      .default("all"),
+    /** How the person reads an ambiguous numeric date like 01/02: day first, month first, or ask (null). */
+    dateFormat: text("date_format", { enum: ["dmy", "mdy"] }),
     createdAt: text("created_at")
       .notNull()
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),

@@ -1,0 +1,16 @@
+/** Who a workspace pings when a honeypot is touched (`oncall @person…`); empty means its leads and admins. */
+import { integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { people } from "./people.js";
+
+/** One row per person on duty in a workspace. */
+export const oncall = pgTable(
+  "oncall",
+  {
+    workspace: text("workspace").notNull(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    since: text("since").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspace, t.personId] })],
+);
