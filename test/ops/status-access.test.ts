@@ -62,6 +62,7 @@ describe("health and readiness for strangers", { timeout: 60_000 }, () => {
     });
     expect(Object.keys(((await withToken.json()) as { checks: object }).checks).sort()).toEqual([
       "database",
+      "jobs",
       "slack",
       "writes",
     ]);
