@@ -15,6 +15,8 @@ import { dueCommand } from "./due.js";
 import { helpCommand } from "./help.js";
 import { meCommand } from "./me.js";
 import { planCommand } from "./plan.js";
+import { stakeholderCommand } from "./stakeholder.js";
+import { stakeholdersCommand } from "./stakeholders.js";
 import { reopenCommand } from "./reopen.js";
 import { roleCommand } from "./role.js";
 import { rolesCommand } from "./roles.js";
@@ -48,6 +50,8 @@ import { incidentResolvedAction } from "./actions/incident-resolved.js";
 export const commands: readonly CommandSpec[] = [
   helpCommand,
   planCommand,
+  stakeholdersCommand,
+  stakeholderCommand,
   tasksCommand,
   taskCommand,
   assignCommand,

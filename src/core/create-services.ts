@@ -19,11 +19,16 @@ import { createDemoSource } from "../alerts/demo-source.js";
 import { AssetRepository } from "../storage/repositories/asset-repository.js";
 import { IncidentRepository } from "../storage/repositories/incident-repository.js";
 import type { Services } from "./services.js";
+import type { Guidance } from "../domain/guidance.js";
+import { loadGuidance } from "../data/load-guidance.js";
+import { StakeholderRepository } from "../storage/repositories/stakeholder-repository.js";
 
 /** The inputs that differ between production and tests. */
 export interface ServiceOptions {
   db: Db;
   plan: Plan;
+  /** Defaults to the shipped src/data/guidance.json. */
+  guidance?: Guidance;
   log: Logger;
   clock: () => Date;
   admins: readonly string[];
@@ -45,6 +50,8 @@ export function createServices(o: ServiceOptions): Services {
   return {
     db: o.db,
     plan: o.plan,
+    guidance: o.guidance ?? loadGuidance(),
+    stakeholders: new StakeholderRepository(o.db),
     log: o.log,
     clock: o.clock,
     admins: o.admins,

@@ -15,11 +15,17 @@ import type { IncidentWorkload } from "../training/workload.js";
 import type { AlertFeed } from "../alerts/alert-source.js";
 import type { AssetRepository } from "../storage/repositories/asset-repository.js";
 import type { IncidentRepository } from "../storage/repositories/incident-repository.js";
+import type { Guidance } from "../domain/guidance.js";
+import type { StakeholderRepository } from "../storage/repositories/stakeholder-repository.js";
 
 /** Everything a command may use; no platform SDK appears here. */
 export interface Services {
   db: Db;
   plan: Plan;
+  /** The guidance's own text (src/data/guidance.json). */
+  guidance: Guidance;
+  /** People named on the guidance's stakeholder roles. */
+  stakeholders: StakeholderRepository;
   people: PeopleRepository;
   tasks: TaskRepository;
   audit: AuditRepository;

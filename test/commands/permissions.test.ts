@@ -8,6 +8,8 @@ import { createTestBot, type TestBot } from "../support/test-bot.js";
 const COMMAND_SAMPLES: Record<string, string> = {
   help: "help",
   plan: "plan",
+  stakeholders: "stakeholders",
+  stakeholder: "stakeholder architect @ana",
   tasks: "tasks",
   task: "task S1-1",
   assign: "assign S1-2 @ana due 2026-12-20",

@@ -10,3 +10,5 @@ export * from "./incidents.js";
 export * from "./digest-snapshots.js";
 export * from "./task-reminders.js";
 export * from "./inbound-requests.js";
+export * from "./stakeholders.js";
+export * from "./imports.js";
