@@ -15,6 +15,7 @@ import { dueCommand } from "./due.js";
 import { helpCommand } from "./help.js";
 import { meCommand } from "./me.js";
 import { planCommand } from "./plan.js";
+import { chartCommand } from "./chart.js";
 import { stakeholderCommand } from "./stakeholder.js";
 import { stakeholdersCommand } from "./stakeholders.js";
 import { reopenCommand } from "./reopen.js";
@@ -69,6 +70,7 @@ export const commands: readonly CommandSpec[] = [
   unsubscribeCommand,
   subscriptionsCommand,
   digestCommand,
+  chartCommand,
   skillsCommand,
   trainCommand,
   trainedCommand,

@@ -21,6 +21,7 @@ import { IncidentRepository } from "../storage/repositories/incident-repository.
 import type { Services } from "./services.js";
 import type { Guidance } from "../domain/guidance.js";
 import { loadGuidance } from "../data/load-guidance.js";
+import { IncidentTrendRepository } from "../storage/repositories/incident-trend-repository.js";
 import { StakeholderRepository } from "../storage/repositories/stakeholder-repository.js";
 
 /** The inputs that differ between production and tests. */
@@ -72,5 +73,6 @@ export function createServices(o: ServiceOptions): Services {
     alertFeed,
     incidents: new IncidentRepository(o.db),
     assets,
+    incidentTrend: new IncidentTrendRepository(o.db),
   };
 }

@@ -16,6 +16,7 @@ import type { AlertFeed } from "../alerts/alert-source.js";
 import type { AssetRepository } from "../storage/repositories/asset-repository.js";
 import type { IncidentRepository } from "../storage/repositories/incident-repository.js";
 import type { Guidance } from "../domain/guidance.js";
+import type { IncidentTrendRepository } from "../storage/repositories/incident-trend-repository.js";
 import type { StakeholderRepository } from "../storage/repositories/stakeholder-repository.js";
 
 /** Everything a command may use; no platform SDK appears here. */
@@ -50,6 +51,8 @@ export interface Services {
   incidents: IncidentRepository;
   /** Honeypot and business-critical assets each workspace watches. */
   assets: AssetRepository;
+  /** New incidents by severity per period (charts, workbook). */
+  incidentTrend: IncidentTrendRepository;
   log: Logger;
   /** The time now; tests pass a controllable clock. */
   clock: () => Date;

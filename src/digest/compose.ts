@@ -3,8 +3,11 @@ import type { Card } from "../core/reply.js";
 import type { Services } from "../core/services.js";
 import { todayIn } from "../domain/dates.js";
 import { digestCard, type AreaCount } from "../domain/digest.js";
-import { progressChart } from "../domain/digest-chart.js";
+import { chartDataUri } from "../charts/render.js";
+import { progressChart } from "../charts/progress-chart.js";
+import { areaStatusCounts } from "../reports/series.js";
 import { digestFacts } from "../domain/digest-facts.js";
+import type { Task } from "../domain/task.js";
 import type { DigestTarget } from "../storage/repositories/digest-repository.js";
 import { coverageLine, loadTeamCoverage } from "../training/coverage.js";
 
@@ -42,7 +45,13 @@ export function composeDigest(services: Services, req: DigestRequest): { card: C
     facts: digestFacts(tasks, services.digests.completions(target.workspace, from, now), today),
     ...(alerts ? { alerts } : {}),
     skills: coverageLine(loadTeamCoverage(services, services.people.all(target.workspace), target.workspace)),
-    ...(req.images ? { chart: progressChart(areas, previous) } : {}),
+    ...(req.images ? digestChart(services, tasks, previous) : {}),
   });
   return { card, snapshot: areas.map(({ id, done, total }) => ({ id, done, total })) };
+}
+
+/** The stage progress chart with last week's done counts marked, as the digest carries it. */
+function digestChart(services: Services, tasks: readonly Task[], previous: readonly AreaCount[] | undefined) {
+  const chart = progressChart(areaStatusCounts(services, tasks), new Map(previous?.map((p) => [p.id, p.done])));
+  return { chart: chartDataUri(chart), chartAlt: chart.alt };
 }

@@ -9,6 +9,7 @@ const COMMAND_SAMPLES: Record<string, string> = {
   help: "help",
   plan: "plan",
   stakeholders: "stakeholders",
+  chart: "chart progress",
   stakeholder: "stakeholder architect @ana",
   tasks: "tasks",
   task: "task S1-1",
