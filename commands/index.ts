@@ -16,6 +16,7 @@ import { helpCommand } from "./help.js";
 import { meCommand } from "./me.js";
 import { planCommand } from "./plan.js";
 import { chartCommand } from "./chart.js";
+import { exportCommand } from "./export.js";
 import { stakeholderCommand } from "./stakeholder.js";
 import { stakeholdersCommand } from "./stakeholders.js";
 import { reopenCommand } from "./reopen.js";
@@ -71,6 +72,7 @@ export const commands: readonly CommandSpec[] = [
   subscriptionsCommand,
   digestCommand,
   chartCommand,
+  exportCommand,
   skillsCommand,
   trainCommand,
   trainedCommand,

@@ -22,6 +22,7 @@ import type { Services } from "./services.js";
 import type { Guidance } from "../domain/guidance.js";
 import { loadGuidance } from "../data/load-guidance.js";
 import { IncidentTrendRepository } from "../storage/repositories/incident-trend-repository.js";
+import { AuditLogRepository } from "../storage/repositories/audit-log-repository.js";
 import { StakeholderRepository } from "../storage/repositories/stakeholder-repository.js";
 
 /** The inputs that differ between production and tests. */
@@ -74,5 +75,6 @@ export function createServices(o: ServiceOptions): Services {
     incidents: new IncidentRepository(o.db),
     assets,
     incidentTrend: new IncidentTrendRepository(o.db),
+    auditLog: new AuditLogRepository(o.db),
   };
 }

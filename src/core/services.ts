@@ -17,6 +17,7 @@ import type { AssetRepository } from "../storage/repositories/asset-repository.j
 import type { IncidentRepository } from "../storage/repositories/incident-repository.js";
 import type { Guidance } from "../domain/guidance.js";
 import type { IncidentTrendRepository } from "../storage/repositories/incident-trend-repository.js";
+import type { AuditLogRepository } from "../storage/repositories/audit-log-repository.js";
 import type { StakeholderRepository } from "../storage/repositories/stakeholder-repository.js";
 
 /** Everything a command may use; no platform SDK appears here. */
@@ -53,6 +54,8 @@ export interface Services {
   assets: AssetRepository;
   /** New incidents by severity per period (charts, workbook). */
   incidentTrend: IncidentTrendRepository;
+  /** The whole audit log of a workspace (exports). */
+  auditLog: AuditLogRepository;
   log: Logger;
   /** The time now; tests pass a controllable clock. */
   clock: () => Date;

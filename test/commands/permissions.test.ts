@@ -10,6 +10,7 @@ const COMMAND_SAMPLES: Record<string, string> = {
   plan: "plan",
   stakeholders: "stakeholders",
   chart: "chart progress",
+  export: "export csv",
   stakeholder: "stakeholder architect @ana",
   tasks: "tasks",
   task: "task S1-1",
