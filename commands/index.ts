@@ -17,6 +17,9 @@ import { meCommand } from "./me.js";
 import { planCommand } from "./plan.js";
 import { chartCommand } from "./chart.js";
 import { exportCommand } from "./export.js";
+import { importCommand } from "./import.js";
+import { importApplyAction } from "./actions/import-apply.js";
+import { importCancelAction } from "./actions/import-cancel.js";
 import { stakeholderCommand } from "./stakeholder.js";
 import { stakeholdersCommand } from "./stakeholders.js";
 import { reopenCommand } from "./reopen.js";
@@ -73,6 +76,7 @@ export const commands: readonly CommandSpec[] = [
   digestCommand,
   chartCommand,
   exportCommand,
+  importCommand,
   skillsCommand,
   trainCommand,
   trainedCommand,
@@ -101,4 +105,6 @@ export const actions: readonly ActionSpec[] = [
   incidentReopenAction,
   incidentResolveAction,
   incidentResolvedAction,
+  importApplyAction,
+  importCancelAction,
 ];

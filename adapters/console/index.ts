@@ -7,7 +7,7 @@ import type { Bot } from "../../src/core/bot.js";
 import type { Capabilities, ConversationRef, Identity } from "../../src/core/incoming.js";
 import type { DeliveryTarget, Messenger, SentMessage } from "../../src/core/messenger.js";
 import type { Reply } from "../../src/core/reply.js";
-import { saveExport } from "./files.js";
+import { importFileOf, saveExport } from "./files.js";
 import { replyToConsole, type ConsoleOutput } from "./render.js";
 
 /** The console's single workspace. */
@@ -64,6 +64,12 @@ export async function runConsole(options: ConsoleAdapterOptions): Promise<void> 
     const line = raw.replace(/\r$/, "");
     const number = /^\s*(\d{1,2})\s*$/.exec(line);
     const button = number && last ? last.buttons[Number(number[1]) - 1] : undefined;
+    const imported = button ? undefined : await importFileOf(line);
+    if (typeof imported === "string") {
+      write(imported);
+      ask();
+      continue;
+    }
     const reply = button
       ? await bot.handle({
           kind: "action",
@@ -76,7 +82,8 @@ export async function runConsole(options: ConsoleAdapterOptions): Promise<void> 
         })
       : await bot.handle({
           kind: "command",
-          text: line,
+          text: imported ? "import" : line,
+          ...(imported ? { files: [imported] } : {}),
           actor,
           conversation,
           mentions: mentionsIn(line),

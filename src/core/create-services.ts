@@ -23,6 +23,7 @@ import type { Guidance } from "../domain/guidance.js";
 import { loadGuidance } from "../data/load-guidance.js";
 import { IncidentTrendRepository } from "../storage/repositories/incident-trend-repository.js";
 import { AuditLogRepository } from "../storage/repositories/audit-log-repository.js";
+import { ImportRepository } from "../storage/repositories/import-repository.js";
 import { StakeholderRepository } from "../storage/repositories/stakeholder-repository.js";
 
 /** The inputs that differ between production and tests. */
@@ -76,5 +77,6 @@ export function createServices(o: ServiceOptions): Services {
     assets,
     incidentTrend: new IncidentTrendRepository(o.db),
     auditLog: new AuditLogRepository(o.db),
+    imports: new ImportRepository(o.db),
   };
 }

@@ -18,6 +18,7 @@ import type { IncidentRepository } from "../storage/repositories/incident-reposi
 import type { Guidance } from "../domain/guidance.js";
 import type { IncidentTrendRepository } from "../storage/repositories/incident-trend-repository.js";
 import type { AuditLogRepository } from "../storage/repositories/audit-log-repository.js";
+import type { ImportRepository } from "../storage/repositories/import-repository.js";
 import type { StakeholderRepository } from "../storage/repositories/stakeholder-repository.js";
 
 /** Everything a command may use; no platform SDK appears here. */
@@ -56,6 +57,8 @@ export interface Services {
   incidentTrend: IncidentTrendRepository;
   /** The whole audit log of a workspace (exports). */
   auditLog: AuditLogRepository;
+  /** Previewed imports waiting for `import apply`. */
+  imports: ImportRepository;
   log: Logger;
   /** The time now; tests pass a controllable clock. */
   clock: () => Date;
