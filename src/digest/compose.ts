@@ -1,5 +1,5 @@
 /** Gathers a conversation's digest from storage and builds the card (shared by the job and `digest preview`). */
-import type { Card } from "../core/reply.js";
+import type { Card, OutgoingFile } from "../core/reply.js";
 import type { Services } from "../core/services.js";
 import { todayIn } from "../domain/dates.js";
 import { digestCard, type AreaCount } from "../domain/digest.js";
@@ -7,7 +7,6 @@ import { chartDataUri } from "../charts/render.js";
 import { progressChart } from "../charts/progress-chart.js";
 import { areaStatusCounts } from "../reports/series.js";
 import { digestFacts } from "../domain/digest-facts.js";
-import type { Task } from "../domain/task.js";
 import type { DigestTarget } from "../storage/repositories/digest-repository.js";
 import { coverageLine, loadTeamCoverage } from "../training/coverage.js";
 
@@ -23,8 +22,11 @@ export interface DigestRequest {
 /** The reporting period: the 7 days up to the digest's moment. */
 export const PERIOD_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** The card and the snapshot to store with it. */
-export function composeDigest(services: Services, req: DigestRequest): { card: Card; snapshot: AreaCount[] } {
+/** The card, the snapshot to store with it, and the chart as a file where cards carry no images. */
+export function composeDigest(
+  services: Services,
+  req: DigestRequest,
+): { card: Card; snapshot: AreaCount[]; file?: OutgoingFile } {
   const { target, now, timezone } = req;
   const tasks = services.tasks.all(target.workspace);
   const areas = services.plan.areas.map((a) => {
@@ -33,6 +35,7 @@ export function composeDigest(services: Services, req: DigestRequest): { card: C
   });
   const from = new Date(now.getTime() - PERIOD_MS);
   const previous = services.digests.previous(target, req.week);
+  const chart = progressChart(areaStatusCounts(services, tasks), new Map(previous?.map((p) => [p.id, p.done])));
   const today = todayIn(timezone, now);
   const alerts = services.alertStats.weekStats(target.workspace, from, now);
   const card = digestCard({
@@ -45,13 +48,16 @@ export function composeDigest(services: Services, req: DigestRequest): { card: C
     facts: digestFacts(tasks, services.digests.completions(target.workspace, from, now), today),
     ...(alerts ? { alerts } : {}),
     skills: coverageLine(loadTeamCoverage(services, services.people.all(target.workspace), target.workspace)),
-    ...(req.images ? digestChart(services, tasks, previous) : {}),
+    ...(req.images ? { chart: chartDataUri(chart), chartAlt: chart.alt } : {}),
   });
-  return { card, snapshot: areas.map(({ id, done, total }) => ({ id, done, total })) };
-}
-
-/** The stage progress chart with last week's done counts marked, as the digest carries it. */
-function digestChart(services: Services, tasks: readonly Task[], previous: readonly AreaCount[] | undefined) {
-  const chart = progressChart(areaStatusCounts(services, tasks), new Map(previous?.map((p) => [p.id, p.done])));
-  return { chart: chartDataUri(chart), chartAlt: chart.alt };
+  const snapshot = areas.map(({ id, done, total }) => ({ id, done, total }));
+  if (req.images) return { card, snapshot };
+  const file = {
+    name: `progress-${req.week}.png`,
+    mimeType: "image/png",
+    base64: chart.png.toString("base64"),
+    title: "Stage progress",
+    alt: chart.alt,
+  };
+  return { card, snapshot, file };
 }

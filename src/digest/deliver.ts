@@ -46,7 +46,7 @@ export function enqueueDueDigest(deps: DigestDeps, sub: Subscription, now: Date)
   const key = digestKey(sub.platform, sub.conversationId, week);
   if (hasKey(services.db, key) || isConversationInactive(services.db, sub.platform, sub.conversationId)) return false;
   const target = { workspace: sub.workspace, platform: sub.platform, conversationId: sub.conversationId };
-  const { card, snapshot } = composeDigest(services, {
+  const { card, snapshot, file } = composeDigest(services, {
     target,
     timezone: schedule.timezone,
     week,
@@ -56,7 +56,12 @@ export function enqueueDueDigest(deps: DigestDeps, sub: Subscription, now: Date)
   return services.db.transaction(() => {
     const fresh = enqueue(
       services.db,
-      { key, ...target, op: "post", reply: { kind: "card", card, visibility: "conversation" } },
+      {
+        key,
+        ...target,
+        op: "post",
+        reply: { kind: "card", card, visibility: "conversation", ...(file ? { file } : {}) },
+      },
       now,
     );
     if (fresh) services.digests.save(target, week, snapshot, now);
