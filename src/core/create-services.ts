@@ -24,6 +24,7 @@ import { loadGuidance } from "../data/load-guidance.js";
 import { IncidentTrendRepository } from "../storage/repositories/incident-trend-repository.js";
 import { AuditLogRepository } from "../storage/repositories/audit-log-repository.js";
 import { ImportRepository } from "../storage/repositories/import-repository.js";
+import { OutboxRepository } from "../storage/repositories/outbox-repository.js";
 import { StakeholderRepository } from "../storage/repositories/stakeholder-repository.js";
 
 /** The inputs that differ between production and tests. */
@@ -78,5 +79,6 @@ export function createServices(o: ServiceOptions): Services {
     incidentTrend: new IncidentTrendRepository(o.db),
     auditLog: new AuditLogRepository(o.db),
     imports: new ImportRepository(o.db),
+    outbox: new OutboxRepository(o.db),
   };
 }

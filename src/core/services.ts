@@ -19,6 +19,7 @@ import type { Guidance } from "../domain/guidance.js";
 import type { IncidentTrendRepository } from "../storage/repositories/incident-trend-repository.js";
 import type { AuditLogRepository } from "../storage/repositories/audit-log-repository.js";
 import type { ImportRepository } from "../storage/repositories/import-repository.js";
+import type { OutboxRepository } from "../storage/repositories/outbox-repository.js";
 import type { StakeholderRepository } from "../storage/repositories/stakeholder-repository.js";
 
 /** Everything a command may use; no platform SDK appears here. */
@@ -59,6 +60,8 @@ export interface Services {
   auditLog: AuditLogRepository;
   /** Previewed imports waiting for `import apply`. */
   imports: ImportRepository;
+  /** Enqueues proactive messages (the monthly report). */
+  outbox: OutboxRepository;
   log: Logger;
   /** The time now; tests pass a controllable clock. */
   clock: () => Date;
