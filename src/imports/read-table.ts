@@ -2,7 +2,7 @@
  * Reads an uploaded workbook or CSV into rows of text, refusing what is not safe to open: over 10 MB, not a
  * workbook or CSV, a zip that expands too far (a zip bomb), or any formula. Cell text stays untrusted text.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { MAX_IMPORT_BYTES, type IncomingFile } from "../core/incoming.js";
 import { parseCsv } from "./csv-parse.js";
@@ -53,7 +53,8 @@ function cellText(value: ExcelJS.CellValue): string {
 async function readWorkbook(bytes: Uint8Array): Promise<TableResult> {
   const problem = zipProblem(bytes);
   if (problem) return refuse(problem);
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
@@ -67,7 +68,7 @@ async function readWorkbook(bytes: Uint8Array): Promise<TableResult> {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       if (
-        cell.type === ExcelJS.ValueType.Formula ||
+        cell.type === Excel.ValueType.Formula ||
         (typeof cell.value === "object" &&
           cell.value !== null &&
           ("formula" in cell.value || "sharedFormula" in cell.value))

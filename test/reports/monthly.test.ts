@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Reply } from "../../src/core/reply.js";
 import { pendingRows } from "../../src/delivery/outbox-rows.js";
 import { firstWorkingDay, runMonthlyReports } from "../../src/reports/monthly.js";
 import { createTestBot, type TestBot } from "../support/test-bot.js";
@@ -37,7 +38,7 @@ describe("monthly report", () => {
       ["dm", "pat"],
       ["post", "C1"],
     ]);
-    const reply = rows[0]?.reply;
+    const reply = rows[0]?.reply as Reply | undefined;
     expect(reply?.kind !== "form" && reply?.file?.name).toBe("secops-adoption-2026-12.pptx");
     expect(reply?.kind === "text" && reply.spans.join("")).toContain(
       "Monthly adoption report, 2026-12: stages 1–4 0/28 tasks done.",
