@@ -7,6 +7,7 @@ import type { Bot } from "../../src/core/bot.js";
 import type { Capabilities, ConversationRef, Identity } from "../../src/core/incoming.js";
 import type { DeliveryTarget, Messenger, SentMessage } from "../../src/core/messenger.js";
 import type { Reply } from "../../src/core/reply.js";
+import { importFileOf, saveExport } from "./files.js";
 import { replyToConsole, type ConsoleOutput } from "./render.js";
 
 /** The console's single workspace. */
@@ -29,6 +30,8 @@ export interface ConsoleAdapterOptions {
   /** Show a prompt (interactive terminal) or not (piped input). */
   prompt: boolean;
   clock?: () => Date;
+  /** Where exported files are written (default ./exports). */
+  exportsDir?: string;
 }
 
 /** In the console every `@word` names a person, created on first use. */
@@ -61,6 +64,12 @@ export async function runConsole(options: ConsoleAdapterOptions): Promise<void> 
     const line = raw.replace(/\r$/, "");
     const number = /^\s*(\d{1,2})\s*$/.exec(line);
     const button = number && last ? last.buttons[Number(number[1]) - 1] : undefined;
+    const imported = button ? undefined : await importFileOf(line);
+    if (typeof imported === "string") {
+      write(imported);
+      ask();
+      continue;
+    }
     const reply = button
       ? await bot.handle({
           kind: "action",
@@ -73,7 +82,8 @@ export async function runConsole(options: ConsoleAdapterOptions): Promise<void> 
         })
       : await bot.handle({
           kind: "command",
-          text: line,
+          text: imported ? "import" : line,
+          ...(imported ? { files: [imported] } : {}),
           actor,
           conversation,
           mentions: mentionsIn(line),
@@ -81,6 +91,8 @@ export async function runConsole(options: ConsoleAdapterOptions): Promise<void> 
         });
     last = replyToConsole(reply);
     write(last.text);
+    if (reply.kind !== "form" && reply.file)
+      write(`Saved ${reply.file.title}: ${await saveExport(reply.file, options.exportsDir)}`);
     ask();
   }
 }

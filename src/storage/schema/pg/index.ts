@@ -11,3 +11,5 @@ export * from "./digest-snapshots.js";
 export * from "./task-reminders.js";
 export * from "./inbound-requests.js";
 export * from "./coordination.js";
+export * from "./stakeholders.js";
+export * from "./imports.js";
