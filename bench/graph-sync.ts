@@ -63,6 +63,7 @@ async function measure(run: Run, dir: string, engine: Engine): Promise<Measured>
     const name = `${run.incidents}`;
     const sync = await inWorker("sync", newBenchDatabase(engine, dir, `${name}_sync`), job);
     const raw = await inWorker("raw", newBenchDatabase(engine, dir, `${name}_raw`), job);
+    note(`graph (${ENGINE_NAMES[engine]}): ${run.label}: sync ${seconds(sync.ms)} s, raw insert ${seconds(raw.ms)} s`);
     return { run, sync, raw, requests: fake.graphRequests().length };
   } finally {
     await fake.close();
@@ -159,10 +160,10 @@ export async function graphSyncBenchmark(engine: Engine): Promise<Headline[]> {
   const saved = { ca: process.env.NODE_EXTRA_CA_CERTS, dir: process.env.SECOPS_TEST_TLS_DIR };
   const removeCa = await makeTestCa();
   const dir = mkdtempSync(join(tmpdir(), "secops-bench-graph-"));
-  const runs: Run[] = [
-    { label: "10,000 alerts", incidents: scaled(2_500) },
-    { label: "100,000 alerts", incidents: scaled(25_000) },
-  ];
+  const runs: Run[] = [scaled(2_500), scaled(25_000)].map((incidents) => ({
+    label: `${num(incidents * ALERTS_PER_INCIDENT)} alerts`,
+    incidents,
+  }));
   try {
     const results: Measured[] = [];
     for (const run of runs) results.push(await measure(run, dir, engine));

@@ -21,6 +21,13 @@ import { dueCommand } from "./due.js";
 import { helpCommand } from "./help.js";
 import { meCommand } from "./me.js";
 import { planCommand } from "./plan.js";
+import { chartCommand } from "./chart.js";
+import { exportCommand } from "./export.js";
+import { importCommand } from "./import.js";
+import { importApplyAction } from "./actions/import-apply.js";
+import { importCancelAction } from "./actions/import-cancel.js";
+import { stakeholderCommand } from "./stakeholder.js";
+import { stakeholdersCommand } from "./stakeholders.js";
 import { reopenCommand } from "./reopen.js";
 import { roleCommand } from "./role.js";
 import { rolesCommand } from "./roles.js";
@@ -54,6 +61,8 @@ import { incidentResolvedAction } from "./actions/incident-resolved.js";
 export const commands: readonly CommandSpec[] = [
   helpCommand,
   planCommand,
+  stakeholdersCommand,
+  stakeholderCommand,
   tasksCommand,
   taskCommand,
   assignCommand,
@@ -76,6 +85,9 @@ export const commands: readonly CommandSpec[] = [
   unsubscribeCommand,
   subscriptionsCommand,
   digestCommand,
+  chartCommand,
+  exportCommand,
+  importCommand,
   skillsCommand,
   trainCommand,
   trainedCommand,
@@ -105,4 +117,6 @@ export const actions: readonly ActionSpec[] = [
   incidentReopenAction,
   incidentResolveAction,
   incidentResolvedAction,
+  importApplyAction,
+  importCancelAction,
 ];

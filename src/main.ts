@@ -18,6 +18,7 @@ import type { Messenger } from "./core/messenger.js";
 import { loadPlan } from "./data/load-plan.js";
 import { createLogger, routeConsoleTo } from "./logger.js";
 import { startBackground } from "./scheduler/background.js";
+import type { JobLease } from "./scheduler/job-lease.js";
 import { StorageOpenError } from "./storage/open-error.js";
 import { describeDatabase, openStorage } from "./storage/open-storage.js";
 import { WriteHealth } from "./storage/unwritable.js";
@@ -78,6 +79,15 @@ async function main(): Promise<void> {
     return { ok: state.ok, detail: `${storage.engine}: ${state.detail}` };
   });
   http.addReadinessCheck("writes", () => writes.check(() => storage.probeWrite()));
+  const jobs: { lease?: JobLease } = {};
+  http.addReadinessCheck("jobs", () => ({
+    ok: true,
+    detail: !jobs.lease
+      ? "starting"
+      : jobs.lease.held()
+        ? "this replica runs the scheduled jobs"
+        : "another replica runs the scheduled jobs",
+  }));
   const slack = config.slack ? createSlackAdapter({ bot, services, config: config.slack, log, http }) : undefined;
   if (slack) {
     await slack.start();
@@ -123,12 +133,7 @@ async function main(): Promise<void> {
     process.once(signal, () => void shutdown(signal).then(() => process.exit(0)));
   }
   const background = await started;
-  http.addReadinessCheck("jobs", () => ({
-    ok: true,
-    detail: background.lease.held()
-      ? "this replica runs the scheduled jobs"
-      : "another replica runs the scheduled jobs",
-  }));
+  jobs.lease = background.lease;
 
   if (config.platforms.includes("console")) {
     await runConsole({

@@ -8,6 +8,7 @@ import type { Capabilities, ConversationRef, Identity } from "../../src/core/inc
 import type { DeliveryTarget, Messenger, SentMessage } from "../../src/core/messenger.js";
 import type { Reply } from "../../src/core/reply.js";
 import { textReply } from "../../src/core/reply.js";
+import { importFileOf, saveExport } from "./files.js";
 import { consoleUserId, mentionsIn, nearMissRefusal } from "./mentions.js";
 import { replyToConsole, type ConsoleOutput } from "./render.js";
 
@@ -33,6 +34,8 @@ export interface ConsoleAdapterOptions {
   clock?: () => Date;
   /** The platform ids of the console's known people, to catch a mistyped @name before it creates someone. */
   knownPeople?: () => Promise<readonly string[]>;
+  /** Where exported files are written (default ./exports). */
+  exportsDir?: string;
 }
 
 /** Runs the read–handle–print loop; resolves when input ends. */
@@ -55,6 +58,12 @@ export async function runConsole(options: ConsoleAdapterOptions): Promise<void> 
     const line = raw.replace(/\r$/, "");
     const number = /^\s*(\d{1,2})\s*$/.exec(line);
     const button = number && last ? last.buttons[Number(number[1]) - 1] : undefined;
+    const imported = button ? undefined : await importFileOf(line);
+    if (typeof imported === "string") {
+      write(imported);
+      ask();
+      continue;
+    }
     const refusal = button ? undefined : nearMissRefusal(line, (await options.knownPeople?.()) ?? []);
     const reply = refusal
       ? textReply(refusal)
@@ -70,7 +79,8 @@ export async function runConsole(options: ConsoleAdapterOptions): Promise<void> 
           })
         : await bot.handle({
             kind: "command",
-            text: line,
+            text: imported ? "import" : line,
+            ...(imported ? { files: [imported] } : {}),
             actor,
             conversation,
             mentions: mentionsIn(line),
@@ -78,6 +88,8 @@ export async function runConsole(options: ConsoleAdapterOptions): Promise<void> 
           });
     last = replyToConsole(reply);
     write(last.text);
+    if (reply.kind !== "form" && reply.file)
+      write(`Saved ${reply.file.title}: ${await saveExport(reply.file, options.exportsDir)}`);
     ask();
   }
 }

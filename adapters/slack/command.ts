@@ -6,6 +6,7 @@ import type { App } from "@slack/bolt";
 import { textReply } from "../../src/core/reply.js";
 import { conversationRef, rememberChannel, SLACK_CAPABILITIES, type SlackContext } from "./context.js";
 import { deliverReply, type ReplyTarget } from "./deliver.js";
+import { deliverFile } from "./files.js";
 import { openForm } from "./forms.js";
 import { MAX_MENTIONS, parseCommandText } from "./parse.js";
 
@@ -58,6 +59,7 @@ export function registerCommand(app: App, ctx: SlackContext): void {
           return;
         }
         await deliverReply(target, reply, ctx.log);
+        if (reply.file) await deliverFile(client, command.channel_id, command.user_id, reply.file, ctx.log);
       },
       fail,
     );

@@ -1,12 +1,14 @@
 /**
  * Proactive Slack messages for the outbox dispatcher: post, reply in a thread, update, and DM.
  * The client it is given rejects rate-limited calls and does not retry, so the dispatcher owns all
- * waiting; every failure comes out as a DeliveryError (retryAfterMs, permanent, conversationGone).
+ * waiting; every failure comes out as a DeliveryError (retryAfterMs, permanent, conversationGone). A reply's
+ * file (the digest's chart) is uploaded into the message's thread; a failed upload never resends the message.
  */
 import type { webApi } from "@slack/bolt";
 import type { DeliveryTarget, Messenger, SentMessage } from "../../src/core/messenger.js";
 import type { Reply } from "../../src/core/reply.js";
 import { toDeliveryError } from "./errors.js";
+import { uploadFile } from "./files.js";
 import { renderReply } from "./render.js";
 
 /** The Web API options the messenger's client needs (the dispatcher owns retries and waiting). */
@@ -36,6 +38,8 @@ export function createSlackMessenger(client: webApi.WebClient): Messenger {
     );
     const ts = result.ts;
     if (!ts) throw toDeliveryError(new Error("chat.postMessage returned no ts"));
+    const file = reply.kind === "form" ? undefined : reply.file;
+    if (file) await uploadFile(client, channel, file, threadTs ?? ts).catch(() => undefined);
     return { messageId: ts, threadId: threadTs ?? ts };
   };
   return {

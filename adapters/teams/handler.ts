@@ -23,6 +23,8 @@ import {
 } from "./parse.js";
 import { forgetConversation, isBotAddition, isBotRemoval, rememberConversation } from "./references.js";
 import { renderReply } from "./render.js";
+import { offerFile, onFileConsent } from "./file-turns.js";
+import { attachedFiles, FileOffers } from "./files.js";
 
 /** What a turn needs. */
 export interface TurnDeps {
@@ -41,6 +43,7 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
   const { bot, services, log } = deps;
   const retry = deps.retry ?? TURN_RETRY;
   const store = { conversations: deps.conversations, people: services.people };
+  const offers = new FileOffers();
 
   async function send(ctx: TurnContext, reply: Reply): Promise<void> {
     try {
@@ -107,16 +110,20 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
   async function onCommand(ctx: TurnContext, actor: Identity): Promise<void> {
     const line = commandLine(ctx.activity);
     if (!line.addressed) return;
-    const { text, mentions } = await deps.directory.resolveMentions(ctx, line.text || "help", line.people, line.others);
+    const files = ctx.activity.conversation?.conversationType === "personal" ? await attachedFiles(ctx.activity) : [];
+    const typed = line.text || (files.length ? "import" : "help");
+    const { text, mentions } = await deps.directory.resolveMentions(ctx, typed, line.people, line.others);
     const reply = await bot.handle({
       kind: "command",
       text,
+      ...(files.length ? { files } : {}),
       actor,
       conversation: conversationOf(ctx.activity),
       mentions,
       capabilities: TEAMS_CAPABILITIES,
     });
-    return send(ctx, reply);
+    await send(ctx, reply);
+    await offerFile(ctx, reply, offers, services.clock().getTime(), (r) => send(ctx, r));
   }
 
   return async (ctx) => {
@@ -143,6 +150,8 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
           " (in a channel, @mention me first) to see what I can do.",
         ),
       );
+    if (activity.type === "invoke" && activity.name === "fileConsent/invoke")
+      return onFileConsent(ctx, offers, now.getTime(), log, (r) => send(ctx, r));
     if (activity.type !== "message" || !actor) return;
     const hasValue = activity.value !== undefined && activity.value !== null;
     if (hasValue && !(typeof activity.text === "string" && activity.text.trim())) return onSubmit(ctx, actor);

@@ -14,6 +14,7 @@ import type { RetryPolicy } from "./errors.js";
 import { createTurnHandler } from "./handler.js";
 import { MemberDirectory } from "./members.js";
 import { createTeamsMessenger } from "./messenger.js";
+import { TeamsUserIds } from "./user-ids.js";
 
 /** What the Teams adapter is built from. */
 export interface TeamsAdapterOptions {
@@ -42,12 +43,13 @@ export interface TeamsAdapter {
 export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const log = options.log.child({ platform: "teams" });
   const { adapter, authenticate } = createCloudAdapter(options.config, log);
+  const userIds = new TeamsUserIds();
   const conversations = options.services.conversations;
   const handleTurn = createTurnHandler({
     bot: options.bot,
     services: options.services,
     conversations,
-    directory: new MemberDirectory(log, options.config.homeTenantId),
+    directory: new MemberDirectory(log, options.config.homeTenantId, userIds),
     log,
     ...(options.retry ? { retry: options.retry } : {}),
   });
@@ -56,6 +58,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     appId: options.config.appId,
     conversations,
     people: options.services.people,
+    userIds,
     clock: options.services.clock,
     log,
   });

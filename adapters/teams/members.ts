@@ -7,6 +7,7 @@ import { TeamsInfo, type TurnContext } from "botbuilder";
 import type { Identity } from "../../src/core/incoming.js";
 import type { Logger } from "../../src/logger.js";
 import { replaceOnce, identityOf, workspaceOf, type MentionEntity } from "./parse.js";
+import { TeamsUserIds } from "./user-ids.js";
 
 const TTL_MS = 60 * 60 * 1000;
 const MAX_ENTRIES = 2000;
@@ -21,6 +22,7 @@ export class MemberDirectory {
   constructor(
     private readonly log: Logger,
     private readonly homeTenant: string = "",
+    private readonly userIds: TeamsUserIds = new TeamsUserIds(),
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -38,6 +40,7 @@ export class MemberDirectory {
     try {
       const member = await TeamsInfo.getMember(ctx, id);
       if (!member || typeof member.id !== "string") return undefined;
+      this.userIds.remember(workspaceOf(ctx.activity), member.aadObjectId, member.id);
       const identity = this.vouch(ctx, identityOf(member), true);
       if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value ?? "");
       this.cache.set(key, { identity, at: this.clock() });
@@ -52,6 +55,7 @@ export class MemberDirectory {
   async sender(ctx: TurnContext): Promise<Identity | undefined> {
     const from = ctx.activity.from;
     if (!from || typeof from.id !== "string" || !from.id) return undefined;
+    this.userIds.remember(workspaceOf(ctx.activity), from.aadObjectId, from.id);
     const basic = this.vouch(ctx, withoutEmail(identityOf(from)), false);
     const found = await this.lookup(ctx, from.id);
     return found && found.userId === basic.userId ? found : basic;

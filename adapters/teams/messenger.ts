@@ -17,6 +17,7 @@ import type { PeopleRepository } from "../../src/storage/repositories/people-rep
 import { toDeliveryError } from "./errors.js";
 import { activityFor, continueIn, createIn, type Ref, sendNew, withConversation } from "./proactive.js";
 import { referenceFor } from "./references.js";
+import type { TeamsUserIds } from "./user-ids.js";
 import { renderReply } from "./render.js";
 
 /** What the messenger needs. */
@@ -26,6 +27,8 @@ export interface TeamsMessengerDeps {
   appId: string;
   conversations: ConversationRepository;
   people: PeopleRepository;
+  /** Teams ids (29:…) learnt from activities, to address a new personal chat (object id as fallback). */
+  userIds?: TeamsUserIds;
   clock: () => Date;
   log: Logger;
 }
@@ -107,7 +110,8 @@ export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
     if (!base || typeof base.reference.serviceUrl !== "string")
       throw new DeliveryError(`No Teams conversation known in ${workspace}; install the app first`, true);
     const ref = base.reference as Ref;
-    const params = { ...tenantParams(ref), isGroup: false, bot: ref.bot, members: [{ id: userId }] };
+    const member = deps.userIds?.teamsIdOf(workspace, userId) ?? userId;
+    const params = { ...tenantParams(ref), isGroup: false, bot: ref.bot, members: [{ id: member }] };
     return createIn(adapter, appId, String(ref.serviceUrl), params, async (ctx, connector) => {
       const conversationId = ctx.activity.conversation?.id ?? "";
       const reference = { ...referenceFor(ctx.activity, conversationId), bot: ref.bot } as Ref;

@@ -10,11 +10,15 @@ import type { IncidentWorkload } from "../training/workload.js";
 import type { AlertFeed } from "../alerts/alert-source.js";
 import { createDemoSource } from "../alerts/demo-source.js";
 import type { Services } from "./services.js";
+import type { Guidance } from "../domain/guidance.js";
+import { loadGuidance } from "../data/load-guidance.js";
 
 /** The inputs that differ between production and tests. */
 export interface ServiceOptions {
   storage: Storage;
   plan: Plan;
+  /** Defaults to the shipped src/data/guidance.json. */
+  guidance?: Guidance;
   log: Logger;
   clock: () => Date;
   admins: readonly string[];
@@ -43,6 +47,7 @@ export function createServices(o: ServiceOptions): Services {
     ...storage,
     storage,
     plan: o.plan,
+    guidance: o.guidance ?? loadGuidance(),
     log: o.log,
     clock: o.clock,
     admins: o.admins,

@@ -33,11 +33,24 @@ export interface Capabilities {
   images: boolean;
 }
 
+/** A file sent with a command (a workbook or CSV for `import`); adapters read at most MAX_IMPORT_BYTES + 1 bytes of it. */
+export interface IncomingFile {
+  name: string;
+  /** The size the platform reports, which may exceed the bytes read. */
+  size: number;
+  bytes: Uint8Array;
+}
+
+/** The largest file `import` accepts: 10 MB. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
 /** Inbound event, already parsed by an adapter. Mentions map a token in `text` (e.g. `@U123`) to a person. */
 export type Incoming =
   | {
       kind: "command";
       text: string;
+      /** Files shared with the command, already downloaded by the adapter. */
+      files?: IncomingFile[];
       actor: Identity;
       conversation: ConversationRef;
       mentions: Record<string, Identity>;

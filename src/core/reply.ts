@@ -70,10 +70,24 @@ export interface Form {
 /** Who should see a reply: only the requester (ephemeral where supported) or the whole conversation. */
 export type Visibility = "requester" | "conversation";
 
-/** What a command or action returns. */
+/**
+ * A file a reply carries (a workbook, a slide deck, a CSV or a chart): each adapter delivers it its own
+ * way (Slack uploads it, Teams asks consent in the personal chat, the console writes it under ./exports/).
+ * The name is ours, never taken from untrusted input; the bytes travel as base64 so outbox rows can hold them.
+ */
+export interface OutgoingFile {
+  name: string;
+  mimeType: string;
+  base64: string;
+  title: string;
+  /** For images: alt text stating the same numbers. */
+  alt?: string;
+}
+
+/** What a command or action returns; text and cards may carry a file. */
 export type Reply =
-  | { kind: "text"; spans: Span[]; visibility: Visibility }
-  | { kind: "card"; card: Card; visibility: Visibility }
+  | { kind: "text"; spans: Span[]; visibility: Visibility; file?: OutgoingFile }
+  | { kind: "card"; card: Card; visibility: Visibility; file?: OutgoingFile }
   | { kind: "form"; form: Form; fallback: Span[]; visibility: "requester" };
 
 /** A plain text reply to the requester. */
@@ -89,6 +103,11 @@ export function announce(...spans: Span[]): Reply {
 /** A card reply, to the requester unless the change concerns the conversation. */
 export function cardReply(card: Card, visibility: Visibility = "requester"): Reply {
   return { kind: "card", card, visibility };
+}
+
+/** Attaches a file to a text or card reply. */
+export function withFile(reply: Reply, file: OutgoingFile): Reply {
+  return reply.kind === "form" ? reply : { ...reply, file };
 }
 
 /** The plain text of spans, for fallbacks, notifications and logs. */

@@ -6,12 +6,15 @@ import type { TrainingCatalog } from "../training/catalog.js";
 import type { IncidentWorkload } from "../training/workload.js";
 import type { AlertFeed } from "../alerts/alert-source.js";
 import type { Repositories, Storage } from "../storage/storage.js";
+import type { Guidance } from "../domain/guidance.js";
 
 /** Everything a command may use; no platform SDK appears here. The repositories are the storage's own. */
 export interface Services extends Repositories {
   /** The one door into storage: `unitOfWork` commits a change with its audit and outbox rows. */
   storage: Storage;
   plan: Plan;
+  /** The guidance's own text (src/data/guidance.json). */
+  guidance: Guidance;
   /** The week's alert and incident numbers for the digest (undefined when there is no incident data). */
   alertStats: AlertStatsProvider;
   /** The training catalog (src/data/training.json). */

@@ -1,9 +1,11 @@
 /** Gathers a conversation's digest from storage and builds the card (shared by the job and `digest preview`). */
-import type { Card } from "../core/reply.js";
+import type { Card, OutgoingFile } from "../core/reply.js";
 import type { Services } from "../core/services.js";
 import { todayIn } from "../domain/dates.js";
 import { digestCard, type AreaCount } from "../domain/digest.js";
-import { progressChart } from "../domain/digest-chart.js";
+import { chartDataUri } from "../charts/render.js";
+import { progressChart } from "../charts/progress-chart.js";
+import { areaStatusCounts } from "../reports/series.js";
 import { digestFacts } from "../domain/digest-facts.js";
 import { countsInProgress } from "../domain/task.js";
 import type { DigestTarget } from "../storage/repositories/digest-repository.js";
@@ -21,11 +23,11 @@ export interface DigestRequest {
 /** The reporting period: the 7 days up to the digest's moment. */
 export const PERIOD_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** The card and the snapshot to store with it. */
+/** The card, the snapshot to store with it, and the chart as a file where cards carry no images. */
 export async function composeDigest(
   services: Services,
   req: DigestRequest,
-): Promise<{ card: Card; snapshot: AreaCount[] }> {
+): Promise<{ card: Card; snapshot: AreaCount[]; file?: OutgoingFile }> {
   const { target, now, timezone } = req;
   const tasks = await services.tasks.all(target.workspace);
   const areas = services.plan.areas.map((a) => {
@@ -34,6 +36,7 @@ export async function composeDigest(
   });
   const from = new Date(now.getTime() - PERIOD_MS);
   const previous = await services.digests.previous(target, req.week);
+  const chart = progressChart(areaStatusCounts(services, tasks), new Map(previous?.map((p) => [p.id, p.done])));
   const today = todayIn(timezone, now);
   const alerts = await services.alertStats.weekStats(target.workspace, from, now);
   const completions = await services.digests.completions(target.workspace, from, now);
@@ -48,7 +51,16 @@ export async function composeDigest(
     facts: digestFacts(tasks, completions, today),
     ...(alerts ? { alerts } : {}),
     skills: coverageLine(coverage),
-    ...(req.images ? { chart: progressChart(areas, previous) } : {}),
+    ...(req.images ? { chart: chartDataUri(chart), chartAlt: chart.alt } : {}),
   });
-  return { card, snapshot: areas.map(({ id, done, total }) => ({ id, done, total })) };
+  const snapshot = areas.map(({ id, done, total }) => ({ id, done, total }));
+  if (req.images) return { card, snapshot };
+  const file = {
+    name: `progress-${req.week}.png`,
+    mimeType: "image/png",
+    base64: chart.png.toString("base64"),
+    title: "Stage progress",
+    alt: chart.alt,
+  };
+  return { card, snapshot, file };
 }

@@ -44,7 +44,7 @@ export async function enqueueDueDigest(deps: DigestDeps, sub: Subscription, now:
   const conversation = { workspace: sub.workspace, platform: sub.platform, id: sub.conversationId };
   if ((await services.outbox.hasKey(key)) || (await services.conversations.isInactive(conversation))) return false;
   const target = { workspace: sub.workspace, platform: sub.platform, conversationId: sub.conversationId };
-  const { card, snapshot } = await composeDigest(services, {
+  const { card, snapshot, file } = await composeDigest(services, {
     target,
     timezone: schedule.timezone,
     week,
@@ -53,7 +53,12 @@ export async function enqueueDueDigest(deps: DigestDeps, sub: Subscription, now:
   });
   return services.storage.unitOfWork(async (tx) => {
     const fresh = await tx.outbox.enqueue(
-      { key, ...target, op: "post", reply: { kind: "card", card, visibility: "conversation" } },
+      {
+        key,
+        ...target,
+        op: "post",
+        reply: { kind: "card", card, visibility: "conversation", ...(file ? { file } : {}) },
+      },
       now,
     );
     if (fresh) await tx.digests.save(target, week, snapshot, now);

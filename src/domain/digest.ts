@@ -26,6 +26,8 @@ export interface DigestInput {
   skills?: string;
   /** A PNG chart as a data URI, only where the platform shows images. */
   chart?: string;
+  /** The chart's alt text with its numbers (defaults to each area's percentage). */
+  chartAlt?: string;
 }
 
 /** Rows shown per list before "…and N more". */
@@ -76,7 +78,7 @@ export function digestCard(input: DigestInput): Card {
       ),
     });
   }
-  if (input.chart) blocks.push({ type: "image", alt: chartAlt(input.areas), dataUri: input.chart });
+  if (input.chart) blocks.push({ type: "image", alt: input.chartAlt ?? chartAlt(input.areas), dataUri: input.chart });
   blocks.push({ type: "divider" });
   section(
     blocks,

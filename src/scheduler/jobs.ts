@@ -5,6 +5,7 @@ import { digestSyncJob } from "../digest/schedule-jobs.js";
 import { runReminders } from "../reminders/job.js";
 import { trainingNudgeSchedule } from "../training/nudge-schedule.js";
 import { incidentSyncJob } from "../alerts/sync-job.js";
+import { runMonthlyReports } from "../reports/monthly.js";
 import type { ScheduledJob, Scheduler } from "./scheduler.js";
 
 /** What jobs get: the services, the scheduler (for jobs that schedule others) and platform facts. */
@@ -22,5 +23,11 @@ export function backgroundJobs(deps: JobDeps): ScheduledJob[] {
     { name: "reminders", cron: "*/15 * * * *", runAtStart: true, run: (now) => runReminders(deps, now) },
     trainingNudgeSchedule(deps.services),
     incidentSyncJob(deps.services),
+    {
+      name: "monthly-report",
+      cron: "5 * * * *",
+      runAtStart: true,
+      run: async (now) => void (await runMonthlyReports(deps.services, now)),
+    },
   ];
 }

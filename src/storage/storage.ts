@@ -7,18 +7,22 @@ import type { EngineName, MigrationState } from "./engine/types.js";
 import type { Engine } from "./engine/types.js";
 import { Handle } from "./handle.js";
 import { AssetRepository } from "./repositories/asset-repository.js";
+import { AuditLogRepository } from "./repositories/audit-log-repository.js";
 import { AuditRepository } from "./repositories/audit-repository.js";
 import { ConversationRepository } from "./repositories/conversation-repository.js";
 import { CoordinationRepository } from "./repositories/coordination-repository.js";
 import { DigestRepository } from "./repositories/digest-repository.js";
 import { InboundRequestRepository } from "./repositories/inbound-request-repository.js";
+import { ImportRepository } from "./repositories/import-repository.js";
 import { IncidentRepository } from "./repositories/incident-repository.js";
 import { IncidentStatsRepository } from "./repositories/incident-stats-repository.js";
 import { IncidentThreadRepository } from "./repositories/incident-thread-repository.js";
+import { IncidentTrendRepository } from "./repositories/incident-trend-repository.js";
 import { OutboxRepository } from "./repositories/outbox-repository.js";
 import { PeopleRepository } from "./repositories/people-repository.js";
 import { ReminderRepository } from "./repositories/reminder-repository.js";
 import { SkillRepository, type RoleNeeds } from "./repositories/skill-repository.js";
+import { StakeholderRepository } from "./repositories/stakeholder-repository.js";
 import { SubscriptionRepository } from "./repositories/subscription-repository.js";
 import { SyncStateRepository } from "./repositories/sync-state-repository.js";
 import { TaskRepository } from "./repositories/task-repository.js";
@@ -43,6 +47,14 @@ export interface Repositories {
   reminders: ReminderRepository;
   inbound: InboundRequestRepository;
   coordination: CoordinationRepository;
+  /** People named on the guidance's stakeholder roles. */
+  stakeholders: StakeholderRepository;
+  /** New incidents by severity per period (charts, workbook). */
+  incidentTrend: IncidentTrendRepository;
+  /** The whole audit log of a workspace (exports). */
+  auditLog: AuditLogRepository;
+  /** Previewed imports waiting for `import apply`. */
+  imports: ImportRepository;
 }
 
 /** The open storage. */
@@ -86,6 +98,10 @@ export function createStorage(engine: Engine, plan: Plan, options: StorageOption
     reminders: new ReminderRepository(h),
     inbound: new InboundRequestRepository(h),
     coordination: new CoordinationRepository(h),
+    stakeholders: new StakeholderRepository(h),
+    incidentTrend: new IncidentTrendRepository(h),
+    auditLog: new AuditLogRepository(h),
+    imports: new ImportRepository(h),
   };
   return {
     ...repositories,

@@ -42,7 +42,7 @@ const CASES: [string, string, RegExp, string][] = [
   ],
   ["unknown role", "role @dana overlord", /"overlord" is not a role/, "role @person admin|lead|analyst|none"],
   ["extra arguments", "task S1-2 please", /Unexpected "please"/, "task <id>"],
-  ["extra arguments on plan", "plan now", /Unexpected "now"/, "plan"],
+  ["extra arguments on plan", "plan now", /Unexpected "now"/, "plan [strategy | ready | adopt | govern | resources]"],
   [
     "unknown filter",
     "tasks urgent",

@@ -9,6 +9,11 @@ import { createTestBot, type TestBot } from "../support/test-bot.js";
 const COMMAND_SAMPLES: Record<string, string> = {
   help: "help",
   plan: "plan",
+  stakeholders: "stakeholders",
+  chart: "chart progress",
+  export: "export csv",
+  import: "import cancel",
+  stakeholder: "stakeholder architect @ana",
   tasks: "tasks",
   task: "task S1-1",
   assign: "assign S1-2 @ana due 2026-12-20",
@@ -59,6 +64,8 @@ const ACTION_SAMPLES: Record<string, { value: string; inputs?: Record<string, st
   "incident.reopen": { value: "41001" },
   "incident.resolve": { value: "41001" },
   "incident.resolved": { value: "41001", inputs: { classification: "truePositive", determination: "malware" } },
+  "import.apply": { value: "1" },
+  "import.cancel": { value: "1" },
 };
 
 const USERS: Record<Role, string> = { none: "nobody", analyst: "ana", lead: "lee", admin: "admin" };

@@ -18,7 +18,7 @@ describe("plan", () => {
     expect(text).toContain("Define strategy → Plan → Ready → Adopt → Govern and manage");
     expect(text).toMatch(/S1 Stage 1 1\/8 1 overdue/);
     expect(text).toMatch(/S4 Stage 4 0\/6/);
-    expect(text).toContain("Executive sponsor");
+    expect(text).toContain("Executive sponsorship");
   });
 });
 

@@ -89,7 +89,9 @@ describe("digest preview", () => {
       now: "2026-03-25T10:00:00Z",
       capabilities: { ephemeral: true, forms: true, threads: true, updateInPlace: true, images: true },
     });
-    expect(t.text(await t.run("digest preview"))).toContain("[image Progress chart: INV 0%, S1 0%");
+    expect(t.text(await t.run("digest preview"))).toContain(
+      "[image Stage progress. INV Understand your organization: 0 of 4 done (0%)",
+    );
   });
 
   it("refuses anything but preview", async () => {

@@ -22,6 +22,11 @@ export interface FakeState {
   triggers: Map<string, { issued: number; used: boolean }>;
   ts: number;
   views: number;
+  /** files.getUploadURLExternal reservations by file id, until completed. */
+  pendingUploads: Map<string, { filename: string; length: number; altText?: string }>;
+  uploadUrlBase: string;
+  /** files.completeUploadExternal calls that shared files: where, with which comment and thread. */
+  completed: { fileIds: string[]; titles: string[]; channel?: string; threadTs?: string; comment?: string }[];
 }
 
 type Args = Record<string, unknown>;
@@ -93,6 +98,37 @@ export const slackMethods: Record<string, Method> = {
     user_id: FAKE_TEAM.bot_user_id,
     bot_id: FAKE_TEAM.bot_id,
   }),
+  "files.getUploadURLExternal": (args, state) => {
+    const length = Number(args.length);
+    if (typeof args.filename !== "string" || !args.filename) return err("invalid_arguments");
+    if (!Number.isInteger(length) || length <= 0) return err("invalid_arguments");
+    const id = `F${String(state.pendingUploads.size + state.completed.length + 1).padStart(8, "0")}`;
+    state.pendingUploads.set(id, {
+      filename: args.filename,
+      length,
+      ...(typeof args.alt_text === "string" ? { altText: args.alt_text } : {}),
+    });
+    return { ok: true, upload_url: `${state.uploadUrlBase}${id}`, file_id: id };
+  },
+  "files.completeUploadExternal": (args, state) => {
+    const files = args.files as { id: string; title?: string }[] | undefined;
+    if (!Array.isArray(files) || files.length === 0) return err("invalid_arguments");
+    if (files.some((f) => !state.pendingUploads.has(f.id))) return err("file_not_found");
+    const channel = typeof args.channel_id === "string" ? args.channel_id : undefined;
+    if (channel) {
+      const problem = channelError({ channel }, state);
+      if (problem) return problem;
+    }
+    for (const f of files) state.pendingUploads.delete(f.id);
+    state.completed.push({
+      fileIds: files.map((f) => f.id),
+      titles: files.map((f) => f.title ?? ""),
+      ...(channel ? { channel } : {}),
+      ...(typeof args.thread_ts === "string" ? { threadTs: args.thread_ts } : {}),
+      ...(typeof args.initial_comment === "string" ? { comment: args.initial_comment } : {}),
+    });
+    return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? "" })) };
+  },
   "chat.postMessage": (args, state) => {
     const problem = channelError(args, state);
     if (problem) return problem;

@@ -28,7 +28,7 @@ export interface ResponsePost {
 /** A failure to inject: an HTTP status (429 with Retry-After seconds) or a Slack error code. */
 export type Failure = { status: number; retryAfter?: number } | { error: string };
 
-const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata"]);
+const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata", "files"]);
 
 /** The fake, listening on 127.0.0.1. */
 export class FakeSlack extends EventEmitter {
@@ -36,6 +36,8 @@ export class FakeSlack extends EventEmitter {
   readonly token: string;
   readonly calls: SlackCall[] = [];
   readonly responses: ResponsePost[] = [];
+  /** Files received at their upload URLs (files.uploadV2 step 2), by file id, with the multipart request's content type. */
+  readonly uploads = new Map<string, { bytes: Buffer; filename: string; contentType: string | undefined }>();
   /** Payloads refused for breaking Block Kit rules (should stay empty). */
   readonly rejected: { where: string; problems: string[] }[] = [];
   readonly state: FakeState = {
@@ -45,6 +47,9 @@ export class FakeSlack extends EventEmitter {
     triggers: new Map(),
     ts: 1_700_000_000,
     views: 0,
+    pendingUploads: new Map(),
+    uploadUrlBase: "",
+    completed: [],
   };
   private readonly failures = new Map<string, Failure[]>();
   private readonly delays = new Map<string, number>();
@@ -64,6 +69,7 @@ export class FakeSlack extends EventEmitter {
     fake.server = createServer((req, res) => void fake.handle(req, res));
     await new Promise<void>((resolve) => fake.server.listen(0, "127.0.0.1", resolve));
     fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
+    fake.state.uploadUrlBase = `${fake.url}/upload/`;
     return fake;
   }
 
@@ -135,14 +141,16 @@ export class FakeSlack extends EventEmitter {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await new Promise<string>((resolve) => {
-      let data = "";
-      req.on("data", (c: Buffer) => (data += c.toString("utf8")));
-      req.on("end", () => resolve(data));
+    const body = await new Promise<Buffer>((resolve) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => resolve(Buffer.concat(chunks)));
     });
+    const raw = body.toString("utf8");
     const path = req.url ?? "";
     try {
-      if (path.startsWith("/response/")) this.handleResponseUrl(path.slice("/response/".length), raw, res);
+      if (path.startsWith("/upload/")) await this.handleUpload(path.slice("/upload/".length), req, body, res);
+      else if (path.startsWith("/response/")) this.handleResponseUrl(path.slice("/response/".length), raw, res);
       else if (path.startsWith("/api/")) {
         const method = path.slice(5).split("?")[0] ?? "";
         const delay = this.delays.get(method);
@@ -152,6 +160,20 @@ export class FakeSlack extends EventEmitter {
     } finally {
       this.emit("request");
     }
+  }
+
+  /** The upload URL of files.getUploadURLExternal: a multipart POST of the bytes, as @slack/web-api sends it. */
+  private async handleUpload(id: string, req: IncomingMessage, body: Buffer, res: ServerResponse): Promise<void> {
+    const pending = this.state.pendingUploads.get(id);
+    const contentType = req.headers["content-type"];
+    if (!pending || !contentType?.startsWith("multipart/form-data")) return void res.writeHead(400).end("bad upload");
+    const form = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
+    const part = [...form.values()].find((v) => typeof v !== "string");
+    if (!part || typeof part === "string") return void res.writeHead(400).end("no file part");
+    const bytes = Buffer.from(await part.arrayBuffer());
+    if (bytes.length !== pending.length) return void res.writeHead(400).end("length mismatch");
+    this.uploads.set(id, { bytes, filename: pending.filename, contentType });
+    res.writeHead(200, { "Content-Type": "text/plain" }).end(`OK - ${bytes.length}`);
   }
 
   private handleResponseUrl(id: string, raw: string, res: ServerResponse): void {

@@ -21,7 +21,7 @@ afterEach(async () => {
 describe("two processes on one SQLite file", () => {
   it(
     "refuses the second at start, naming DATABASE_URL, and leaves the first running",
-    { timeout: 60_000 },
+    { timeout: 120_000 },
     async () => {
       fake = await FakeSlack.start();
       dir = mkdtempSync(join(tmpdir(), "secops-single-"));

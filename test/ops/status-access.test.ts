@@ -25,7 +25,7 @@ function untilClosed(socket: Socket): Promise<string> {
   return new Promise((resolve) => socket.on("close", () => resolve(received)));
 }
 
-describe("health and readiness for strangers", () => {
+describe("health and readiness for strangers", { timeout: 60_000 }, () => {
   let slack: FakeSlack;
   let bot: RunningMain;
   beforeAll(async () => {
@@ -36,7 +36,7 @@ describe("health and readiness for strangers", () => {
       SLACK_API_URL: slack.apiUrl,
       SECOPS_STATUS_TOKEN: STATUS_TOKEN,
     });
-  });
+  }, 60_000);
   afterAll(async () => {
     await bot?.stop();
     await slack?.close();
@@ -44,7 +44,7 @@ describe("health and readiness for strangers", () => {
 
   it("shows the checks on loopback, and only the status through a proxy or from another address", async () => {
     const local = (await (await fetch(`${bot.url}/readyz`)).json()) as Record<string, unknown>;
-    expect(Object.keys(local.checks as object).sort()).toEqual(["database", "slack", "writes"]);
+    expect(Object.keys(local.checks as object).sort()).toEqual(["database", "jobs", "slack", "writes"]);
 
     const proxied = await fetch(`${bot.url}/readyz`, { headers: { "x-forwarded-for": "203.0.113.9" } });
     expect(proxied.status).toBe(200);
@@ -62,6 +62,7 @@ describe("health and readiness for strangers", () => {
     });
     expect(Object.keys(((await withToken.json()) as { checks: object }).checks).sort()).toEqual([
       "database",
+      "jobs",
       "slack",
       "writes",
     ]);

@@ -37,6 +37,7 @@ describe("Slack app manifest", () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       "chat:write",
       "commands",
+      "files:write",
       "im:write",
       "team:read",
       "users:read",

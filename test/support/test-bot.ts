@@ -3,7 +3,7 @@ import { actions, commands } from "../../commands/index.js";
 import { createBot, type Bot } from "../../src/core/bot.js";
 import { createServices } from "../../src/core/create-services.js";
 import type { AlertFeed } from "../../src/alerts/alert-source.js";
-import type { Capabilities, Identity, Incoming } from "../../src/core/incoming.js";
+import type { Capabilities, Identity, Incoming, IncomingFile } from "../../src/core/incoming.js";
 import { spansToPlain, type Reply } from "../../src/core/reply.js";
 import type { Services } from "../../src/core/services.js";
 import { loadPlan } from "../../src/data/load-plan.js";
@@ -35,6 +35,8 @@ export interface TestBot {
   workspace: string;
   /** Runs a command line as `as` (default the admin "lead-admin"); `@name` words become mentions. */
   run(text: string, as?: string): Promise<Reply>;
+  /** Runs a command line with files shared alongside it (as a platform's upload would). */
+  runWithFiles(text: string, files: IncomingFile[], as?: string): Promise<Reply>;
   /** Presses a button as `as`. */
   press(actionId: string, value: string, as?: string, inputs?: Record<string, string>): Promise<Reply>;
   /** A reply flattened to plain text, for assertions. */
@@ -89,6 +91,8 @@ export async function createTestBot(
     workspace,
     run: (text, as = "admin") =>
       bot.handle({ kind: "command", text, mentions: mentions(text), ...base(as) } satisfies Incoming),
+    runWithFiles: (text, files, as = "admin") =>
+      bot.handle({ kind: "command", text, files, mentions: mentions(text), ...base(as) } satisfies Incoming),
     press: (actionId, value, as = "admin", inputs) =>
       bot.handle({
         kind: "action",

@@ -30,7 +30,7 @@ function outsideAddress(): string | undefined {
     .find((i) => i && i.family === "IPv4" && !i.internal)?.address;
 }
 
-describe("Teams without an app id", () => {
+describe("Teams without an app id", { timeout: 60_000 }, () => {
   it("does not start with SECOPS_PLATFORMS=slack,teams and MicrosoftAppId empty", async () => {
     bot = await spawnMain({ ...(await slackEnv()), SECOPS_PLATFORMS: "slack,teams", MicrosoftAppId: "" });
     const exit = await bot.exited;

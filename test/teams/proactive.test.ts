@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DeliveryTarget } from "../../src/core/messenger.js";
 import { cardReply, textReply } from "../../src/core/reply.js";
-import { ADA, CHANNEL, DANA, TENANT, channel, installation } from "./activities.js";
+import { ADA, CHANNEL, DANA, EVE, TENANT, channel, installation } from "./activities.js";
 import { startTeamsHarness, type TeamsHarness } from "./harness.js";
 
 let h: TeamsHarness;
@@ -79,7 +79,7 @@ describe("Teams Messenger (proactive)", () => {
     const [create] = h.connector.callsOf("createConversation");
     expect(create?.body).toMatchObject({
       isGroup: false,
-      members: [{ id: DANA.aadObjectId }],
+      members: [{ id: DANA.id }],
       tenantId: TENANT,
       channelData: { tenant: { id: TENANT } },
     });
@@ -93,6 +93,19 @@ describe("Teams Messenger (proactive)", () => {
     const second = await h.teams.messenger.dm(h.workspace, DANA.aadObjectId ?? "", textReply("Reminder"));
     expect(second.conversationId).toBe(first.conversationId);
     expect(h.connector.callsOf("createConversation")).toHaveLength(1);
+  });
+
+  it("addresses a new personal chat by the Teams id learnt from the person's own messages", async () => {
+    await h.post(channel(h.connector.serviceUrl, EVE, "help"));
+    await h.teams.messenger.dm(h.workspace, EVE.aadObjectId ?? "", textReply("Training nudge"));
+    expect(h.connector.callsOf("createConversation")[0]?.body).toMatchObject({ members: [{ id: EVE.id }] });
+  });
+
+  it("falls back to the object id for someone never seen", async () => {
+    await h.post(channel(h.connector.serviceUrl, ADA, "help"));
+    const stranger = "c0000000-0000-4000-8000-00000000000c";
+    await h.teams.messenger.dm(h.workspace, stranger, textReply("Hello")).catch(() => undefined);
+    expect(h.connector.callsOf("createConversation")[0]?.body).toMatchObject({ members: [{ id: stranger }] });
   });
 
   it("refuses to post where no reference was ever stored", async () => {

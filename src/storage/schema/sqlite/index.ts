@@ -12,3 +12,5 @@ export * from "./task-reminders.js";
 export * from "./inbound-requests.js";
 export * from "./coordination.js";
 export * from "./oncall.js";
+export * from "./stakeholders.js";
+export * from "./imports.js";

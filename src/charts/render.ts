@@ -1,0 +1,40 @@
+/** Renders chart SVG to PNG with resvg and the bundled Noto Sans font: real text in any Latin, Greek or Cyrillic script. */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { Resvg } from "@resvg/resvg-js";
+import { FONT_FAMILY } from "./svg.js";
+
+/** A rendered chart: the PNG, its size, and alt text stating the same numbers. */
+export interface Chart {
+  title: string;
+  png: Buffer;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+let fontFiles: string[] | undefined;
+
+/** The bundled font files (regular and bold), found once. */
+function fonts(): string[] {
+  if (!fontFiles) {
+    const root = dirname(createRequire(import.meta.url).resolve("@expo-google-fonts/noto-sans/package.json"));
+    fontFiles = [join(root, "400Regular", "NotoSans_400Regular.ttf"), join(root, "700Bold", "NotoSans_700Bold.ttf")];
+  }
+  return fontFiles;
+}
+
+/** Renders an SVG document to PNG bytes at its own size; system fonts are never read, so output is the same everywhere. */
+export function renderSvg(svg: string): { png: Buffer; width: number; height: number } {
+  const resvg = new Resvg(svg, {
+    font: { loadSystemFonts: false, fontFiles: fonts(), defaultFontFamily: FONT_FAMILY },
+    fitTo: { mode: "original" },
+  });
+  const image = resvg.render();
+  return { png: image.asPng(), width: image.width, height: image.height };
+}
+
+/** The chart as a data: URI, for cards that carry images inline. */
+export function chartDataUri(chart: Chart): string {
+  return `data:image/png;base64,${chart.png.toString("base64")}`;
+}
