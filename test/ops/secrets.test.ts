@@ -156,7 +156,7 @@ describe("secrets stay out of logs and replies", () => {
       Object.values(SECRETS),
     );
     Object.assign(t.services, { log });
-    t.services.tasks.list = () => {
+    t.services.tasks.page = () => {
       throw new Error(
         `connection to https://x:${SECRETS.AZURE_CLIENT_SECRET}@db.internal failed (token ${SECRETS.SLACK_BOT_TOKEN}, password ${SECRETS.MicrosoftAppPassword})`,
       );
