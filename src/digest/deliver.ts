@@ -1,6 +1,6 @@
 /**
- * Enqueues a subscription's weekly digest when it is due: from the cron firing, from the catch-up at
- * start and from the every-minute check alike. The idempotency key (conversation + ISO week) and the
+ * Enqueues a subscription's weekly digest when it is due, from the every-minute check (which also
+ * catches up at start). The idempotency key (conversation + ISO week) and the
  * snapshot are written in one unit of work, so a digest goes out at most once per week, across restarts.
  */
 import type { PlatformName } from "../core/incoming.js";
@@ -66,7 +66,7 @@ export async function enqueueDueDigest(deps: DigestDeps, sub: Subscription, now:
   });
 }
 
-/** Enqueues every digest that is due and missing (run at start and every minute), yielding between digests so commands are answered meanwhile; returns how many. */
+/** Enqueues every digest that is due and missing, yielding between digests so commands are answered meanwhile; returns how many. */
 export async function runDigestCatchUp(deps: DigestDeps, now: Date): Promise<number> {
   let count = 0;
   for (const sub of await deps.services.subscriptions.ofKind(DIGEST_KIND)) {

@@ -1,6 +1,6 @@
 /**
  * When a weekly digest is due: a weekday and wall-clock time in an IANA timezone. Pure functions
- * (luxon) so cron firing, catch-up after downtime and tests all agree, across daylight-saving changes.
+ * (luxon) so the every-minute check, catch-up after downtime and tests all agree, across daylight-saving changes.
  */
 import { DateTime } from "luxon";
 import { parseTimeOfDay } from "./due-input.js";
@@ -39,7 +39,7 @@ export function parseClock(word: string): { hour: number; minute: number } | und
   return parseTimeOfDay(word);
 }
 
-/** True for an IANA zone both luxon and Intl (and so node-cron) accept; fixed offsets like UTC+3 are refused. */
+/** True for an IANA zone both luxon and Intl accept; fixed offsets like UTC+3 are refused. */
 export function isSchedulableTimezone(zone: string): boolean {
   if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
   if (!DateTime.local().setZone(zone).isValid) return false;
@@ -49,11 +49,6 @@ export function isSchedulableTimezone(zone: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** The cron expression (minute hour * * weekday) node-cron runs in the schedule's timezone. */
-export function cronExpression(s: DigestSchedule): string {
-  return `${s.minute} ${s.hour} * * ${s.day % 7}`;
 }
 
 /** "Monday 09:00 (Europe/Berlin)". */

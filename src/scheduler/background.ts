@@ -43,7 +43,7 @@ export async function startBackground(o: BackgroundOptions): Promise<Background>
     log: services.log,
   });
   const scheduler = createCronScheduler({ log: services.log, clock: services.clock, canRun: () => lease.held() });
-  const jobs = backgroundJobs({ services, scheduler, showsImages: o.showsImages ?? (() => false) });
+  const jobs = backgroundJobs({ services, showsImages: o.showsImages ?? (() => false) });
   for (const job of jobs) scheduler.add(job);
   const dispatcher = createDispatcher({
     storage: services,

@@ -1,27 +1,36 @@
-/** The one file that uses node-cron: each job is a cron task in its own timezone, run through `guarded`. */
-import cron, { type ScheduledTask } from "node-cron";
+/** The one file that uses node-cron: cron jobs run as node-cron tasks in their own timezone, interval jobs on a timer; every firing goes through `guarded`. */
+import cron from "node-cron";
 import type { Logger } from "../logger.js";
-import { guarded, type ScheduledJob, type Scheduler } from "./scheduler.js";
+import { guarded, type JobTiming, type ScheduledJob, type Scheduler } from "./scheduler.js";
+
+/** A started timer behind one job, whichever its timing. */
+interface Trigger {
+  nextRun(): Date | undefined;
+  stop(): Promise<void>;
+}
 
 interface Entry {
   job: ScheduledJob;
-  task: ScheduledTask;
+  trigger: Trigger;
   guard: ReturnType<typeof guarded>;
 }
 
-/** True when node-cron accepts the expression. */
-export function isValidCron(expression: string): boolean {
-  return cron.validate(expression);
+function sameTiming(a: JobTiming, b: JobTiming): boolean {
+  if ("everySeconds" in a) return "everySeconds" in b && a.everySeconds === b.everySeconds;
+  return "cron" in b && a.cron === b.cron && a.timezone === b.timezone;
 }
 
-/** The next `count` firings node-cron computes for an expression in a timezone, from the current time. */
-export function cronNextRuns(expression: string, timezone: string, count: number): Date[] {
-  const task = cron.createTask(expression, () => undefined, { timezone });
-  try {
-    return task.getNextRuns(count);
-  } finally {
-    void task.destroy();
-  }
+function intervalTrigger(seconds: number, fire: () => Promise<void>, clock: () => Date): Trigger {
+  const periodMs = seconds * 1000;
+  let next = new Date(clock().getTime() + periodMs);
+  const timer = setInterval(() => {
+    next = new Date(clock().getTime() + periodMs);
+    void fire();
+  }, periodMs);
+  return {
+    nextRun: () => next,
+    stop: async () => clearInterval(timer),
+  };
 }
 
 /** Starts an empty schedule; jobs fire at real time and get `clock()` as their `now`. */
@@ -41,50 +50,52 @@ export function createCronScheduler(options: {
     debug: (m: string | Error) => log.debug({ source: "node-cron" }, String(m)),
   };
 
+  function cronTrigger(name: string, expression: string, timezone: string, fire: () => Promise<void>): Trigger {
+    if (!cron.validate(expression)) throw new Error(`job ${name}: invalid cron expression "${expression}"`);
+    const task = cron.createTask(expression, fire, { name, timezone, noOverlap: true, logger: cronLogger });
+    void task.start();
+    return {
+      nextRun: () => task.getNextRun() ?? undefined,
+      stop: async () => void (await task.destroy()),
+    };
+  }
+
   const scheduler: Scheduler = {
     add(job) {
       const existing = entries.get(job.name);
-      if (existing && existing.job.cron === job.cron && existing.job.timezone === job.timezone) {
+      if (existing && sameTiming(existing.job, job)) {
         existing.job = job;
         return;
       }
       scheduler.remove(job.name);
-      if (!cron.validate(job.cron)) throw new Error(`job ${job.name}: invalid cron expression "${job.cron}"`);
       const entry = { job } as Entry;
       entry.guard = guarded(
         { name: job.name, run: (now) => (canRun() ? entry.job.run(now) : Promise.resolve()) },
         log,
         clock,
       );
-      entry.task = cron.createTask(job.cron, () => entry.guard.fire(), {
-        name: job.name,
-        timezone: job.timezone ?? "UTC",
-        noOverlap: true,
-        logger: cronLogger,
-      });
-      void entry.task.start();
+      const fire = () => entry.guard.fire();
+      entry.trigger =
+        "everySeconds" in job
+          ? intervalTrigger(job.everySeconds, fire, clock)
+          : cronTrigger(job.name, job.cron, job.timezone ?? "UTC", fire);
       entries.set(job.name, entry);
     },
     remove(name) {
       const entry = entries.get(name);
       if (!entry) return;
       entries.delete(name);
-      void entry.task.destroy();
-    },
-    syncGroup(prefix, jobs) {
-      const wanted = new Set(jobs.map((j) => j.name));
-      for (const name of [...entries.keys()]) if (name.startsWith(prefix) && !wanted.has(name)) scheduler.remove(name);
-      for (const job of jobs) scheduler.add(job);
+      void entry.trigger.stop();
     },
     names: () => [...entries.keys()],
-    nextRun: (name) => entries.get(name)?.task.getNextRun() ?? undefined,
+    nextRun: (name) => entries.get(name)?.trigger.nextRun(),
     runNow: async (name) => {
       await entries.get(name)?.guard.fire();
     },
     async stop() {
       const all = [...entries.values()];
       entries.clear();
-      await Promise.all(all.map(async (e) => e.task.destroy()));
+      await Promise.all(all.map((e) => e.trigger.stop()));
       await Promise.all(all.map((e) => e.guard.idle()));
     },
   };

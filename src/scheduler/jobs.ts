@@ -1,25 +1,24 @@
 /** The recurring jobs the bot runs. To add one, append a `ScheduledJob` here; main.ts needs no change. */
 import type { PlatformName } from "../core/incoming.js";
 import type { Services } from "../core/services.js";
-import { digestSyncJob } from "../digest/schedule-jobs.js";
+import { digestJob } from "../digest/schedule-jobs.js";
 import { runReminders } from "../reminders/job.js";
 import { trainingNudgeSchedule } from "../training/nudge-schedule.js";
 import { incidentSyncJob } from "../alerts/sync-job.js";
 import { runMonthlyReports } from "../reports/monthly.js";
-import type { ScheduledJob, Scheduler } from "./scheduler.js";
+import type { ScheduledJob } from "./scheduler.js";
 
-/** What jobs get: the services, the scheduler (for jobs that schedule others) and platform facts. */
+/** What jobs get: the services and platform facts. */
 export interface JobDeps {
   services: Services;
-  scheduler: Scheduler;
   /** Whether a platform shows images in cards. */
   showsImages(platform: PlatformName): boolean;
 }
 
-/** Every recurring job, with its cron expression (UTC unless a timezone is given). */
+/** Every recurring job, with its timing. */
 export function backgroundJobs(deps: JobDeps): ScheduledJob[] {
   return [
-    { ...digestSyncJob(deps, deps.scheduler), runAtStart: true },
+    digestJob(deps),
     { name: "reminders", cron: "*/15 * * * *", runAtStart: true, run: (now) => runReminders(deps, now) },
     trainingNudgeSchedule(deps.services),
     incidentSyncJob(deps.services),

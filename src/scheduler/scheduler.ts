@@ -1,30 +1,30 @@
 /**
- * What the scheduler offers jobs, independent of node-cron: a job is a named cron entry (in its own
- * timezone) whose `run(now)` is a plain function. Every run goes through `guarded`: no overlap, never throws.
+ * What the scheduler offers jobs, independent of node-cron: a job is named, fires on a wall-clock cron
+ * (in its own timezone) or at a fixed interval, and its `run(now)` is a plain function. Every run goes
+ * through `guarded`: no overlap, never throws.
  */
 import type { Logger } from "../logger.js";
 
-/** A recurring job; `timezone` is an IANA zone (default UTC). */
-export interface ScheduledJob {
+/** When a job fires: a cron expression in an IANA zone (default UTC), or every so many seconds from start. */
+export type JobTiming = { cron: string; timezone?: string } | { everySeconds: number };
+
+/** A recurring job. */
+export type ScheduledJob = JobTiming & {
   name: string;
-  cron: string;
-  timezone?: string;
   /** Also run once when the bot starts (catch-up after downtime). */
   runAtStart?: boolean;
   run(now: Date): Promise<void>;
-}
+};
 
 /** The running schedule. */
 export interface Scheduler {
-  /** Adds a job, or replaces the one with the same name (its cron or timezone may differ). */
+  /** Adds a job, or replaces the one with the same name (its timing may differ). */
   add(job: ScheduledJob): void;
   /** Removes a job; unknown names are ignored. */
   remove(name: string): void;
-  /** Makes the jobs whose names start with `prefix` exactly `jobs` (adds, replaces, removes). */
-  syncGroup(prefix: string, jobs: readonly ScheduledJob[]): void;
   /** Names of the scheduled jobs. */
   names(): string[];
-  /** When a job fires next, by node-cron's reckoning. */
+  /** When a job fires next. */
   nextRun(name: string): Date | undefined;
   /** Runs a job at once through the same guard as a cron firing (catch-up at start, tests). */
   runNow(name: string): Promise<void>;

@@ -1,7 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { nextOccurrence } from "../../src/domain/digest-schedule.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { digestKey } from "../../src/digest/deliver.js";
-import { digestSyncJob } from "../../src/digest/schedule-jobs.js";
+import { digestJob } from "../../src/digest/schedule-jobs.js";
 import { silentLogger } from "../../src/logger.js";
 import { createCronScheduler } from "../../src/scheduler/cron.js";
 import { guarded, type Scheduler } from "../../src/scheduler/scheduler.js";
@@ -16,40 +15,55 @@ afterEach(async () => {
 });
 
 describe("scheduler", () => {
-  it("runs one cron entry per digest subscription in its own timezone, kept in step with the subscriptions", async () => {
-    t = await createTestBot({ now: "2026-03-23T08:00:00Z" });
-    scheduler = createCronScheduler({ log: silentLogger(), clock: t.clock.now });
-    const sync = digestSyncJob({ services: t.services, showsImages: () => false }, scheduler);
-    scheduler.add(sync);
-    await t.run("subscribe digest weekly monday 09:00 Europe/Berlin");
-    await scheduler.runNow("digest-sync");
-    expect(scheduler.names().sort()).toEqual(["digest-sync", `digest:${t.workspace}:console:C1`]);
-    const berlin = { day: 1, hour: 9, minute: 0, timezone: "Europe/Berlin" };
-    expect(scheduler.nextRun(`digest:${t.workspace}:console:C1`)?.toISOString()).toBe(
-      nextOccurrence(berlin, new Date()).toISOString(),
-    );
-
-    await t.run("subscribe digest weekly friday 16:30 America/New_York");
-    await scheduler.runNow("digest-sync");
-    const newYork = { day: 5, hour: 16, minute: 30, timezone: "America/New_York" };
-    expect(scheduler.nextRun(`digest:${t.workspace}:console:C1`)?.toISOString()).toBe(
-      nextOccurrence(newYork, new Date()).toISOString(),
-    );
-
-    await t.run("unsubscribe digest");
-    await scheduler.runNow("digest-sync");
-    expect(scheduler.names()).toEqual(["digest-sync"]);
-  });
-
-  it("a subscription's own entry enqueues the digest when it fires at the scheduled time", async () => {
+  it("sends a digest at its scheduled time in its own timezone from the one every-minute job", async () => {
     t = await createTestBot({ now: "2026-03-20T08:00:00Z" });
     scheduler = createCronScheduler({ log: silentLogger(), clock: t.clock.now });
+    scheduler.add(digestJob({ services: t.services, showsImages: () => false }));
     await t.run("subscribe digest weekly monday 09:00 Europe/Berlin");
-    scheduler.add(digestSyncJob({ services: t.services, showsImages: () => false }, scheduler));
-    await scheduler.runNow("digest-sync");
+    expect(scheduler.names()).toEqual(["digests"]);
+
+    t.clock.set("2026-03-23T07:59:00Z");
+    await scheduler.runNow("digests");
+    expect(await t.services.outbox.hasKey(digestKey("console", "C1", "2026-W13"))).toBe(false);
     t.clock.set("2026-03-23T08:00:00Z");
-    await scheduler.runNow(`digest:${t.workspace}:console:C1`);
+    await scheduler.runNow("digests");
     expect(await t.services.outbox.hasKey(digestKey("console", "C1", "2026-W13"))).toBe(true);
+  });
+
+  it("follows a changed subscription at the next minute, with no entry of its own to re-sync", async () => {
+    t = await createTestBot({ now: "2026-03-20T08:00:00Z" });
+    scheduler = createCronScheduler({ log: silentLogger(), clock: t.clock.now });
+    scheduler.add(digestJob({ services: t.services, showsImages: () => false }));
+    await t.run("subscribe digest weekly monday 09:00 Europe/Berlin");
+    await t.run("subscribe digest weekly friday 16:30 America/New_York");
+    t.clock.set("2026-03-23T08:00:00Z");
+    await scheduler.runNow("digests");
+    expect(await t.services.outbox.hasKey(digestKey("console", "C1", "2026-W13"))).toBe(false);
+    t.clock.set("2026-03-27T20:30:00Z");
+    await scheduler.runNow("digests");
+    expect(await t.services.outbox.hasKey(digestKey("console", "C1", "2026-W13"))).toBe(true);
+  });
+});
+
+describe("interval jobs", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("fire at even gaps of their period, whatever it is (45 s, a day)", async () => {
+    vi.useFakeTimers({ now: new Date("2026-03-23T00:00:10Z") });
+    scheduler = createCronScheduler({ log: silentLogger(), clock: () => new Date() });
+    const fired: Record<string, string[]> = { poll: [], daily: [] };
+    const record = (name: string) => async () => void fired[name]?.push(new Date().toISOString());
+    scheduler.add({ name: "poll", everySeconds: 45, run: record("poll") });
+    scheduler.add({ name: "daily", everySeconds: 86_400, run: record("daily") });
+    expect(scheduler.nextRun("poll")?.toISOString()).toBe("2026-03-23T00:00:55.000Z");
+
+    await vi.advanceTimersByTimeAsync(2 * 86_400_000);
+    const gaps = fired.poll!.slice(1).map((at, i) => Date.parse(at) - Date.parse(fired.poll![i]!));
+    expect(fired.poll).toHaveLength(3840);
+    expect(new Set(gaps)).toEqual(new Set([45_000]));
+    expect(fired.daily).toEqual(["2026-03-24T00:00:10.000Z", "2026-03-25T00:00:10.000Z"]);
   });
 });
 
