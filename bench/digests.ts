@@ -22,6 +22,8 @@ import { ms, note, num, ratio, table, type Headline } from "./report.js";
 import { seedCompletions, seedIncidents, seedPeople, seedSkillRatings, seedTasks } from "./seed.js";
 import { ENGINE_NAMES, scaled, type Engine } from "./settings.js";
 import { summarize, timeEach, timeEachAsync } from "./stats.js";
+import { platformsOf } from "../src/delivery/platforms.js";
+import { TEAMS_PROFILE } from "../adapters/teams/profile.js";
 
 const WORKSPACE = "slack:T0DIGEST";
 const CHANNELS = 50;
@@ -165,7 +167,10 @@ export async function digestBenchmark(engine: Engine): Promise<Headline[]> {
       },
     ];
     const started = performance.now();
-    const enqueued = await runDigestCatchUp({ services, showsImages: (platform) => platform === "teams" }, NOW);
+    const enqueued = await runDigestCatchUp(
+      { services, platforms: platformsOf([TEAMS_PROFILE], services.conversations) },
+      NOW,
+    );
     const jobMs = performance.now() - started;
     const base = summarize(rows[0]?.samples ?? []);
     table(

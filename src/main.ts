@@ -1,12 +1,10 @@
 /** Composition root: config → database → services → core → adapters → background. The only place that wires. */
 import type { Server } from "node:http";
 import { actions, commands } from "../commands/index.js";
-import { CONSOLE_WORKSPACE, createConsoleMessenger, runConsole } from "../adapters/console/index.js";
-import { CONNECTION_LIMITS, createHttpApp, listen } from "../adapters/http/server.js";
-import { SLACK_CAPABILITIES } from "../adapters/slack/context.js";
+import { createConsoleMessenger, runConsole } from "../adapters/console/index.js";
+import { createHttpApp, listen } from "../adapters/http/server.js";
 import { createSlackAdapter } from "../adapters/slack/index.js";
 import { createTeamsAdapter } from "../adapters/teams/index.js";
-import { TEAMS_CAPABILITIES } from "../adapters/teams/parse.js";
 import { mountTeams } from "../adapters/teams/server.js";
 import { createAlertFeed } from "./alerts/create-alert-feed.js";
 import { ConfigError, loadConfig } from "./config.js";
@@ -102,7 +100,6 @@ async function main(): Promise<void> {
   if (slack || teams) {
     const host = teams && !teams.authenticated ? "127.0.0.1" : "0.0.0.0";
     server = await listen(http.app, config.port, host);
-    server.keepAliveTimeout = CONNECTION_LIMITS.keepAliveTimeoutMs;
     log.info(
       {
         port: config.port,
@@ -113,8 +110,7 @@ async function main(): Promise<void> {
       "serving HTTP",
     );
   }
-  const imagesOn = { console: false, slack: SLACK_CAPABILITIES.images, teams: TEAMS_CAPABILITIES.images };
-  const started = startBackground({ services, messengers, showsImages: (platform) => imagesOn[platform] });
+  const started = startBackground({ services, messengers });
 
   let stopping: Promise<void> | undefined;
   /** Stop accepting, finish in-flight turns, the catch-up jobs and the message being sent, then close the database. */
@@ -141,7 +137,7 @@ async function main(): Promise<void> {
       input: process.stdin,
       output: process.stdout,
       user: config.consoleUser,
-      knownPeople: async () => (await services.people.all(CONSOLE_WORKSPACE)).map((p) => p.platformUserId),
+      knownPeople: async (workspace) => (await services.people.all(workspace)).map((p) => p.platformUserId),
       prompt: process.stdin.isTTY === true,
     });
     if (!server) {

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = process.cwd();
@@ -56,6 +56,23 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("lets main.ts take only factories from the adapters: platform facts come from each adapter's profile", () => {
+    const text = readFileSync(join(ROOT, "src", "main.ts"), "utf8");
+    const names = [...text.matchAll(/^import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+["'][^"']*\/adapters\/[^"']+["']/gm)]
+      .flatMap((m) => (m[1] ?? "").split(","))
+      .map((n) => n.trim().replace(/^type\s+/, ""))
+      .filter(Boolean);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.filter((n) => !/^(create|run|mount|listen)[A-Z]?/.test(n))).toEqual([]);
+  });
+
+  it("never parses a platform out of a workspace key nor keeps a per-platform table outside the adapters", () => {
+    const offenders = files("src").filter((f) =>
+      /["'`](slack|teams):["'`]|^\s*(slack|teams|console):\s*\[/m.test(readFileSync(join(ROOT, f), "utf8")),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it("keeps one door into storage: only src/storage touches drizzle, the schema or a repository's constructor", () => {
     const inStorage = (f: string) => f.startsWith(join("src", "storage"));
     const offenders = SOURCE.filter((f) => !inStorage(f)).flatMap((f) => {
@@ -89,21 +106,5 @@ describe("architecture", () => {
       ([, n]) => n > 300,
     );
     expect(long).toEqual([]);
-  });
-
-  it("gives every export a one-line comment saying why it exists", () => {
-    const missing = SOURCE.flatMap((f) => {
-      const lines = readFileSync(join(ROOT, f), "utf8").split("\n");
-      return lines
-        .map((line, i) => [line, i] as const)
-        .filter(([line]) => /^export (async )?(function|const|class|interface|type|enum|let) /.test(line))
-        .filter(([, i]) => {
-          let j = i - 1;
-          while (j >= 0 && /^\s*(@|\/\/)/.test(lines[j] ?? "")) j--;
-          return !/\*\/\s*$/.test(lines[j] ?? "");
-        })
-        .map(([line, i]) => `${relative(ROOT, join(ROOT, f))}:${i + 1} ${line.slice(0, 60)}`);
-    });
-    expect(missing).toEqual([]);
   });
 });

@@ -4,24 +4,14 @@
  */
 import { createInterface } from "node:readline";
 import type { Bot } from "../../src/core/bot.js";
-import type { Capabilities, ConversationRef, Identity } from "../../src/core/incoming.js";
+import type { ConversationRef, Identity } from "../../src/core/incoming.js";
 import type { DeliveryTarget, Messenger, SentMessage } from "../../src/core/messenger.js";
 import type { Reply } from "../../src/core/reply.js";
 import { textReply } from "../../src/core/reply.js";
 import { importFileOf, saveExport } from "./files.js";
 import { consoleUserId, mentionsIn, nearMissRefusal } from "./mentions.js";
+import { CONSOLE_PROFILE, CONSOLE_WORKSPACE } from "./profile.js";
 import { replyToConsole, type ConsoleOutput } from "./render.js";
-
-/** The console's single workspace. */
-export const CONSOLE_WORKSPACE = "console";
-
-const CAPABILITIES: Capabilities = {
-  ephemeral: false,
-  forms: false,
-  threads: true,
-  updateInPlace: false,
-  images: false,
-};
 
 /** What the console needs: the bot, streams, and who is typing. */
 export interface ConsoleAdapterOptions {
@@ -33,7 +23,7 @@ export interface ConsoleAdapterOptions {
   prompt: boolean;
   clock?: () => Date;
   /** The platform ids of the console's known people, to catch a mistyped @name before it creates someone. */
-  knownPeople?: () => Promise<readonly string[]>;
+  knownPeople?: (workspace: string) => Promise<readonly string[]>;
   /** Where exported files are written (default ./exports). */
   exportsDir?: string;
 }
@@ -64,7 +54,7 @@ export async function runConsole(options: ConsoleAdapterOptions): Promise<void> 
       ask();
       continue;
     }
-    const refusal = button ? undefined : nearMissRefusal(line, (await options.knownPeople?.()) ?? []);
+    const refusal = button ? undefined : nearMissRefusal(line, (await options.knownPeople?.(CONSOLE_WORKSPACE)) ?? []);
     const reply = refusal
       ? textReply(refusal)
       : button
@@ -75,7 +65,7 @@ export async function runConsole(options: ConsoleAdapterOptions): Promise<void> 
             actor,
             conversation,
             mentions: {},
-            capabilities: CAPABILITIES,
+            capabilities: CONSOLE_PROFILE.capabilities,
           })
         : await bot.handle({
             kind: "command",
@@ -84,7 +74,7 @@ export async function runConsole(options: ConsoleAdapterOptions): Promise<void> 
             actor,
             conversation,
             mentions: mentionsIn(line),
-            capabilities: CAPABILITIES,
+            capabilities: CONSOLE_PROFILE.capabilities,
           });
     last = replyToConsole(reply);
     write(last.text);
@@ -104,7 +94,7 @@ export function createConsoleMessenger(output: NodeJS.WritableStream, clock: () 
     return { messageId: id, threadId: id };
   };
   return {
-    platform: "console",
+    profile: CONSOLE_PROFILE,
     post: async (t: DeliveryTarget, reply) => print(`#${t.conversationId}`, reply),
     reply: async (t, threadId, reply) => ({ ...print(`#${t.conversationId} (thread ${threadId})`, reply), threadId }),
     update: async (t, messageId, reply) => {

@@ -6,13 +6,8 @@
  */
 import type { App, BlockAction } from "@slack/bolt";
 import { textReply } from "../../src/core/reply.js";
-import {
-  conversationRef,
-  homeConversation,
-  rememberChannel,
-  SLACK_CAPABILITIES,
-  type SlackContext,
-} from "./context.js";
+import { conversationRef, homeConversation, rememberChannel, type SlackContext } from "./context.js";
+import { SLACK_CAPABILITIES } from "./profile.js";
 import { deliverReply, tellPerson, type ReplyTarget } from "./deliver.js";
 import { openForm } from "./forms.js";
 import { publishHome } from "./home.js";

@@ -4,7 +4,8 @@
  */
 import type { App } from "@slack/bolt";
 import { textReply } from "../../src/core/reply.js";
-import { conversationRef, rememberChannel, SLACK_CAPABILITIES, type SlackContext } from "./context.js";
+import { conversationRef, rememberChannel, type SlackContext } from "./context.js";
+import { SLACK_CAPABILITIES } from "./profile.js";
 import { deliverReply, type ReplyTarget } from "./deliver.js";
 import { deliverFile } from "./files.js";
 import { openForm } from "./forms.js";

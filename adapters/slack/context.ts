@@ -4,22 +4,13 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Bot } from "../../src/core/bot.js";
-import type { Capabilities, ConversationRef } from "../../src/core/incoming.js";
+import type { ConversationRef } from "../../src/core/incoming.js";
 import type { Services } from "../../src/core/services.js";
 import type { Logger } from "../../src/logger.js";
 import type { ConversationRepository } from "../../src/storage/repositories/conversation-repository.js";
 import { conversationKind, workspaceOf } from "./parse.js";
 import type { OriginSeal } from "./origin-seal.js";
 import type { SlackDirectory } from "./people.js";
-
-/** What Slack can do for the core: ephemeral replies, modals, threads, in-place updates; no data-URI images. */
-export const SLACK_CAPABILITIES: Capabilities = {
-  ephemeral: true,
-  forms: true,
-  threads: true,
-  updateInPlace: true,
-  images: false,
-};
 
 /** Shared state of the Slack listeners. */
 export interface SlackContext {

@@ -4,7 +4,8 @@
  */
 import type { App, webApi } from "@slack/bolt";
 import type { Reply } from "../../src/core/reply.js";
-import { homeConversation, SLACK_CAPABILITIES, type SlackContext } from "./context.js";
+import { homeConversation, type SlackContext } from "./context.js";
+import { SLACK_CAPABILITIES } from "./profile.js";
 import { classify } from "./errors.js";
 import { renderReply } from "./render.js";
 

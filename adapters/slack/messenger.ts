@@ -9,6 +9,7 @@ import type { DeliveryTarget, Messenger, SentMessage } from "../../src/core/mess
 import type { Reply } from "../../src/core/reply.js";
 import { toDeliveryError } from "./errors.js";
 import { uploadFile } from "./files.js";
+import { SLACK_PROFILE } from "./profile.js";
 import { renderReply } from "./render.js";
 
 /** The Web API options the messenger's client needs (the dispatcher owns retries and waiting). */
@@ -43,7 +44,7 @@ export function createSlackMessenger(client: webApi.WebClient): Messenger {
     return { messageId: ts, threadId: threadTs ?? ts };
   };
   return {
-    platform: "slack",
+    profile: SLACK_PROFILE,
     post: (target: DeliveryTarget, reply) => send(target.conversationId, reply),
     reply: (target, threadId, reply) => send(target.conversationId, reply, threadId),
     async update(target, messageId, reply) {

@@ -5,7 +5,8 @@
  */
 import type { App, ViewSubmitAction } from "@slack/bolt";
 import { textReply, type Reply } from "../../src/core/reply.js";
-import { conversationRef, homeConversation, SLACK_CAPABILITIES, type SlackContext } from "./context.js";
+import { conversationRef, homeConversation, type SlackContext } from "./context.js";
+import { SLACK_CAPABILITIES } from "./profile.js";
 import { deliverReply, type ReplyTarget } from "./deliver.js";
 import { decodeOrigin, readSubmission } from "./modal.js";
 

@@ -13,14 +13,8 @@ import type { ConversationRepository } from "../../src/storage/repositories/conv
 import { toDeliveryError, withRetry, type RetryPolicy, TURN_RETRY } from "./errors.js";
 import { ME_CHOICE } from "./form-card.js";
 import type { MemberDirectory } from "./members.js";
-import {
-  commandLine,
-  conversationOf,
-  identityOf,
-  parseSubmission,
-  TEAMS_CAPABILITIES,
-  type Submission,
-} from "./parse.js";
+import { commandLine, conversationOf, identityOf, parseSubmission, type Submission } from "./parse.js";
+import { TEAMS_CAPABILITIES } from "./profile.js";
 import { forgetConversation, isBotAddition, isBotRemoval, rememberConversation } from "./references.js";
 import { renderReply } from "./render.js";
 import { offerFile, onFileConsent } from "./file-turns.js";
@@ -51,8 +45,7 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
     } catch (err) {
       const failure = toDeliveryError(err);
       log.warn({ err: failure.message, conversation: ctx.activity.conversation?.id }, "teams: reply not delivered");
-      if (failure.conversationGone)
-        await deps.conversations.markGone({ ...conversationOf(ctx.activity), platform: "teams" }, services.clock());
+      if (failure.conversationGone) await forgetConversation(store, ctx.activity, services.clock());
     }
   }
 

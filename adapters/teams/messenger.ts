@@ -18,6 +18,7 @@ import { toDeliveryError } from "./errors.js";
 import { activityFor, continueIn, createIn, type Ref, sendNew, withConversation } from "./proactive.js";
 import { referenceFor } from "./references.js";
 import type { TeamsUserIds } from "./user-ids.js";
+import { TEAMS_PROFILE } from "./profile.js";
 import { renderReply } from "./render.js";
 
 /** What the messenger needs. */
@@ -66,11 +67,6 @@ export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
       return await work();
     } catch (err) {
       const failure = toDeliveryError(err);
-      if (failure.conversationGone && row)
-        await deps.conversations.markGone(
-          { workspace: row.workspace, platform: "teams", id: row.id, kind: row.kind },
-          deps.clock(),
-        );
       deps.log.warn({ err: failure.message, conversation: row?.id }, "teams: proactive message failed");
       throw failure;
     }
@@ -133,7 +129,7 @@ export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
   }
 
   return {
-    platform: "teams",
+    profile: TEAMS_PROFILE,
     async post(target, reply) {
       const row = await reachable(target.workspace, target.conversationId);
       return guarded(row, async () =>

@@ -1,5 +1,6 @@
 /** Outbound seam: how the delivery layer posts, replies, updates and DMs without naming a platform. */
 import type { PlatformName } from "./incoming.js";
+import type { PlatformProfile } from "./platform-profile.js";
 import type { Reply } from "./reply.js";
 
 /** A conversation to deliver to (a channel, group chat or personal chat). */
@@ -30,7 +31,7 @@ export class DeliveryError extends Error {
 
 /** Proactive messaging, implemented by each adapter. */
 export interface Messenger {
-  readonly platform: PlatformName;
+  readonly profile: PlatformProfile;
   /** A new top-level message (a new thread root where the platform has threads). */
   post(target: DeliveryTarget, reply: Reply): Promise<SentMessage>;
   /** A reply inside the thread rooted at `threadId`. */

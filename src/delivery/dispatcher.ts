@@ -20,7 +20,7 @@ import type { ConversationKey } from "../storage/repositories/conversation-repos
 import type { OutboxRow } from "../storage/repositories/outbox-repository.js";
 import type { Repositories } from "../storage/storage.js";
 import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from "./backoff.js";
-import { ConversationLimiter, PLATFORM_LIMITS, type RateWindow } from "./rate-limiter.js";
+import { ConversationLimiter } from "./rate-limiter.js";
 import { sendRow } from "./send.js";
 
 /** How long a dispatcher keeps a conversation's lane without renewing it. */
@@ -36,7 +36,6 @@ export interface DispatcherOptions {
   holder?: string;
   /** Pause between passes (default 1000 ms). */
   intervalMs?: number;
-  limits?: Record<PlatformName, RateWindow[]>;
   retry?: Partial<RetryPolicy>;
 }
 
@@ -56,8 +55,8 @@ type Outcome = "sent" | "next" | "blocked";
 export function createDispatcher(o: DispatcherOptions): Dispatcher {
   const { outbox, coordination, conversations } = o.storage;
   const holder = o.holder ?? `dispatcher-${randomUUID()}`;
-  const messengers = new Map(o.messengers.map((m) => [m.platform, m]));
-  const limiter = new ConversationLimiter(o.limits ?? PLATFORM_LIMITS);
+  const messengers = new Map(o.messengers.map((m) => [m.profile.platform, m]));
+  const limiter = new ConversationLimiter(o.messengers.map((m) => m.profile));
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...o.retry };
   const missing = new Set<string>();
   let stopping = false;

@@ -1,4 +1,5 @@
 /** Performs one outbox row through a Messenger and returns where it landed. */
+import type { PlatformName } from "../core/incoming.js";
 import type { Messenger } from "../core/messenger.js";
 import type { Reply } from "../core/reply.js";
 import type { DeliveredRef, OutboxRow } from "../storage/repositories/outbox-repository.js";
@@ -11,7 +12,7 @@ export async function sendRow(
 ): Promise<DeliveredRef> {
   const reply = row.reply as Reply;
   const target = {
-    platform: row.platform as Messenger["platform"],
+    platform: row.platform as PlatformName,
     workspace: row.workspace,
     conversationId: row.conversationId,
   };

@@ -3,8 +3,8 @@
  * catches up at start). The idempotency key (conversation + ISO week) and the
  * snapshot are written in one unit of work, so a digest goes out at most once per week, across restarts.
  */
-import type { PlatformName } from "../core/incoming.js";
 import type { Services } from "../core/services.js";
+import type { Platforms } from "../delivery/platforms.js";
 import { digestScheduleSchema, dueWeek, type DigestSchedule } from "../domain/digest-schedule.js";
 import type { Subscription } from "../storage/repositories/subscription-repository.js";
 import { composeDigest } from "./compose.js";
@@ -15,8 +15,7 @@ export const DIGEST_KIND = "digest";
 /** What digest jobs need. */
 export interface DigestDeps {
   services: Services;
-  /** Whether a platform shows images in cards (then the digest carries a PNG chart). */
-  showsImages(platform: PlatformName): boolean;
+  platforms: Pick<Platforms, "showsImages">;
 }
 
 /** The outbox idempotency key of a conversation's digest for an ISO week. */
@@ -49,7 +48,7 @@ export async function enqueueDueDigest(deps: DigestDeps, sub: Subscription, now:
     timezone: schedule.timezone,
     week,
     now,
-    images: deps.showsImages(sub.platform),
+    images: deps.platforms.showsImages(sub.platform),
   });
   return services.storage.unitOfWork(async (tx) => {
     const fresh = await tx.outbox.enqueue(

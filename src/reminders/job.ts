@@ -6,7 +6,7 @@
 import type { Services } from "../core/services.js";
 import { todayIn } from "../domain/dates.js";
 import type { Person } from "../domain/person.js";
-import { platformOfWorkspace } from "../delivery/workspace-platform.js";
+import type { Platforms } from "../delivery/platforms.js";
 import type { ReminderCandidate } from "../storage/repositories/reminder-repository.js";
 import { leadEscalation, ownerReminder } from "./message.js";
 import { nextReminder } from "./rules.js";
@@ -15,6 +15,7 @@ import { isWorkingTime, nextWorkingTime } from "./working-time.js";
 /** What the job needs. */
 export interface ReminderDeps {
   services: Services;
+  platforms: Pick<Platforms, "platformOf">;
 }
 
 /**
@@ -33,7 +34,7 @@ export async function runReminders(deps: ReminderDeps, now: Date): Promise<void>
   const repo = services.reminders;
   for (const c of await repo.candidates()) {
     if (c.owner.notify === "none" || !isWorkingTime(c.owner, now)) continue;
-    const platform = await platformOfWorkspace(services.conversations, c.workspace);
+    const platform = await deps.platforms.platformOf(c.workspace);
     if (!platform) {
       services.log.warn(
         { workspace: c.workspace, task: c.taskId },

@@ -1,8 +1,8 @@
 /** Starts what runs without anyone typing: the cron jobs (with a catch-up run at start) and the outbox dispatcher. */
-import type { PlatformName } from "../core/incoming.js";
 import type { Messenger } from "../core/messenger.js";
 import type { Services } from "../core/services.js";
 import { createDispatcher, type Dispatcher } from "../delivery/dispatcher.js";
+import { platformsOf } from "../delivery/platforms.js";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import { createCronScheduler } from "./cron.js";
@@ -15,8 +15,6 @@ export interface BackgroundOptions {
   services: Services;
   /** One Messenger per enabled platform. */
   messengers: readonly Messenger[];
-  /** Whether a platform shows images in cards (default: none does). */
-  showsImages?: (platform: PlatformName) => boolean;
 }
 
 /** The running background, stoppable for a graceful shutdown. */
@@ -43,7 +41,13 @@ export async function startBackground(o: BackgroundOptions): Promise<Background>
     log: services.log,
   });
   const scheduler = createCronScheduler({ log: services.log, clock: services.clock, canRun: () => lease.held() });
-  const jobs = backgroundJobs({ services, showsImages: o.showsImages ?? (() => false) });
+  const jobs = backgroundJobs({
+    services,
+    platforms: platformsOf(
+      o.messengers.map((m) => m.profile),
+      services.conversations,
+    ),
+  });
   for (const job of jobs) scheduler.add(job);
   const dispatcher = createDispatcher({
     storage: services,

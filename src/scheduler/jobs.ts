@@ -1,6 +1,6 @@
 /** The recurring jobs the bot runs. To add one, append a `ScheduledJob` here; main.ts needs no change. */
-import type { PlatformName } from "../core/incoming.js";
 import type { Services } from "../core/services.js";
+import type { Platforms } from "../delivery/platforms.js";
 import { digestJob } from "../digest/schedule-jobs.js";
 import { runReminders } from "../reminders/job.js";
 import { trainingNudgeSchedule } from "../training/nudge-schedule.js";
@@ -11,8 +11,7 @@ import type { ScheduledJob } from "./scheduler.js";
 /** What jobs get: the services and platform facts. */
 export interface JobDeps {
   services: Services;
-  /** Whether a platform shows images in cards. */
-  showsImages(platform: PlatformName): boolean;
+  platforms: Platforms;
 }
 
 /** Every recurring job, with its timing. */
@@ -20,7 +19,7 @@ export function backgroundJobs(deps: JobDeps): ScheduledJob[] {
   return [
     digestJob(deps),
     { name: "reminders", cron: "*/15 * * * *", runAtStart: true, run: (now) => runReminders(deps, now) },
-    trainingNudgeSchedule(deps.services),
+    trainingNudgeSchedule(deps.services, deps.platforms),
     incidentSyncJob(deps.services),
     {
       name: "monthly-report",

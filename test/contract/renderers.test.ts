@@ -6,11 +6,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { replyToConsole } from "../../adapters/console/render.js";
-import { SLACK_CAPABILITIES } from "../../adapters/slack/context.js";
+import { SLACK_CAPABILITIES } from "../../adapters/slack/profile.js";
 import { formToModal } from "../../adapters/slack/modal.js";
 import { renderReply as renderSlack, type SlackMessage } from "../../adapters/slack/render.js";
 import { activityBytes } from "../../adapters/teams/limits.js";
-import { TEAMS_CAPABILITIES } from "../../adapters/teams/parse.js";
+import { TEAMS_CAPABILITIES } from "../../adapters/teams/profile.js";
 import { renderReply as renderTeams, type TeamsMessage } from "../../adapters/teams/render.js";
 import type { Block, Card, Form, Reply, Span } from "../../src/core/reply.js";
 import { blockProblems, viewProblems } from "../fakes/block-kit-rules.js";

@@ -12,6 +12,7 @@ import { testClock, type TestClock } from "../support/clock.js";
 import { CHANNEL as SLACK_CHANNEL, startHarness, type Harness } from "../slack/harness.js";
 import { ADA, CHANNEL as TEAMS_CHANNEL, channel } from "../teams/activities.js";
 import { startTeamsHarness, type TeamsHarness } from "../teams/harness.js";
+import { testPlatforms } from "../support/platforms.js";
 
 let close: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -52,8 +53,16 @@ describe("through the Slack Messenger and the fake Slack Web API", () => {
     clock.set("2026-11-30T10:00:00Z");
     await h.command("subscribe digest");
     await h.command("assign S1-2 <@UADMIN|ada> due 2026-12-02"); // to themself: no assignment notice
-    expect(await runDigestCatchUp({ services: h.services, showsImages: () => false }, new Date(monday))).toBe(1);
-    await runReminders({ services: h.services }, new Date("2026-11-30T10:00:00Z"));
+    expect(
+      await runDigestCatchUp(
+        { services: h.services, platforms: testPlatforms(h.services, h.adapter.messenger.profile) },
+        new Date(monday),
+      ),
+    ).toBe(1);
+    await runReminders(
+      { services: h.services, platforms: testPlatforms(h.services, h.adapter.messenger.profile) },
+      new Date("2026-11-30T10:00:00Z"),
+    );
     const before = h.fake.callsTo("chat.postMessage").length;
     h.fake.fail("chat.postMessage", { status: 429, retryAfter: 2 });
     h.fake.fail("chat.postMessage", { status: 503 });
@@ -88,7 +97,10 @@ describe("through the Slack Messenger and the fake Slack Web API", () => {
   it("threads a reply under the digest using the ts Slack gave it", async () => {
     const { clock, dispatcher } = await start();
     await h.command("subscribe digest");
-    await runDigestCatchUp({ services: h.services, showsImages: () => false }, new Date(monday));
+    await runDigestCatchUp(
+      { services: h.services, platforms: testPlatforms(h.services, h.adapter.messenger.profile) },
+      new Date(monday),
+    );
     const digestKey = `digest:slack:${SLACK_CHANNEL}:2026-W49`;
     const reply = { kind: "text" as const, spans: ["A follow-up"], visibility: "conversation" as const };
     await h.services.outbox.enqueue(
@@ -127,7 +139,12 @@ describe("through the Teams Messenger and the fake Bot Connector", () => {
     await h.post(channel(h.connector.serviceUrl, ADA, "<at>SecOps</at> subscribe digest"));
     const [sub] = await h.services.subscriptions.ofKind("digest");
     expect(sub?.conversationId).toBe(TEAMS_CHANNEL);
-    expect(await runDigestCatchUp({ services: h.services, showsImages: () => true }, new Date(monday))).toBe(1);
+    expect(
+      await runDigestCatchUp(
+        { services: h.services, platforms: testPlatforms(h.services, h.teams.messenger.profile) },
+        new Date(monday),
+      ),
+    ).toBe(1);
     const digestKey = `digest:teams:${TEAMS_CHANNEL}:2026-W49`;
     for (const n of [1, 2]) {
       const reply = { kind: "text" as const, spans: [`Follow-up ${n}`], visibility: "conversation" as const };

@@ -10,6 +10,7 @@ import type { Storage } from "../../src/storage/storage.js";
 import { testClock } from "../support/clock.js";
 import { durableTestDatabase, openTestStorage, type TestDatabase } from "../support/test-storage.js";
 import { titleOf } from "./scripted-messenger.js";
+import { CONSOLE_PROFILE } from "../../adapters/console/profile.js";
 
 const dirs: string[] = [];
 const open: { storage: Storage; closed: boolean }[] = [];
@@ -39,7 +40,7 @@ function recordingMessenger(
     return { messageId: `m${seen.length}`, threadId: `m${seen.length}` };
   };
   return {
-    platform: "console",
+    profile: CONSOLE_PROFILE,
     post: (_t, reply) => send(titleOf(reply)),
     reply: (_t, _thread, reply) => send(titleOf(reply)),
     update: async (_t, _id, reply) => void (await send(titleOf(reply))),

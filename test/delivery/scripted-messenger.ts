@@ -1,4 +1,7 @@
 /** A Messenger whose answers a test scripts: it records every call and throws the queued failures first. */
+import { CONSOLE_PROFILE } from "../../adapters/console/profile.js";
+import { SLACK_PROFILE } from "../../adapters/slack/profile.js";
+import { TEAMS_PROFILE } from "../../adapters/teams/profile.js";
 import type { PlatformName } from "../../src/core/incoming.js";
 import { DeliveryError, type Messenger } from "../../src/core/messenger.js";
 import { spansToPlain, type Reply } from "../../src/core/reply.js";
@@ -35,7 +38,9 @@ export function titleOf(reply: Reply): string {
       : reply.form.title;
 }
 
-/** Builds a scripted messenger for a platform. */
+const PROFILES = { console: CONSOLE_PROFILE, slack: SLACK_PROFILE, teams: TEAMS_PROFILE };
+
+/** Builds a scripted messenger for a platform, with that platform's real profile (its rate windows). */
 export function scriptedMessenger(platform: PlatformName): ScriptedMessenger {
   const calls: Call[] = [];
   const queue: Error[] = [];
@@ -58,7 +63,7 @@ export function scriptedMessenger(platform: PlatformName): ScriptedMessenger {
     return { messageId: `m${counter}`, threadId: call.op === "reply" ? (call.ref ?? "") : `m${counter}` };
   }
   return {
-    platform,
+    profile: PROFILES[platform],
     calls,
     failNext: (...errors) => queue.push(...errors),
     breakWith: (error) => (broken = error),

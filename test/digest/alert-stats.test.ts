@@ -4,6 +4,7 @@ import type { Incident, IncidentAlert } from "../../src/domain/incident.js";
 import { runDigestCatchUp, digestKey } from "../../src/digest/deliver.js";
 import type { Reply } from "../../src/core/reply.js";
 import { createTestBot, replyText, type TestBot } from "../support/test-bot.js";
+import { testPlatforms } from "../support/platforms.js";
 
 let t: TestBot;
 afterEach(() => t.close());
@@ -140,7 +141,7 @@ describe("alert numbers from the incidents tables", () => {
     t = await createTestBot({ now: "2026-03-11T10:00:00Z" });
     await t.run("subscribe digest weekly monday 08:00 UTC");
     await seedWeek();
-    await runDigestCatchUp({ services: t.services, showsImages: () => false }, TO);
+    await runDigestCatchUp({ services: t.services, platforms: testPlatforms(t.services) }, TO);
     const text = replyText((await t.services.outbox.byKey(digestKey("console", "C1", "2026-W13")))?.reply as Reply);
     expect(text).toContain("Incidents: 2 new, 2 resolved");
     expect(text).toContain("Open by severity: low 1, medium 1");

@@ -12,6 +12,7 @@ import type { Storage } from "../../src/storage/storage.js";
 import { testClock, type TestClock } from "../support/clock.js";
 import { durableTestDatabase, newTestDatabase, openTestStorage, type TestDatabase } from "../support/test-storage.js";
 import { scriptedMessenger } from "../delivery/scripted-messenger.js";
+import { testPlatforms } from "../support/platforms.js";
 
 const dirs: string[] = [];
 const open: Storage[] = [];
@@ -44,7 +45,7 @@ async function boot(database: TestDatabase, clock: TestClock, subscribeSince?: s
 
 const digestKeys = async (s: Services) =>
   (await s.outbox.all()).map((r) => r.key).filter((key) => key.startsWith("digest:"));
-const deps = (services: Services) => ({ services, showsImages: () => false });
+const deps = (services: Services) => ({ services, platforms: testPlatforms(services) });
 
 describe("digest catch-up after downtime", () => {
   it("sends the missed digest once when the bot starts later in the same week", async () => {

@@ -3,11 +3,12 @@ import type { Reply } from "../../src/core/reply.js";
 import type { AlertWeekStats } from "../../src/domain/alert-stats.js";
 import { digestKey, runDigestCatchUp, type DigestDeps } from "../../src/digest/deliver.js";
 import { createTestBot, replyText, type TestBot } from "../support/test-bot.js";
+import { testPlatforms } from "../support/platforms.js";
 
 let t: TestBot;
 afterEach(() => t.close());
 
-const deps = (): DigestDeps => ({ services: t.services, showsImages: () => false });
+const deps = (): DigestDeps => ({ services: t.services, platforms: testPlatforms(t.services) });
 
 /** Runs the digest job at `iso` and returns the enqueued digest's text for `week`. */
 async function digestAt(iso: string, week: string): Promise<string> {

@@ -5,6 +5,7 @@ import { escalationRecipients, runReminders } from "../../src/reminders/job.js";
 import { nextReminder, workingDaysAfter } from "../../src/reminders/rules.js";
 import { isWorkingTime, nextWorkingTime } from "../../src/reminders/working-time.js";
 import { createTestBot, replyText, type TestBot } from "../support/test-bot.js";
+import { testPlatforms } from "../support/platforms.js";
 
 let t: TestBot;
 afterEach(async () => {
@@ -33,7 +34,7 @@ async function outbox(): Promise<Sent[]> {
 /** Runs the reminder job every 15 minutes from `fromIso` up to `toIso`, as the scheduler would. */
 async function every15Minutes(fromIso: string, toIso: string): Promise<void> {
   for (t.clock.set(fromIso); t.clock.now() < new Date(toIso); t.clock.advance(15 * 60_000))
-    await runReminders({ services: t.services }, t.clock.now());
+    await runReminders({ services: t.services, platforms: testPlatforms(t.services) }, t.clock.now());
 }
 
 /** dana (New York, 09–17) owns S1-2, due Friday 6 March 2026; lee (Tokyo) is the lead. */
@@ -94,7 +95,11 @@ describe("due-date reminders", () => {
 
   it("never reminds twice for the same step, however often the job runs", async () => {
     await team();
-    for (let i = 0; i < 5; i++) await runReminders({ services: t.services }, new Date("2026-03-04T15:00:00Z"));
+    for (let i = 0; i < 5; i++)
+      await runReminders(
+        { services: t.services, platforms: testPlatforms(t.services) },
+        new Date("2026-03-04T15:00:00Z"),
+      );
     expect(await outbox()).toHaveLength(1);
   });
 });

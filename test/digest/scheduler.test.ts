@@ -5,6 +5,7 @@ import { silentLogger } from "../../src/logger.js";
 import { createCronScheduler } from "../../src/scheduler/cron.js";
 import { guarded, type Scheduler } from "../../src/scheduler/scheduler.js";
 import { createTestBot, type TestBot } from "../support/test-bot.js";
+import { testPlatforms } from "../support/platforms.js";
 
 let t: TestBot;
 let scheduler: Scheduler;
@@ -18,7 +19,7 @@ describe("scheduler", () => {
   it("sends a digest at its scheduled time in its own timezone from the one every-minute job", async () => {
     t = await createTestBot({ now: "2026-03-20T08:00:00Z" });
     scheduler = createCronScheduler({ log: silentLogger(), clock: t.clock.now });
-    scheduler.add(digestJob({ services: t.services, showsImages: () => false }));
+    scheduler.add(digestJob({ services: t.services, platforms: testPlatforms(t.services) }));
     await t.run("subscribe digest weekly monday 09:00 Europe/Berlin");
     expect(scheduler.names()).toEqual(["digests"]);
 
@@ -33,7 +34,7 @@ describe("scheduler", () => {
   it("follows a changed subscription at the next minute, with no entry of its own to re-sync", async () => {
     t = await createTestBot({ now: "2026-03-20T08:00:00Z" });
     scheduler = createCronScheduler({ log: silentLogger(), clock: t.clock.now });
-    scheduler.add(digestJob({ services: t.services, showsImages: () => false }));
+    scheduler.add(digestJob({ services: t.services, platforms: testPlatforms(t.services) }));
     await t.run("subscribe digest weekly monday 09:00 Europe/Berlin");
     await t.run("subscribe digest weekly friday 16:30 America/New_York");
     t.clock.set("2026-03-23T08:00:00Z");

@@ -6,6 +6,7 @@ import { createDispatcher } from "../../src/delivery/dispatcher.js";
 import { silentLogger } from "../../src/logger.js";
 import { testClock } from "../support/clock.js";
 import { CHANNEL, useHarness, type Harness } from "./harness.js";
+import { testPlatforms } from "../support/platforms.js";
 
 let h: Harness;
 useHarness((x) => (h = x));
@@ -46,7 +47,7 @@ describe("Slack files", () => {
     });
     try {
       await h.command("subscribe digest");
-      await runDigestCatchUp({ services: h.services, showsImages: () => false }, new Date(monday));
+      await runDigestCatchUp({ services: h.services, platforms: testPlatforms(h.services) }, new Date(monday));
       await dispatcher.tick();
       const digest = h.fake
         .callsTo("chat.postMessage")

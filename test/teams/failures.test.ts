@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DeliveryError, type DeliveryTarget } from "../../src/core/messenger.js";
 import { textReply } from "../../src/core/reply.js";
+import { createDispatcher } from "../../src/delivery/dispatcher.js";
+import { silentLogger } from "../../src/logger.js";
 import { ADA, CHANNEL, channel, personal } from "./activities.js";
 import { startTeamsHarness, type TeamsHarness } from "./harness.js";
 
@@ -43,19 +45,32 @@ describe("Teams connector failures", () => {
     expect(h.connector.calls.length - before).toBe(1);
   });
 
-  it("treats 403 (bot removed) as permanent, marks the conversation gone, and never calls Teams for it again", async () => {
+  it("treats 403 (bot removed) as permanent; the dispatcher marks the conversation gone and never calls Teams for it again", async () => {
+    const dispatcher = createDispatcher({
+      storage: h.services,
+      messengers: [h.teams.messenger],
+      clock: h.clock.now,
+      log: silentLogger(),
+    });
+    const row = (key: string) => ({ key, ...target, op: "post" as const, reply: note });
+    await h.services.outbox.enqueue(row("first"), h.clock.now());
+    await h.services.outbox.enqueue(row("second"), h.clock.now());
     h.connector.fail({ status: 403 });
-    const err = await failure(h.teams.messenger.post(target, note));
-    expect(err).toMatchObject({ permanent: true, conversationGone: true });
+    await dispatcher.tick();
     expect(
       (await h.storage.conversations.get({ workspace: h.workspace, platform: "teams", id: CHANNEL }))?.active,
     ).toBe(false);
+    expect((await h.services.outbox.all()).map((r) => [r.key, r.status])).toEqual([
+      ["first", "failed"],
+      ["second", "failed"],
+    ]);
     const before = h.connector.calls.length;
     expect(await failure(h.teams.messenger.post(target, note))).toMatchObject({
       permanent: true,
       conversationGone: true,
     });
     expect(h.connector.calls.length).toBe(before);
+    await dispatcher.stop();
   });
 
   it("reports an unreachable connector as retryable", async () => {

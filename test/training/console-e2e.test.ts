@@ -1,7 +1,8 @@
 import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { actions, commands } from "../../commands/index.js";
-import { CONSOLE_WORKSPACE, createConsoleMessenger, runConsole } from "../../adapters/console/index.js";
+import { createConsoleMessenger, runConsole } from "../../adapters/console/index.js";
+import { CONSOLE_WORKSPACE } from "../../adapters/console/profile.js";
 import { createBot, type Bot } from "../../src/core/bot.js";
 import { createServices } from "../../src/core/create-services.js";
 import type { Reply } from "../../src/core/reply.js";
@@ -14,6 +15,7 @@ import { trainingNudgeJob } from "../../src/training/nudge-job.js";
 import { nudgeJobDeps } from "../../src/training/nudge-schedule.js";
 import { testClock } from "../support/clock.js";
 import { openTestStorage } from "../support/test-storage.js";
+import { testPlatforms } from "../support/platforms.js";
 
 let storage: Storage | undefined;
 afterEach(async () => {
@@ -47,7 +49,7 @@ describe("training nudge through the console", () => {
     await typeAs(bot, "lead", "role @dana analyst", "role @eli analyst", "skills require analyst hunting 3");
     await typeAs(bot, "eli", "skills set hunting 3");
 
-    await trainingNudgeJob(nudgeJobDeps(services, 7), clock.now());
+    await trainingNudgeJob(nudgeJobDeps(services, testPlatforms(services), 7), clock.now());
     const printed: string[] = [];
     const screen = new PassThrough();
     screen.on("data", (c: Buffer) => printed.push(c.toString("utf8")));
@@ -104,7 +106,7 @@ describe("training nudge through the console", () => {
     expect(after.split("Training suggestions")[1]).not.toContain("Advanced hunting in Microsoft Defender XDR");
 
     clock.set("2026-12-01T11:00:00Z");
-    await trainingNudgeJob(nudgeJobDeps(services, 7), clock.now());
+    await trainingNudgeJob(nudgeJobDeps(services, testPlatforms(services), 7), clock.now());
     expect(await dispatcher.tick()).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import { backgroundJobs } from "../../src/scheduler/jobs.js";
 import { loadConfig } from "../../src/config.js";
 import { createTestBot, type TestBot } from "../support/test-bot.js";
 import { analysts } from "./team-setup.js";
+import { testPlatforms } from "../support/platforms.js";
 
 let t: TestBot | undefined;
 afterEach(async () => {
@@ -15,7 +16,7 @@ describe("the nudge job on the schedule", () => {
     t = await createTestBot({ now: "2026-12-01T10:00:00Z", workspace: "console" });
     await analysts(t, "dana");
     await t.run("skills require analyst hunting 3");
-    const job = backgroundJobs({ services: t.services, showsImages: () => false }).find(
+    const job = backgroundJobs({ services: t.services, platforms: testPlatforms(t.services) }).find(
       (j) => j.name === "training-nudges",
     );
     expect(job && "cron" in job ? job.cron : undefined).toBe("7 * * * *");

@@ -17,6 +17,7 @@ import { FAKE_TEAM } from "../fakes/slack-web-api-methods.js";
 import { blockActionsBody, sendSigned } from "../fakes/slack-requests.js";
 import { testClock } from "../support/clock.js";
 import { openTestStorage } from "../support/test-storage.js";
+import { testPlatforms } from "../support/platforms.js";
 
 const SECRET = "training-e2e-secret";
 let fake: FakeSlack | undefined;
@@ -77,7 +78,7 @@ describe("training nudge through Slack", () => {
     server = await listen(http.app, 0, "127.0.0.1");
     const eventsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${SLACK_EVENTS_PATH}`;
 
-    await trainingNudgeJob(nudgeJobDeps(services, 7), clock.now());
+    await trainingNudgeJob(nudgeJobDeps(services, testPlatforms(services, adapter.messenger.profile), 7), clock.now());
     const dispatcher = createDispatcher({
       storage: services,
       messengers: [adapter.messenger],

@@ -5,6 +5,7 @@ import { trainingNudgeJob } from "../../src/training/nudge-job.js";
 import { nudgeJobDeps } from "../../src/training/nudge-schedule.js";
 import { ADA, DANA, EVE, personal, submit } from "../teams/activities.js";
 import { startTeamsHarness, type TeamsHarness } from "../teams/harness.js";
+import { testPlatforms } from "../support/platforms.js";
 
 let h: TeamsHarness | undefined;
 afterEach(async () => h?.close());
@@ -24,7 +25,10 @@ describe("training nudge through Teams", () => {
     await h.post(personal(connector.serviceUrl, EVE, "skills set hunting 4"));
     expect((await services.skills.requirements(workspace, "analyst")).get("hunting")).toBe(3);
 
-    await trainingNudgeJob(nudgeJobDeps(services, 7), h.clock.now());
+    await trainingNudgeJob(
+      nudgeJobDeps(services, testPlatforms(services, h.teams.messenger.profile), 7),
+      h.clock.now(),
+    );
     const before = connector.calls.length;
     const dispatcher = createDispatcher({
       storage: services,
