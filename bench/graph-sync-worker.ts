@@ -13,7 +13,7 @@ import { createGraphSource } from "../src/alerts/graph/create-graph-source.js";
 import { mapIncident } from "../src/alerts/mapper.js";
 import { syncIncidents } from "../src/alerts/sync.js";
 import { TokenBucket } from "../src/alerts/token-bucket.js";
-import { createServices } from "../src/core/create-services.js";
+import { createServices } from "../src/app/create-services.js";
 import { severityRank } from "../src/domain/incident.js";
 import { silentLogger } from "../src/logger.js";
 import type { Storage } from "../src/storage/storage.js";

@@ -16,7 +16,7 @@ import { createSlackAdapter, SLACK_EVENTS_PATH } from "../adapters/slack/index.j
 import { toBoltLogger } from "../adapters/slack/logger.js";
 import { actions, commands } from "../commands/index.js";
 import { createBot } from "../src/core/bot.js";
-import { createServices } from "../src/core/create-services.js";
+import { createServices } from "../src/app/create-services.js";
 import { loadPlan } from "../src/data/load-plan.js";
 import { createLogger, type Logger } from "../src/logger.js";
 import { openBenchStorage, type BenchDatabase } from "./database.js";

@@ -1,9 +1,9 @@
 /** `add S2 "<title>" [@owner] [due <date>]`: a team's own task beside the plan's. */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { cardReply, type Reply } from "../src/core/reply.js";
 import { parseAreaId } from "../src/domain/plan.js";
 import { usageError } from "../src/errors.js";
-import { changeTask } from "./shared/change-task.js";
+import { changeTask } from "../src/tasks/change-task.js";
 import { optionalDue } from "./shared/due-words.js";
 import { addForm } from "./shared/task-forms.js";
 import { taskCard } from "./shared/task-views.js";

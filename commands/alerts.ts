@@ -1,5 +1,5 @@
 /** `alerts [24h | 7d] [severity <level>]`: alert counts by severity, source and status, and the top open incidents. */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { cardReply, type Block } from "../src/core/reply.js";
 import { enumLabel, parseSeverityWord, severityRank } from "../src/domain/incident.js";
 import { sourceLabel } from "../src/domain/incident-sources.js";

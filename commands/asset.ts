@@ -1,5 +1,5 @@
 /** `asset honeypot|critical <name>` and `asset remove <name>`: which assets this workspace watches. */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { announce } from "../src/core/reply.js";
 import { parseAssetName } from "../src/domain/incident-assets.js";
 import { usageError } from "../src/errors.js";

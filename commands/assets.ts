@@ -1,5 +1,5 @@
 /** `assets`: the honeypot and business-critical assets this workspace watches. */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { cardReply } from "../src/core/reply.js";
 
 /** Lists watched assets, honeypots first. */

@@ -1,10 +1,10 @@
 /** `assign <task…|area> @person [due <date>]`: gives one task, several, or a whole area's open tasks an owner. */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import type { Reply } from "../src/core/reply.js";
 import { shortDate } from "../src/domain/dates.js";
 import type { Task } from "../src/domain/task.js";
 import { bulkReply, changedTaskReply, leftAloneNote, tasksCount } from "./shared/change-replies.js";
-import { changeTask } from "./shared/change-task.js";
+import { changeTask } from "../src/tasks/change-task.js";
 import { optionalDue } from "./shared/due-words.js";
 import { assignForm } from "./shared/task-forms.js";
 import { readTargets } from "./shared/task-targets.js";

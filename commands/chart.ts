@@ -3,7 +3,7 @@ import { burnupChart } from "../src/charts/burnup-chart.js";
 import { incidentsChart } from "../src/charts/incidents-chart.js";
 import { progressChart } from "../src/charts/progress-chart.js";
 import { chartDataUri, type Chart } from "../src/charts/render.js";
-import { defineCommand, type CommandContext } from "../src/core/command.js";
+import { defineCommand, type CommandContext } from "../src/app/command.js";
 import { cardReply, type Reply } from "../src/core/reply.js";
 import { areaStatusCounts, burnupWeeks, incidentWeeks } from "../src/reports/series.js";
 import { usageError } from "../src/errors.js";

@@ -1,10 +1,10 @@
 /** `due <task…|area> <date>`: sets or moves the due date of one task, several, or a whole area's open tasks. */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { shortDate } from "../src/domain/dates.js";
 import { actorDue } from "./shared/due-words.js";
 import type { Task } from "../src/domain/task.js";
 import { bulkReply, changedTaskReply, leftAloneNote, tasksCount } from "./shared/change-replies.js";
-import { changeTask } from "./shared/change-task.js";
+import { changeTask } from "../src/tasks/change-task.js";
 import { requireTaskEditor } from "./shared/task-access.js";
 import { readTargets } from "./shared/task-targets.js";
 import { today } from "./shared/today.js";

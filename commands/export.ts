@@ -1,5 +1,5 @@
 /** `export workbook | csv [tasks|audit] [since <date>] | slides`: the tracking workbook, CSV for auditors, the leaders' slides. */
-import { defineCommand, type CommandContext } from "../src/core/command.js";
+import { defineCommand, type CommandContext } from "../src/app/command.js";
 import { textReply, withFile, type OutgoingFile, type Reply } from "../src/core/reply.js";
 import { usageError } from "../src/errors.js";
 import { auditCsv, tasksCsv } from "../src/reports/csv.js";

@@ -1,5 +1,5 @@
 /** `help [command]`: what the bot can do in at most 20 lines, or one command with every option. */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { cardReply, type Block } from "../src/core/reply.js";
 import { roleRequirement } from "../src/domain/roles.js";
 import { usageError } from "../src/errors.js";

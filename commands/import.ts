@@ -1,5 +1,5 @@
 /** `import` (with a workbook or CSV), `import apply`, `import cancel`: the team's own list, previewed before anything changes. */
-import { defineCommand, type CommandContext } from "../src/core/command.js";
+import { defineCommand, type CommandContext } from "../src/app/command.js";
 import { announce, cardReply, textReply, type Reply } from "../src/core/reply.js";
 import { usageError } from "../src/errors.js";
 import { columnsOf, previewImport, REQUIRED_COLUMNS } from "../src/imports/preview.js";

@@ -1,6 +1,6 @@
 /** `incident <id> [assign me | start | reopen | resolve …]`: one incident's card, or an action on it. */
 import { incidentCard } from "../src/alerts/incident-card.js";
-import { defineCommand, type CommandContext } from "../src/core/command.js";
+import { defineCommand, type CommandContext } from "../src/app/command.js";
 import { cardReply, type Reply } from "../src/core/reply.js";
 import { touchedAssets } from "../src/domain/incident-assets.js";
 import { enumLabel, incidentEvidence } from "../src/domain/incident.js";
@@ -10,8 +10,8 @@ import {
   parseDetermination,
 } from "../src/domain/incident-resolution.js";
 import { usageError } from "../src/errors.js";
-import { findIncident } from "./shared/incident-access.js";
-import { assignToMe, resolveIncident, setIncidentStatus } from "./shared/incident-write.js";
+import { findIncident } from "../src/alerts/incident-access.js";
+import { assignToMe, resolveIncident, setIncidentStatus } from "../src/alerts/incident-write.js";
 
 async function showCard(ctx: CommandContext, id: string): Promise<Reply> {
   const incident = await findIncident(ctx, id);

@@ -1,5 +1,5 @@
 /** The registry: every command and button action the bot knows. Duplicates fail at start. */
-import type { ActionSpec, CommandSpec } from "../src/core/command.js";
+import type { ActionSpec, CommandSpec } from "../src/app/command.js";
 import { homeShowAction } from "./actions/home-show.js";
 import { tasksNextAction } from "./actions/tasks-next.js";
 import { taskAddAction } from "./actions/task-add.js";

@@ -1,6 +1,6 @@
 /** `me [timezone <zone>] [hours <HH-HH>] [notify all|important|none] [dateformat dmy|mdy|ask]`: the asker's own settings. */
 import type { Args } from "../src/core/args.js";
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { cardReply } from "../src/core/reply.js";
 import { canonicalTimezone } from "../src/domain/dates.js";
 import { NOTIFY_LEVELS, type Person } from "../src/domain/person.js";

@@ -1,5 +1,5 @@
 /** `plan [strategy|ready|adopt|govern|resources]`: the adoption cycle with where the team stands, or one part of the guidance. */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { cardReply, type Reply } from "../src/core/reply.js";
 import { usageError } from "../src/errors.js";
 import { blockedSection } from "./shared/blocked-section.js";

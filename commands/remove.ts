@@ -1,8 +1,8 @@
 /** `remove <task>`: takes one of the team's own tasks out of every list; its history stays and `restore` brings it back. */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { textReply } from "../src/core/reply.js";
 import { usageError } from "../src/errors.js";
-import { changeTask } from "./shared/change-task.js";
+import { changeTask } from "../src/tasks/change-task.js";
 import { readTask } from "./shared/task-access.js";
 
 /** Removes a team task (the plan's tasks are skipped instead). */

@@ -1,5 +1,5 @@
 /** `role @person admin | lead | analyst | none`: who may do what. */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { announce } from "../src/core/reply.js";
 import { DEFAULT_CONSOLE_USER } from "../src/core/admins.js";
 import { parseRole } from "../src/domain/roles.js";

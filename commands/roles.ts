@@ -1,5 +1,5 @@
 /** `roles`: everyone with a role in this workspace. */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { cardReply } from "../src/core/reply.js";
 import { ROLES } from "../src/domain/roles.js";
 

@@ -1,5 +1,5 @@
 /** `skills`, `skills set <skill> <level>…`, `skills require <role> <skill> <level>…`: self-ratings and role needs. */
-import { defineCommand, type CommandContext } from "../src/core/command.js";
+import { defineCommand, type CommandContext } from "../src/app/command.js";
 import type { Args } from "../src/core/args.js";
 import { announce, cardReply, textReply, type Reply } from "../src/core/reply.js";
 import { hasRole } from "../src/domain/roles.js";

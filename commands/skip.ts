@@ -1,8 +1,8 @@
 /** `skip <task> <reason>`: marks a task not applicable; it leaves its area's denominator until `unskip`. */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { usageError } from "../src/errors.js";
 import { changedTaskReply } from "./shared/change-replies.js";
-import { changeTask } from "./shared/change-task.js";
+import { changeTask } from "../src/tasks/change-task.js";
 import { readTask } from "./shared/task-access.js";
 import { today } from "./shared/today.js";
 

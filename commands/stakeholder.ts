@@ -1,5 +1,5 @@
 /** `stakeholder <role> @person…`: names the people on one of the guidance's five stakeholder roles. */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { announce, type Reply } from "../src/core/reply.js";
 import { findStakeholderRole } from "../src/domain/guidance.js";
 import { usageError } from "../src/errors.js";

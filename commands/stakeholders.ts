@@ -1,5 +1,5 @@
 /** `stakeholders`: the guidance's five stakeholder roles, their accountability and who the team named. */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { cardReply, type Reply } from "../src/core/reply.js";
 import { stakeholderFacts } from "./shared/plan-views.js";
 

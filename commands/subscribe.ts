@@ -1,5 +1,5 @@
 /** `subscribe <kind> …`: this conversation gets a feed (weekly digest, incident threads, …). */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { cardReply, type Block } from "../src/core/reply.js";
 import { hasRole, roleRequirement } from "../src/domain/roles.js";
 import { forbidden, usageError } from "../src/errors.js";

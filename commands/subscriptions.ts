@@ -1,5 +1,5 @@
 /** `subscriptions`: what this conversation gets. */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { cardReply } from "../src/core/reply.js";
 import { findKind } from "./subscriptions/registry.js";
 

@@ -1,5 +1,5 @@
 /** `start`, `block`, `done` and `reopen`: the commands that only move a task's status, declared from one table. */
-import { defineCommand, type CommandSpec } from "../src/core/command.js";
+import { defineCommand, type CommandSpec } from "../src/app/command.js";
 import type { TaskStatus } from "../src/domain/task.js";
 import { readTask } from "./shared/task-access.js";
 import { setStatus } from "./shared/set-status.js";

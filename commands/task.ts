@@ -1,5 +1,5 @@
 /** `task S1-2`: one task with its resources, history and buttons. */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { cardReply } from "../src/core/reply.js";
 import { readTask } from "./shared/task-access.js";
 import { taskCard } from "./shared/task-views.js";

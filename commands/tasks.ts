@@ -1,5 +1,5 @@
 /** `tasks [S2] [mine | @person] [open | overdue | blocked | done | unassigned | skipped | removed]`: a short task list. */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { FILTER_WORDS, parseTaskFilter } from "./shared/task-filter.js";
 import { taskListing } from "./shared/task-listing.js";
 import { today } from "./shared/today.js";

@@ -1,5 +1,5 @@
 /** `team skills`: for leads, each member's self-rated skills against their role's needs, and uncovered stage needs. */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { cardReply, type Block } from "../src/core/reply.js";
 import { usageError } from "../src/errors.js";
 import { loadTeamCoverage, type CoverageRow, type TeamCoverage } from "../src/training/coverage.js";

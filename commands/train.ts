@@ -1,5 +1,5 @@
 /** `train` and `train catalog [<skill>]`: training suggested for the asker's gaps, or the whole catalog. */
-import { defineCommand, type CommandContext } from "../src/core/command.js";
+import { defineCommand, type CommandContext } from "../src/app/command.js";
 import { cardReply, type Reply } from "../src/core/reply.js";
 import { aboutDuration, parseSkill } from "../src/training/catalog.js";
 import { suggestionsBody } from "../src/training/suggestion-card.js";

@@ -1,5 +1,5 @@
 /** `trained [<module id>]`: record a completed training module, or list the ones completed. */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { cardReply } from "../src/core/reply.js";
 import { moduleById } from "./shared/training-access.js";
 import { recordCompletion } from "./shared/record-completion.js";

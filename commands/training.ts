@@ -1,5 +1,5 @@
 /** `training on|off`: opt in to or out of the weekly training nudges. */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { textReply } from "../src/core/reply.js";
 import { usageError } from "../src/errors.js";
 

@@ -1,7 +1,7 @@
 /** `unassign S1-2`: removes a task's owner. */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { usageError } from "../src/errors.js";
-import { changeTask } from "./shared/change-task.js";
+import { changeTask } from "../src/tasks/change-task.js";
 import { readTask } from "./shared/task-access.js";
 import { changedTaskReply } from "./shared/change-replies.js";
 import { today } from "./shared/today.js";

@@ -1,5 +1,5 @@
 /** `unsubscribe <kind>`: stops a feed in this conversation. */
-import { defineCommand } from "../src/core/command.js";
+import { defineCommand } from "../src/app/command.js";
 import { announce } from "../src/core/reply.js";
 import { hasRole, roleRequirement } from "../src/domain/roles.js";
 import { forbidden, usageError } from "../src/errors.js";

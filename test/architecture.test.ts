@@ -73,6 +73,31 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("keeps the core the inner ring: it imports neither storage, training, alerts nor the composition root", () => {
+    const offenders = files(join("src", "core")).flatMap((f) =>
+      imports(f)
+        .filter((i) => /^\.\.\/(storage|training|alerts|app|scheduler|delivery|digest)\//.test(i))
+        .map((i) => `${f} imports ${i}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it("keeps the domain pure of the reply model, and the scheduler free of the jobs it runs", () => {
+    const offenders = [
+      ...files(join("src", "domain")).flatMap((f) =>
+        imports(f)
+          .filter((i) => i.includes("/core/reply"))
+          .map((i) => `${f} imports ${i}`),
+      ),
+      ...files(join("src", "scheduler")).flatMap((f) =>
+        imports(f)
+          .filter((i) => /^\.\.\//.test(i) && !/^\.\.\/(logger\.js|errors\.js|storage\/)/.test(i))
+          .map((i) => `${f} imports ${i}`),
+      ),
+    ];
+    expect(offenders).toEqual([]);
+  });
+
   it("keeps one door into storage: only src/storage touches drizzle, the schema or a repository's constructor", () => {
     const inStorage = (f: string) => f.startsWith(join("src", "storage"));
     const offenders = SOURCE.filter((f) => !inStorage(f)).flatMap((f) => {

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import type { Bot } from "../../src/core/bot.js";
 import type { ConversationRef } from "../../src/core/incoming.js";
-import type { Services } from "../../src/core/services.js";
+import type { Services } from "../../src/app/services.js";
 import type { Logger } from "../../src/logger.js";
 import type { ConversationRepository } from "../../src/storage/repositories/conversation-repository.js";
 import { conversationKind, workspaceOf } from "./parse.js";

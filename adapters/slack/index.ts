@@ -6,7 +6,7 @@
 import { App, ExpressReceiver, SocketModeReceiver, webApi } from "@slack/bolt";
 import type { Bot } from "../../src/core/bot.js";
 import type { Messenger } from "../../src/core/messenger.js";
-import type { Services } from "../../src/core/services.js";
+import type { Services } from "../../src/app/services.js";
 import type { SlackConfig } from "../../src/config.js";
 import type { Logger } from "../../src/logger.js";
 import type { HttpApp } from "../http/server.js";

@@ -7,7 +7,7 @@ import type { TurnContext } from "botbuilder";
 import type { Bot } from "../../src/core/bot.js";
 import type { Identity, Incoming } from "../../src/core/incoming.js";
 import { textReply, type Reply } from "../../src/core/reply.js";
-import type { Services } from "../../src/core/services.js";
+import type { Services } from "../../src/app/services.js";
 import type { Logger } from "../../src/logger.js";
 import type { ConversationRepository } from "../../src/storage/repositories/conversation-repository.js";
 import { toDeliveryError, withRetry, type RetryPolicy, TURN_RETRY } from "./errors.js";

@@ -7,7 +7,7 @@ import type { TurnContext } from "botbuilder";
 import type { TeamsConfig } from "../../src/config.js";
 import type { Bot } from "../../src/core/bot.js";
 import type { Messenger } from "../../src/core/messenger.js";
-import type { Services } from "../../src/core/services.js";
+import type { Services } from "../../src/app/services.js";
 import type { Logger } from "../../src/logger.js";
 import { type Authenticate, createCloudAdapter, type PreAuthenticatedAdapter } from "./auth.js";
 import type { RetryPolicy } from "./errors.js";

@@ -1,5 +1,5 @@
 /** The personal home view (Slack's Home tab and its Refresh button): the actor's tasks and the plan's progress. */
-import { defineAction } from "../../src/core/command.js";
+import { defineAction } from "../../src/app/command.js";
 import { cardReply } from "../../src/core/reply.js";
 import { homeCard } from "../shared/home.js";
 

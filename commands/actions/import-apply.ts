@@ -1,5 +1,5 @@
 /** The Apply button of an import preview: the same as `import apply` for that preview, by its importer only. */
-import { defineAction } from "../../src/core/command.js";
+import { defineAction } from "../../src/app/command.js";
 import { applyPending } from "../import.js";
 
 /** Applies the pending import the button names, if it is the presser's and still pending. */

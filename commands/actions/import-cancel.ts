@@ -1,5 +1,5 @@
 /** The Cancel button of an import preview. */
-import { defineAction } from "../../src/core/command.js";
+import { defineAction } from "../../src/app/command.js";
 import { cancelPending } from "../import.js";
 
 /** Discards the pending import the button names, if it is the presser's. */

@@ -1,7 +1,7 @@
 /** The "Assign to me" button on an incident card. */
-import { defineAction } from "../../src/core/command.js";
-import { requireIncidentActor } from "../shared/incident-access.js";
-import { assignToMe } from "../shared/incident-write.js";
+import { defineAction } from "../../src/app/command.js";
+import { requireIncidentActor } from "../../src/alerts/incident-access.js";
+import { assignToMe } from "../../src/alerts/incident-write.js";
 
 /** Assigns the incident named by the button to the presser, in Graph and in the thread. */
 export const incidentAssignAction = defineAction({

@@ -1,7 +1,7 @@
 /** The "Reopen" button on a resolved incident's card. */
-import { defineAction } from "../../src/core/command.js";
-import { requireIncidentActor } from "../shared/incident-access.js";
-import { setIncidentStatus } from "../shared/incident-write.js";
+import { defineAction } from "../../src/app/command.js";
+import { requireIncidentActor } from "../../src/alerts/incident-access.js";
+import { setIncidentStatus } from "../../src/alerts/incident-write.js";
 
 /** Sets the incident active again in Graph. */
 export const incidentReopenAction = defineAction({

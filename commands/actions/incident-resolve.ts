@@ -1,8 +1,8 @@
 /** The "Resolve" button: asks for classification and determination before anything is written. */
-import { defineAction } from "../../src/core/command.js";
+import { defineAction } from "../../src/app/command.js";
 import { textReply } from "../../src/core/reply.js";
 import { usageError } from "../../src/errors.js";
-import { findIncident, requireIncidentActor } from "../shared/incident-access.js";
+import { findIncident, requireIncidentActor } from "../../src/alerts/incident-access.js";
 import { resolveForm } from "../shared/incident-forms.js";
 
 /** Opens the resolve form (or tells the command to type where there are no forms). */

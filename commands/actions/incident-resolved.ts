@@ -1,14 +1,14 @@
 /** The resolve form's submission: classification and determination arrive as inputs (untrusted). */
-import { defineAction } from "../../src/core/command.js";
+import { defineAction } from "../../src/app/command.js";
 import {
   DETERMINATIONS_BY_CLASSIFICATION,
   parseClassification,
   parseDetermination,
 } from "../../src/domain/incident-resolution.js";
 import { BotError } from "../../src/errors.js";
-import { requireIncidentActor } from "../shared/incident-access.js";
+import { requireIncidentActor } from "../../src/alerts/incident-access.js";
 import { RESOLVE_USAGE } from "../shared/incident-forms.js";
-import { resolveIncident } from "../shared/incident-write.js";
+import { resolveIncident } from "../../src/alerts/incident-write.js";
 
 /** Validates the choices against what Defender accepts, then resolves in Graph. */
 export const incidentResolvedAction = defineAction({

@@ -1,7 +1,7 @@
 /** The "In progress" button on an incident card. */
-import { defineAction } from "../../src/core/command.js";
-import { requireIncidentActor } from "../shared/incident-access.js";
-import { setIncidentStatus } from "../shared/incident-write.js";
+import { defineAction } from "../../src/app/command.js";
+import { requireIncidentActor } from "../../src/alerts/incident-access.js";
+import { setIncidentStatus } from "../../src/alerts/incident-write.js";
 
 /** Marks the incident in progress in Graph. */
 export const incidentStartAction = defineAction({

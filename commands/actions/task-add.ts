@@ -1,6 +1,6 @@
 /** Submission of the add-task form: replays it as the `add` command so both share one set of rules. */
 import { Args } from "../../src/core/args.js";
-import { defineAction } from "../../src/core/command.js";
+import { defineAction } from "../../src/app/command.js";
 import { addCommand } from "../add.js";
 
 /** Builds the `add` arguments from the form's fields and runs the command. */

@@ -1,8 +1,8 @@
 /** Submission of the assign form (modal or input card). */
-import { defineAction } from "../../src/core/command.js";
+import { defineAction } from "../../src/app/command.js";
 import { shortDate } from "../../src/domain/dates.js";
 import { actorDue } from "../shared/due-words.js";
-import { changeTask } from "../shared/change-task.js";
+import { changeTask } from "../../src/tasks/change-task.js";
 import { findTask } from "../shared/task-access.js";
 import { requireOpenWork } from "../shared/task-targets.js";
 import { changedTaskReply } from "../shared/change-replies.js";

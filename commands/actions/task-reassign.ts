@@ -1,5 +1,5 @@
 /** The Reassign button: opens the assign form for that task. */
-import { defineAction } from "../../src/core/command.js";
+import { defineAction } from "../../src/app/command.js";
 import { textReply } from "../../src/core/reply.js";
 import { findTask } from "../shared/task-access.js";
 import { assignForm } from "../shared/task-forms.js";

@@ -1,8 +1,8 @@
 /** The Snooze button: moves the due date a week later. */
-import { defineAction } from "../../src/core/command.js";
+import { defineAction } from "../../src/app/command.js";
 import { addDays, shortDate } from "../../src/domain/dates.js";
 import { usageError } from "../../src/errors.js";
-import { changeTask } from "../shared/change-task.js";
+import { changeTask } from "../../src/tasks/change-task.js";
 import { findTask, requireTaskEditor } from "../shared/task-access.js";
 import { changedTaskReply } from "../shared/change-replies.js";
 import { today } from "../shared/today.js";

@@ -1,5 +1,5 @@
 /** The Start button on a task card. */
-import { defineAction } from "../../src/core/command.js";
+import { defineAction } from "../../src/app/command.js";
 import { findTask } from "../shared/task-access.js";
 import { setStatus } from "../shared/set-status.js";
 

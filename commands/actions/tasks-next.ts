@@ -1,5 +1,5 @@
 /** The Next button under a long `tasks` list: the next page of the same filter, as the clicker sees it. */
-import { defineAction } from "../../src/core/command.js";
+import { defineAction } from "../../src/app/command.js";
 import { Args } from "../../src/core/args.js";
 import { usageError } from "../../src/errors.js";
 import { parseTaskFilter } from "../shared/task-filter.js";

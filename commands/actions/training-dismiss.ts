@@ -1,5 +1,5 @@
 /** The Not relevant button on a training suggestion: never suggest that module to the clicker again. */
-import { defineAction } from "../../src/core/command.js";
+import { defineAction } from "../../src/app/command.js";
 import { textReply } from "../../src/core/reply.js";
 import { offeredModule } from "../shared/training-access.js";
 

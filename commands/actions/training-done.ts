@@ -1,5 +1,5 @@
 /** The Done button on a training suggestion: records the completion for the clicker. */
-import { defineAction } from "../../src/core/command.js";
+import { defineAction } from "../../src/app/command.js";
 import { recordCompletion } from "../shared/record-completion.js";
 import { offeredModule } from "../shared/training-access.js";
 

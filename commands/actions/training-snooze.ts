@@ -1,5 +1,5 @@
 /** The Not now button on a training suggestion: hides it from the clicker for two weeks. */
-import { defineAction } from "../../src/core/command.js";
+import { defineAction } from "../../src/app/command.js";
 import { textReply } from "../../src/core/reply.js";
 import { SNOOZE_DAYS } from "../../src/training/suggestion-card.js";
 import { offeredModule } from "../shared/training-access.js";

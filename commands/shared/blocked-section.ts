@@ -1,6 +1,6 @@
 /** The Blocked section `plan` shows above everything else that needs attention: task, owner, reason, days blocked. */
 import type { Block } from "../../src/core/reply.js";
-import { blockedFacts, blockedFor } from "../../src/domain/digest-facts.js";
+import { blockedFacts, blockedFor } from "../../src/digest/facts.js";
 import type { Task } from "../../src/domain/task.js";
 
 /** Rows shown before "…and N more". */

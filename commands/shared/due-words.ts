@@ -1,6 +1,6 @@
 /** Reads an optional trailing date clause: `due <date>`, `by <date>`, or a bare date after the person. */
 import type { Args } from "../../src/core/args.js";
-import type { CommandContext } from "../../src/core/command.js";
+import type { CommandContext } from "../../src/app/command.js";
 import { readDueDate, type DueInput } from "../../src/domain/due-input.js";
 import { BotError, usageError } from "../../src/errors.js";
 

@@ -3,7 +3,7 @@
  * own open tasks, overdue first, then the stages' progress. Each part is a HomeSection; add a new
  * part (such as training suggestions) by appending a function to HOME_SECTIONS.
  */
-import type { CommandContext } from "../../src/core/command.js";
+import type { CommandContext } from "../../src/app/command.js";
 import type { Block, Card } from "../../src/core/reply.js";
 import { isOverdue, type Task } from "../../src/domain/task.js";
 import { areaProgress } from "./progress.js";

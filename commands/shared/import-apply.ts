@@ -1,5 +1,5 @@
 /** Applies a stored import: every change recorded in the history as made by the importer, naming the file. */
-import type { CommandContext } from "../../src/core/command.js";
+import type { CommandContext } from "../../src/app/command.js";
 import type { ImportChange } from "../../src/imports/preview.js";
 import type { PendingImport } from "../../src/storage/repositories/import-repository.js";
 import type { TaskChange } from "../../src/storage/repositories/task-repository.js";

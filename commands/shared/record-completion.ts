@@ -1,5 +1,5 @@
 /** Recording a completed module, shared by `trained` and the Done button. */
-import type { CommandContext } from "../../src/core/command.js";
+import type { CommandContext } from "../../src/app/command.js";
 import { textReply, type Reply } from "../../src/core/reply.js";
 import type { TrainingModule } from "../../src/training/catalog.js";
 

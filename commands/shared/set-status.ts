@@ -1,9 +1,9 @@
 /** The shared rule behind start, block, done and reopen (commands and buttons alike). */
-import type { CommandContext } from "../../src/core/command.js";
+import type { CommandContext } from "../../src/app/command.js";
 import type { Reply } from "../../src/core/reply.js";
 import { statusLabel, type Task, type TaskStatus } from "../../src/domain/task.js";
 import { usageError } from "../../src/errors.js";
-import { changeTask } from "./change-task.js";
+import { changeTask } from "../../src/tasks/change-task.js";
 import { requireTaskEditor } from "./task-access.js";
 import { blockRecipients } from "../../src/notifications/task-notices.js";
 import { changedTaskReply } from "./change-replies.js";

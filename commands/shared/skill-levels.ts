@@ -1,6 +1,6 @@
 /** Reading `<skill> <level>` pairs from a command, all validated before anything is saved. */
 import type { Args } from "../../src/core/args.js";
-import type { CommandContext } from "../../src/core/command.js";
+import type { CommandContext } from "../../src/app/command.js";
 import { usageError } from "../../src/errors.js";
 import { parseSkill } from "../../src/training/catalog.js";
 

@@ -1,5 +1,5 @@
 /** Finding a task named in a command and checking the actor may change it. */
-import type { CommandContext } from "../../src/core/command.js";
+import type { CommandContext } from "../../src/app/command.js";
 import { TASK_ID } from "../../src/domain/plan.js";
 import { canonicalTaskId, nearTaskId } from "../../src/domain/task-id.js";
 import type { Args } from "../../src/core/args.js";

@@ -2,7 +2,7 @@
  * The words of `tasks` that narrow the list, combined: an area (S2), a person (mine, @dana) and states
  * (open, overdue, blocked, done, unassigned, skipped, removed). `tasks S2 open @dana`, `tasks mine overdue`.
  */
-import type { CommandContext } from "../../src/core/command.js";
+import type { CommandContext } from "../../src/app/command.js";
 import { parseAreaId } from "../../src/domain/plan.js";
 import { usageError } from "../../src/errors.js";
 import type { TaskFilter } from "../../src/storage/repositories/task-repository.js";

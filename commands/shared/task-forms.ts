@@ -1,5 +1,5 @@
 /** Forms (modals or input cards) for assigning and adding tasks. */
-import type { CommandContext } from "../../src/core/command.js";
+import type { CommandContext } from "../../src/app/command.js";
 import type { Reply } from "../../src/core/reply.js";
 
 /** The assign form: task, owner, due date. Submitted as action `task.assign`. */

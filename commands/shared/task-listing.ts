@@ -2,10 +2,10 @@
  * The `tasks` list, short enough for a phone: one line per task (id, short title, owner, due date,
  * status mark), grouped by area with each area's count, at most 25 lines, then how to see more.
  */
-import type { CommandContext } from "../../src/core/command.js";
+import type { CommandContext } from "../../src/app/command.js";
 import { cardReply, type Block, type Reply } from "../../src/core/reply.js";
 import { shortDate } from "../../src/domain/dates.js";
-import { blockedFacts, blockedFor } from "../../src/domain/digest-facts.js";
+import { blockedFacts, blockedFor } from "../../src/digest/facts.js";
 import { isOverdue, type Task } from "../../src/domain/task.js";
 import type { ParsedFilter } from "./task-filter.js";
 

@@ -5,7 +5,7 @@
  * reported.
  */
 import type { Args } from "../../src/core/args.js";
-import type { CommandContext } from "../../src/core/command.js";
+import type { CommandContext } from "../../src/app/command.js";
 import { TASK_ID, parseAreaId } from "../../src/domain/plan.js";
 import { nearTaskId } from "../../src/domain/task-id.js";
 import { hasRole, roleRequirement } from "../../src/domain/roles.js";

@@ -2,7 +2,7 @@
 import type { Block, Card, CardAction, ListItem } from "../../src/core/reply.js";
 import type { AuditEvent } from "../../src/storage/repositories/audit-repository.js";
 import { daysBetween } from "../../src/domain/dates.js";
-import { blockedFacts, blockedFor } from "../../src/domain/digest-facts.js";
+import { blockedFacts, blockedFor } from "../../src/digest/facts.js";
 import { isOverdue, statusLabel, type Task } from "../../src/domain/task.js";
 
 /** One line per task: id and title, then owner, due date and status. */

@@ -1,5 +1,5 @@
 /** "Today" for the person asking, in their own timezone. */
-import type { CommandContext } from "../../src/core/command.js";
+import type { CommandContext } from "../../src/app/command.js";
 import { todayIn } from "../../src/domain/dates.js";
 
 /** The actor's local calendar date. */

@@ -1,5 +1,5 @@
 /** Finding a catalog module named by a command or a button, and checking a button's module was offered to the clicker. */
-import type { CommandContext } from "../../src/core/command.js";
+import type { CommandContext } from "../../src/app/command.js";
 import { forbidden, usageError } from "../../src/errors.js";
 import { nearest } from "../../src/domain/suggest.js";
 import { findModule, type TrainingModule } from "../../src/training/catalog.js";

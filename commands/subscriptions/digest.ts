@@ -1,7 +1,7 @@
 /** The `digest` feed: `subscribe digest [weekly <day> <HH:MM>] [<timezone>]` (default Monday 09:00, your timezone). */
 import { DateTime } from "luxon";
 import type { Args } from "../../src/core/args.js";
-import type { CommandContext } from "../../src/core/command.js";
+import type { CommandContext } from "../../src/app/command.js";
 import {
   DEFAULT_DAY,
   DEFAULT_HOUR,
@@ -12,7 +12,7 @@ import {
   parseClock,
   parseWeekday,
   type DigestSchedule,
-} from "../../src/domain/digest-schedule.js";
+} from "../../src/digest/schedule.js";
 import { usageError } from "../../src/errors.js";
 import type { SubscriptionKind } from "./kind.js";
 

@@ -1,6 +1,6 @@
 /** What a feed a conversation can subscribe to must provide (digest, incidents, …). */
 import type { Args } from "../../src/core/args.js";
-import type { CommandContext } from "../../src/core/command.js";
+import type { CommandContext } from "../../src/app/command.js";
 import type { Block } from "../../src/core/reply.js";
 import type { Role } from "../../src/domain/roles.js";
 

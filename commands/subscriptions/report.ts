@@ -1,5 +1,5 @@
 /** The `report` feed: `subscribe report monthly [<timezone>]`, the leaders' slides on the first working day of each month. */
-import { isSchedulableTimezone } from "../../src/domain/digest-schedule.js";
+import { isSchedulableTimezone } from "../../src/digest/schedule.js";
 import { usageError } from "../../src/errors.js";
 import { REPORT_KIND, reportSettingsSchema, type ReportSettings } from "../../src/reports/monthly.js";
 import type { SubscriptionKind } from "./kind.js";

@@ -5,7 +5,7 @@
  * so running this twice for the same state enqueues nothing new. Call inside the sync's unit of work.
  */
 import { createHash } from "node:crypto";
-import type { Services } from "../core/services.js";
+import type { Services } from "../app/services.js";
 import { touchedAssets, type WatchedAsset } from "../domain/incident-assets.js";
 import type { IncidentChange } from "../domain/incident-diff.js";
 import { incidentEvidence, isOpen, type Incident } from "../domain/incident.js";

@@ -1,5 +1,5 @@
 /** The incident sync as a scheduled job: at start (backfill or catch-up), then every GRAPH_POLL_SECONDS. */
-import type { Services } from "../core/services.js";
+import type { Services } from "../app/services.js";
 import type { ScheduledJob } from "../scheduler/scheduler.js";
 import { syncIncidents } from "./sync.js";
 

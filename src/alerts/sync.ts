@@ -7,7 +7,7 @@
  * without starting threads one by one; when it ends, each subscribed conversation gets the most
  * severe open incidents, exactly as if it had just subscribed.
  */
-import type { Services } from "../core/services.js";
+import type { Services } from "../app/services.js";
 import { fromDate, later, minusMs } from "../domain/incident-time.js";
 import type { Subscription } from "../storage/repositories/subscription-repository.js";
 import { AlertSourceError, type SourcePage } from "./alert-source.js";

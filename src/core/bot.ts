@@ -15,9 +15,8 @@ import { errorReply } from "./error-reply.js";
 import { checkLine, checkSubmission } from "./input-hygiene.js";
 import { resolvePerson } from "./resolve-person.js";
 import { requestFields, withRequestId } from "../request-context.js";
-import { isUnwritable } from "../storage/unwritable.js";
 import type { Reply } from "./reply.js";
-import type { Services } from "./services.js";
+import type { CoreServices } from "./core-services.js";
 
 /** The core's entry point, built once from the command and action registries. */
 export interface Bot {
@@ -35,17 +34,17 @@ export interface BotHooks {
 export const UNWRITABLE_REPLY = "I couldn't save that: the database is full or read-only; nothing changed.";
 
 /** Builds the router; duplicate command names or action ids fail at start. */
-export function createBot(
-  services: Services,
-  commandList: readonly CommandSpec[],
-  actionList: readonly ActionSpec[],
+export function createBot<S extends CoreServices>(
+  services: S,
+  commandList: readonly CommandSpec<S>[],
+  actionList: readonly ActionSpec<S>[],
   hooks: BotHooks = {},
 ): Bot {
   const commands = indexBy(commandList, (c) => c.name, "command");
   const actions = indexBy(actionList, (a) => a.id, "action");
   const seeded = new Set<string>();
 
-  function context(incoming: Incoming, actor: Person, now: Date): CommandContext {
+  function context(incoming: Incoming, actor: Person, now: Date): CommandContext<S> {
     return {
       actor,
       workspace: incoming.conversation.workspace,
@@ -126,7 +125,7 @@ export function createBot(
         );
         return errorReply(err);
       }
-      if (isUnwritable(err)) {
+      if (services.storage.isUnwritable(err)) {
         services.log.warn(
           { err: err instanceof Error ? err.message : String(err), platform: incoming.conversation.platform },
           "database not writable",
@@ -148,7 +147,7 @@ function requireRole(actor: Person, needed: Person["role"], what: string): void 
 }
 
 /** Finds or creates the sender; SECOPS_ADMINS members are always admins. */
-async function upsertActor(services: Services, workspace: string, identity: Identity): Promise<Person> {
+async function upsertActor(services: CoreServices, workspace: string, identity: Identity): Promise<Person> {
   const listed = isListedAdmin(services.admins, workspace, identity);
   const person = await services.people.upsert(workspace, identity, listed ? "admin" : "none");
   if (listed && person.role !== "admin") {

@@ -3,14 +3,14 @@ import { usageError } from "../errors.js";
 import { isListedAdmin } from "../domain/admins.js";
 import type { Person } from "../domain/person.js";
 import type { Incoming } from "./incoming.js";
-import type { Services } from "./services.js";
+import type { CoreServices } from "./core-services.js";
 
 /**
  * Mentions the adapter resolved (`@U123`, or every `@name` in the console) come first; otherwise a
  * known person's exact display name. An unknown or ambiguous name is refused, never guessed.
  */
 export async function resolvePerson(
-  services: Services,
+  services: CoreServices,
   incoming: Incoming,
   token: string,
   options: { create?: boolean } = {},

@@ -1,12 +1,12 @@
 /** Gathers a conversation's digest from storage and builds the card (shared by the job and `digest preview`). */
 import type { Card, OutgoingFile } from "../core/reply.js";
-import type { Services } from "../core/services.js";
+import type { Services } from "../app/services.js";
 import { todayIn } from "../domain/dates.js";
-import { digestCard, type AreaCount } from "../domain/digest.js";
+import { digestCard, type AreaCount } from "./card.js";
 import { chartDataUri } from "../charts/render.js";
 import { progressChart } from "../charts/progress-chart.js";
 import { areaStatusCounts } from "../reports/series.js";
-import { digestFacts } from "../domain/digest-facts.js";
+import { digestFacts } from "./facts.js";
 import { countsInProgress } from "../domain/task.js";
 import type { DigestTarget } from "../storage/repositories/digest-repository.js";
 import { coverageLine, loadTeamCoverage } from "../training/coverage.js";

@@ -3,9 +3,9 @@
  * catches up at start). The idempotency key (conversation + ISO week) and the
  * snapshot are written in one unit of work, so a digest goes out at most once per week, across restarts.
  */
-import type { Services } from "../core/services.js";
+import type { Services } from "../app/services.js";
 import type { Platforms } from "../delivery/platforms.js";
-import { digestScheduleSchema, dueWeek, type DigestSchedule } from "../domain/digest-schedule.js";
+import { digestScheduleSchema, dueWeek, type DigestSchedule } from "./schedule.js";
 import type { Subscription } from "../storage/repositories/subscription-repository.js";
 import { composeDigest } from "./compose.js";
 

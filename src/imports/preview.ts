@@ -2,7 +2,7 @@
  * Compares an imported tasks table with the workspace's tasks: which rows add a task, change one, change
  * nothing, or are rejected (and why). Nothing is written here; the result is stored until `import apply`.
  */
-import type { Services } from "../core/services.js";
+import type { Services } from "../app/services.js";
 import { TASK_ID, parseAreaId } from "../domain/plan.js";
 import type { Task, TaskStatus } from "../domain/task.js";
 import { STATUS_LABELS } from "../reports/tracking-data.js";

@@ -3,7 +3,7 @@
  * call for, only inside the owner's working hours. The record and the outbox row are written in one
  * unit of work, so a reminder is never repeated and never lost.
  */
-import type { Services } from "../core/services.js";
+import type { Services } from "../app/services.js";
 import { todayIn } from "../domain/dates.js";
 import type { Person } from "../domain/person.js";
 import type { Platforms } from "../delivery/platforms.js";

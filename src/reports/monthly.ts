@@ -5,7 +5,7 @@
  */
 import { DateTime } from "luxon";
 import { z } from "zod";
-import type { Services } from "../core/services.js";
+import type { Services } from "../app/services.js";
 import type { OutboxItem } from "../storage/repositories/outbox-repository.js";
 import { textReply, withFile, type Reply } from "../core/reply.js";
 import { loadTrackingData } from "./tracking-data.js";

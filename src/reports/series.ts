@@ -1,5 +1,5 @@
 /** The numbers behind the charts, the workbook and the slides, read from storage for one workspace. */
-import type { Services } from "../core/services.js";
+import type { Services } from "../app/services.js";
 import type { AreaStatusCounts } from "../charts/progress-chart.js";
 import type { BurnupWeek } from "../charts/burnup-chart.js";
 import type { IncidentWeek } from "../charts/incidents-chart.js";

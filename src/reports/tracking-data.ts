@@ -1,5 +1,5 @@
 /** Everything the tracking workbook, the CSV exports and the slides show, read once from storage. */
-import type { Services } from "../core/services.js";
+import type { Services } from "../app/services.js";
 import type { Task, TaskStatus } from "../domain/task.js";
 import type { AuditEvent } from "../storage/repositories/audit-repository.js";
 import type { IncidentWeek } from "../charts/incidents-chart.js";

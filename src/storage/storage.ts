@@ -2,6 +2,7 @@
  * The one door into storage: every repository, built once over one engine, and `unitOfWork`, which
  * commits a change, its audit rows and its outbox rows together on either engine.
  */
+import { isUnwritable } from "./unwritable.js";
 import type { Plan } from "../domain/plan.js";
 import type { EngineName, MigrationState } from "./engine/types.js";
 import type { Engine } from "./engine/types.js";
@@ -65,6 +66,8 @@ export interface Storage extends Repositories {
   migrationState(): Promise<MigrationState>;
   /** A real, harmless write that throws when the database cannot take writes (full, read-only). */
   probeWrite(): Promise<void>;
+  /** Whether a failure means the database cannot take writes (full, read-only), as opposed to a bug. */
+  isUnwritable(err: unknown): boolean;
   close(): Promise<void>;
 }
 
@@ -113,6 +116,7 @@ export function createStorage(engine: Engine, plan: Plan, options: StorageOption
         .migrationState()
         .catch((err: unknown) => ({ ok: false, detail: err instanceof Error ? err.message : String(err) })),
     probeWrite: () => engine.probeWrite(),
+    isUnwritable,
     close: () => engine.close(),
   };
 }

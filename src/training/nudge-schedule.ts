@@ -1,5 +1,5 @@
 /** The nudge job as a scheduler entry: hourly, so each person is reached inside their own working hours. */
-import type { Services } from "../core/services.js";
+import type { Services } from "../app/services.js";
 import type { Platforms } from "../delivery/platforms.js";
 import type { ScheduledJob } from "../scheduler/scheduler.js";
 import { trainingNudgeJob, type NudgeJobDeps } from "./nudge-job.js";

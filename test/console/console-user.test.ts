@@ -5,7 +5,7 @@ import { actions, commands } from "../../commands/index.js";
 import { runConsole } from "../../adapters/console/index.js";
 import { startupAdmins } from "../../src/core/admins.js";
 import { createBot, type Bot } from "../../src/core/bot.js";
-import { createServices } from "../../src/core/create-services.js";
+import { createServices } from "../../src/app/create-services.js";
 import { loadPlan } from "../../src/data/load-plan.js";
 import { silentLogger } from "../../src/logger.js";
 import type { Storage } from "../../src/storage/storage.js";

@@ -3,7 +3,7 @@
  * fakes, with 429 (Retry-After) and 5xx injected: digests and reminders arrive once, in order, late but whole.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import type { Services } from "../../src/core/services.js";
+import type { Services } from "../../src/app/services.js";
 import { runDigestCatchUp } from "../../src/digest/deliver.js";
 import { createDispatcher, type Dispatcher } from "../../src/delivery/dispatcher.js";
 import { silentLogger } from "../../src/logger.js";

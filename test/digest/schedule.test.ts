@@ -8,7 +8,7 @@ import {
   parseClock,
   parseWeekday,
   type DigestSchedule,
-} from "../../src/domain/digest-schedule.js";
+} from "../../src/digest/schedule.js";
 
 const berlin: DigestSchedule = { day: 1, hour: 9, minute: 0, timezone: "Europe/Berlin" };
 const newYork: DigestSchedule = { day: 1, hour: 9, minute: 0, timezone: "America/New_York" };

@@ -16,7 +16,7 @@ import type { Incident, IncidentAlert } from "../../src/domain/incident.js";
 import type { Person } from "../../src/domain/person.js";
 import type { Task } from "../../src/domain/task.js";
 import { cardReply, type Reply } from "../../src/core/reply.js";
-import type { Services } from "../../src/core/services.js";
+import type { Services } from "../../src/app/services.js";
 import { allStrings, slackVisible, teamsVisible } from "../contract/extract.js";
 import { lastPost } from "../slack/blocks.js";
 import { startHarness } from "../slack/harness.js";

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { actions, commands } from "../../commands/index.js";
 import { createConsoleMessenger, runConsole } from "../../adapters/console/index.js";
 import { createBot, type Bot } from "../../src/core/bot.js";
-import { createServices } from "../../src/core/create-services.js";
+import { createServices } from "../../src/app/create-services.js";
 import { loadPlan } from "../../src/data/load-plan.js";
 import { createDispatcher, type Dispatcher } from "../../src/delivery/dispatcher.js";
 import { silentLogger } from "../../src/logger.js";

@@ -4,7 +4,7 @@ import { actions, commands } from "../../commands/index.js";
 import { createHttpApp, listen } from "../../adapters/http/server.js";
 import { createSlackAdapter } from "../../adapters/slack/index.js";
 import { createBot } from "../../src/core/bot.js";
-import { createServices } from "../../src/core/create-services.js";
+import { createServices } from "../../src/app/create-services.js";
 import { loadPlan } from "../../src/data/load-plan.js";
 import { silentLogger } from "../../src/logger.js";
 import { FakeSlack } from "../fakes/slack-web-api.js";

@@ -1,11 +1,11 @@
 /** Builds the real core over a fresh database of the run's engine (real migrations) with a controllable clock. */
 import { actions, commands } from "../../commands/index.js";
 import { createBot, type Bot } from "../../src/core/bot.js";
-import { createServices } from "../../src/core/create-services.js";
+import { createServices } from "../../src/app/create-services.js";
 import type { AlertFeed } from "../../src/alerts/alert-source.js";
 import type { Capabilities, Identity, Incoming, IncomingFile } from "../../src/core/incoming.js";
 import { spansToPlain, type Reply } from "../../src/core/reply.js";
-import type { Services } from "../../src/core/services.js";
+import type { Services } from "../../src/app/services.js";
 import { loadPlan } from "../../src/data/load-plan.js";
 import { silentLogger } from "../../src/logger.js";
 import type { Storage } from "../../src/storage/storage.js";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { homeCard } from "../../commands/shared/home.js";
 import { trainingSection } from "../../commands/shared/training-home.js";
-import type { CommandContext } from "../../src/core/command.js";
+import type { CommandContext } from "../../src/app/command.js";
 import { createTestBot, who, type TestBot } from "../support/test-bot.js";
 import { analysts, person } from "./team-setup.js";
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { backgroundJobs } from "../../src/scheduler/jobs.js";
+import { backgroundJobs } from "../../src/app/jobs.js";
 import { loadConfig } from "../../src/config.js";
 import { createTestBot, type TestBot } from "../support/test-bot.js";
 import { analysts } from "./team-setup.js";

@@ -5,7 +5,7 @@ import { actions, commands } from "../../commands/index.js";
 import { createSlackAdapter, SLACK_EVENTS_PATH, type SlackAdapter } from "../../adapters/slack/index.js";
 import { createHttpApp, listen } from "../../adapters/http/server.js";
 import { createBot } from "../../src/core/bot.js";
-import { createServices } from "../../src/core/create-services.js";
+import { createServices } from "../../src/app/create-services.js";
 import { loadPlan } from "../../src/data/load-plan.js";
 import { createDispatcher } from "../../src/delivery/dispatcher.js";
 import { silentLogger } from "../../src/logger.js";

@@ -1,8 +1,8 @@
 /** Weekly digest snapshots and the week's completions, read from the audit history. */
 import { and, count, desc, eq, gte, lt } from "drizzle-orm";
 import type { PlatformName } from "../../core/incoming.js";
-import type { AreaCount } from "../../domain/digest.js";
-import type { Completion } from "../../domain/digest-facts.js";
+import type { AreaCount } from "../../digest/card.js";
+import type { Completion } from "../../digest/facts.js";
 import { Repository } from "../handle.js";
 
 /** Where a digest goes. */

@@ -1,6 +1,6 @@
 /** What each conversation's weekly digest showed, so the next one can say what changed. */
 import { integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import type { AreaCount } from "../../../domain/digest.js";
+import type { AreaCount } from "../../../digest/card.js";
 
 /** One row per conversation per ISO week (in the subscription's timezone) a digest went out. */
 export const digestSnapshots = pgTable(

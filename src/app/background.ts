@@ -1,14 +1,14 @@
 /** Starts what runs without anyone typing: the cron jobs (with a catch-up run at start) and the outbox dispatcher. */
 import type { Messenger } from "../core/messenger.js";
-import type { Services } from "../core/services.js";
+import type { Services } from "./services.js";
 import { createDispatcher, type Dispatcher } from "../delivery/dispatcher.js";
 import { platformsOf } from "../delivery/platforms.js";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
-import { createCronScheduler } from "./cron.js";
-import { createJobLease, type JobLease } from "./job-lease.js";
+import { createCronScheduler } from "../scheduler/cron.js";
+import { createJobLease, type JobLease } from "../scheduler/job-lease.js";
 import { backgroundJobs } from "./jobs.js";
-import type { Scheduler } from "./scheduler.js";
+import type { Scheduler } from "../scheduler/scheduler.js";
 
 /** What the background needs from main.ts. */
 export interface BackgroundOptions {

@@ -1,10 +1,10 @@
 /** Applies one change to a task, records it in the history and queues the notices it causes, atomically. */
-import type { CommandContext } from "../../src/core/command.js";
-import type { Task } from "../../src/domain/task.js";
-import { noticeOutboxItems } from "../../src/notifications/notice-outbox.js";
-import { taskNotices } from "../../src/notifications/task-notices.js";
-import type { TaskChange } from "../../src/storage/repositories/task-repository.js";
-import { today } from "./today.js";
+import type { CommandContext } from "../app/command.js";
+import { todayIn } from "../domain/dates.js";
+import type { Task } from "../domain/task.js";
+import { noticeOutboxItems } from "../notifications/notice-outbox.js";
+import { taskNotices } from "../notifications/task-notices.js";
+import type { TaskChange } from "../storage/repositories/task-repository.js";
 
 /** What the history shows for a change. */
 export interface ChangeRecord {
@@ -35,7 +35,7 @@ export async function changeTask(
     after: expected,
     actor,
     people,
-    today: today(ctx),
+    today: todayIn(actor.timezone, now),
     ...(record.note ? { note: record.note } : {}),
   });
   const items = noticeOutboxItems(notices, {

@@ -1,12 +1,12 @@
 /** The recurring jobs the bot runs. To add one, append a `ScheduledJob` here; main.ts needs no change. */
-import type { Services } from "../core/services.js";
+import type { Services } from "./services.js";
 import type { Platforms } from "../delivery/platforms.js";
 import { digestJob } from "../digest/schedule-jobs.js";
 import { runReminders } from "../reminders/job.js";
 import { trainingNudgeSchedule } from "../training/nudge-schedule.js";
 import { incidentSyncJob } from "../alerts/sync-job.js";
 import { runMonthlyReports } from "../reports/monthly.js";
-import type { ScheduledJob } from "./scheduler.js";
+import type { ScheduledJob } from "../scheduler/scheduler.js";
 
 /** What jobs get: the services and platform facts. */
 export interface JobDeps {

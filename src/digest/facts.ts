@@ -1,6 +1,6 @@
 /** The task side of a weekly digest, computed from tasks and the week's completions: pure, no storage. */
-import { addDays, daysBetween } from "./dates.js";
-import { isOpenWork, isOverdue, type Task } from "./task.js";
+import { addDays, daysBetween } from "../domain/dates.js";
+import { isOpenWork, isOverdue, type Task } from "../domain/task.js";
 
 /** A task marked done, by whom and when (from the audit history). */
 export interface Completion {

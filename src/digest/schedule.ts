@@ -3,7 +3,7 @@
  * (luxon) so the every-minute check, catch-up after downtime and tests all agree, across daylight-saving changes.
  */
 import { DateTime } from "luxon";
-import { parseTimeOfDay } from "./due-input.js";
+import { parseTimeOfDay } from "../domain/due-input.js";
 import { z } from "zod";
 
 /** Weekday names, Monday first (ISO weekday = index + 1). */

@@ -1,4 +1,4 @@
-/** The dependencies commands and jobs work with, built once in main.ts (or per test). */
+/** The dependencies commands and jobs work with, built once by the composition root (or per test). */
 import type { Plan } from "../domain/plan.js";
 import type { Logger } from "../logger.js";
 import type { AlertStatsProvider } from "../domain/alert-stats.js";

@@ -1,8 +1,8 @@
 /** Finding an incident of the configured tenant by the id a person typed or a button carried. */
-import type { CommandContext } from "../../src/core/command.js";
-import type { Incident } from "../../src/domain/incident.js";
-import { hasRole, roleRequirement } from "../../src/domain/roles.js";
-import { forbidden, notFound } from "../../src/errors.js";
+import type { CommandContext } from "../app/command.js";
+import type { Incident } from "../domain/incident.js";
+import { hasRole, roleRequirement } from "../domain/roles.js";
+import { forbidden, notFound } from "../errors.js";
 
 /** The incident, or a not-found error; ids are short printable strings, anything else is refused. */
 export async function findIncident(ctx: CommandContext, id: string): Promise<Incident> {

@@ -1,7 +1,7 @@
 /** The weekly digest as a neutral Card: a pure function of its inputs, shared by the job and `digest preview`. */
 import type { Block, Card, ListItem } from "../core/reply.js";
-import { quietWeek, type AlertWeekStats } from "./alert-stats.js";
-import { blockedFor, type DigestFacts } from "./digest-facts.js";
+import { quietWeek, type AlertWeekStats } from "../domain/alert-stats.js";
+import { blockedFor, type DigestFacts } from "./facts.js";
 
 /** Done/total of one plan area; what a snapshot stores and a progress bar shows. */
 export interface AreaCount {

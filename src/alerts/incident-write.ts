@@ -4,14 +4,14 @@
  * shows a state Graph refused. A refusal names the missing permission and changes nothing. A comment
  * on the incident then says who acted (best effort: Graph itself only sees the app).
  */
-import { AlertSourceError, type IncidentPatch } from "../../src/alerts/alert-source.js";
-import { applyIncident } from "../../src/alerts/apply.js";
-import { INCIDENTS_KIND, emitContext } from "../../src/alerts/emit.js";
-import { mapIncident } from "../../src/alerts/mapper.js";
-import type { CommandContext } from "../../src/core/command.js";
-import { textReply, type Reply } from "../../src/core/reply.js";
-import { enumLabel, type Incident } from "../../src/domain/incident.js";
-import { BotError, usageError } from "../../src/errors.js";
+import { AlertSourceError, type IncidentPatch } from "./alert-source.js";
+import { applyIncident } from "./apply.js";
+import { INCIDENTS_KIND, emitContext } from "./emit.js";
+import { mapIncident } from "./mapper.js";
+import type { CommandContext } from "../app/command.js";
+import { textReply, type Reply } from "../core/reply.js";
+import { enumLabel, type Incident } from "../domain/incident.js";
+import { BotError, usageError } from "../errors.js";
 import { findIncident, requireIncidentActor } from "./incident-access.js";
 
 const AUDITED: (keyof IncidentPatch)[] = ["status", "assignedTo", "classification", "determination"];
