@@ -4,6 +4,7 @@
  * Buttons are numbered; typing the number presses them.
  */
 import type { Block, Card, CardAction, Reply, Span } from "../../src/core/reply.js";
+import { cutAt, replaceUnsafe } from "../../src/core/text-safety.js";
 
 /** A rendered reply with the buttons in the order they were numbered. */
 export interface ConsoleOutput {
@@ -14,17 +15,12 @@ export interface ConsoleOutput {
 /** Longest single value printed before "…"; keeps 100 KB alert descriptions readable. */
 const MAX_VALUE = 2000;
 
-/** Broken UTF-16 halves, which a terminal cannot show (they become U+FFFD). */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
 /** Makes a string safe for a terminal: no escapes, no bidi overrides, no broken UTF-16, bounded length. */
 export function consoleSafe(text: string): string {
-  const clean = text
-    .replace(LONE_SURROGATE, "�")
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, "�");
+  const clean = replaceUnsafe(text).replace(/\r/g, "\ufffd");
   if (clean.length <= MAX_VALUE) return clean;
-  const end = /[\ud800-\udbff]/.test(clean.charAt(MAX_VALUE - 1)) ? MAX_VALUE - 1 : MAX_VALUE;
-  return `${clean.slice(0, end)}… (${clean.length - end} more characters)`;
+  const kept = cutAt(clean, MAX_VALUE);
+  return `${kept}… (${clean.length - kept.length} more characters)`;
 }
 
 function spans(list: Span[]): string {

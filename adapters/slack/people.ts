@@ -5,6 +5,7 @@
  * email (a member of that team whose address is in the team's verified email domains, team.info).
  */
 import type { webApi } from "@slack/bolt";
+import { LRUCache } from "lru-cache";
 import type { Identity } from "../../src/core/incoming.js";
 import type { Logger } from "../../src/logger.js";
 
@@ -29,13 +30,15 @@ export interface HomeTeam {
 
 /** Looks people up through users.info with a small, bounded, expiring cache. */
 export class SlackDirectory {
-  private readonly cache = new Map<string, { identity: Identity; until: number }>();
+  private readonly cache: LRUCache<string, Identity>;
   private home: HomeTeam | undefined;
 
   constructor(
     private readonly log: Logger,
-    private readonly now: () => number = Date.now,
-  ) {}
+    now: () => number = Date.now,
+  ) {
+    this.cache = new LRUCache({ max: MAX_CACHED, ttl: PEOPLE_TTL_MS, perf: { now } });
+  }
 
   /** Records the bot's own workspace (at start); until then no identity is home or has a vouched email. */
   setHome(home: HomeTeam): void {
@@ -47,7 +50,7 @@ export class SlackDirectory {
   async identity(client: webApi.WebClient, teamId: string, userId: string, fallbackName?: string): Promise<Identity> {
     const key = `${teamId}:${userId}`;
     const hit = this.cache.get(key);
-    if (hit && hit.until > this.now()) return hit.identity;
+    if (hit) return hit;
     try {
       const result = await client.users.info({ user: userId });
       const identity = this.vouch(
@@ -84,12 +87,7 @@ export class SlackDirectory {
   }
 
   private remember(key: string, identity: Identity): void {
-    if (this.cache.size >= MAX_CACHED) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) this.cache.delete(oldest);
-    }
-    this.cache.delete(key);
-    this.cache.set(key, { identity, until: this.now() + PEOPLE_TTL_MS });
+    this.cache.set(key, identity);
   }
 }
 

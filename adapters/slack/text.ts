@@ -4,6 +4,7 @@
  * last pass that leaves no broken UTF-16 or direction-override characters in what is sent.
  */
 import type { Span } from "../../src/core/reply.js";
+import { fixSurrogates, replaceUnsafe, safeHttpUrl } from "../../src/core/text-safety.js";
 
 /** Escapes Slack's three control characters so text can never ping, link or format a `<…>` token. */
 export function escapeMrkdwn(text: string): string {
@@ -50,15 +51,8 @@ export function clipMrkdwn(raw: string, max: number): string {
 
 /** The URL if it is an absolute http(s) URL Slack can link, else undefined (javascript:, data:, relative, …). */
 export function safeUrl(raw: string, maxLength = 3000): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return undefined;
-  const href = url.href.replace(/\|/g, "%7C").replace(/</g, "%3C").replace(/>/g, "%3E");
-  return href.length <= maxLength ? href : undefined;
+  const href = safeHttpUrl(raw, maxLength)?.replace(/\|/g, "%7C");
+  return href && href.length <= maxLength ? href : undefined;
 }
 
 /** A link as mrkdwn: the label as text, then the real URL itself as the link, so a label cannot disguise it. */
@@ -115,10 +109,6 @@ export function clipRendered(mrkdwn: string, max: number): string {
   return mrkdwn.slice(0, Math.max(0, cut)) + moreNote(mrkdwn.length - Math.max(0, cut));
 }
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const CONTROLS_AND_BIDI =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-
 /**
  * The last pass over a rendered payload: every string loses broken UTF-16 halves (Slack refuses
  * them) and shown `text` also loses control and direction-override characters (which can disguise
@@ -126,8 +116,7 @@ const CONTROLS_AND_BIDI =
  */
 export function sendable<T>(value: T, key = ""): T {
   if (typeof value === "string") {
-    const whole = value.replace(LONE_SURROGATE, "\ufffd");
-    return (key === "text" ? whole.replace(CONTROLS_AND_BIDI, "\ufffd") : whole) as T;
+    return (key === "text" ? replaceUnsafe(value) : fixSurrogates(value)) as T;
   }
   if (Array.isArray(value)) return value.map((v: unknown) => sendable(v)) as T;
   if (value && typeof value === "object")

@@ -5,11 +5,18 @@
  */
 import type { Block, CardAction, Span } from "../../src/core/reply.js";
 import { escapeMarkdown, oneLine, plain, safeUrl } from "./escape.js";
+import type {
+  ActionSet,
+  CardAction as CardButton,
+  CardElement,
+  RichTextBlock,
+  TextRun,
+  TextStyle,
+} from "./card-types.js";
 import type { TeamsLimits } from "./limits.js";
 import { type CardMention, hasMention, mentionMarkdown } from "./mention-text.js";
 
-/** An Adaptive Card element or action, built as an object and serialised only by JSON.stringify. */
-export type CardElement = { type: string } & Record<string, unknown>;
+export type { CardElement } from "./card-types.js";
 
 /** What rendering one card carries along: its limits and the people it mentions. */
 export interface RenderContext {
@@ -18,21 +25,17 @@ export interface RenderContext {
 }
 
 /** A TextRun for plain text, with optional styling. */
-export function run(text: string, max: number, style: Record<string, unknown> = {}): CardElement {
+export function run(text: string, max: number, style: Omit<TextRun, "type" | "text"> = {}): TextRun {
   return { type: "TextRun", text: plain(text, max), ...style };
 }
 
 /** A RichTextBlock of runs: text Teams shows exactly as given; empty runs are left out (Teams refuses them). */
-export function richText(inlines: CardElement[], extra: Record<string, unknown> = {}): CardElement {
-  return { type: "RichTextBlock", inlines: inlines.filter((i) => !isEmptyRun(i)), ...extra };
-}
-
-function isEmptyRun(element: CardElement): boolean {
-  return element.type === "TextRun" && String(element.text ?? "") === "";
+export function richText(inlines: TextRun[], extra: Pick<RichTextBlock, "spacing"> = {}): RichTextBlock {
+  return { type: "RichTextBlock", inlines: inlines.filter((i) => i.text !== ""), ...extra };
 }
 
 /** The "…and N more" line shown where a list, fact set or card was cut. */
-export function moreLine(count: number): CardElement {
+export function moreLine(count: number): RichTextBlock {
   return richText([run(`…and ${count} more`, 40, { isSubtle: true, italic: true })]);
 }
 
@@ -43,9 +46,9 @@ export function moreLine(count: number): CardElement {
 function linkRuns(
   link: { label: string; url: string },
   budget: number,
-  base: Record<string, unknown>,
+  base: TextStyle,
   limits: TeamsLimits,
-): CardElement[] {
+): TextRun[] {
   const url = safeUrl(link.url, limits.maxUrl);
   if (!url) return [run(`${link.label} (${link.url})`, budget, base)];
   const target = run(url, budget, {
@@ -58,20 +61,20 @@ function linkRuns(
   return [run(`${link.label} (`, budget, base), target, run(")", budget, base)];
 }
 
-function spanRuns(spans: Span[], limits: TeamsLimits, subtle: boolean): CardElement[] {
+function spanRuns(spans: Span[], limits: TeamsLimits, subtle: boolean): TextRun[] {
   let budget = limits.maxText;
-  const runs: CardElement[] = [];
+  const runs: TextRun[] = [];
   for (const span of spans) {
     if (budget <= 0) break;
-    const base = subtle ? { isSubtle: true, size: "Small" } : {};
-    let elements: CardElement[];
+    const base: TextStyle = subtle ? { isSubtle: true, size: "Small" } : {};
+    let elements: TextRun[];
     if (typeof span === "string") elements = [run(span, budget, base)];
     else if ("bold" in span) elements = [run(span.bold, budget, { ...base, weight: "Bolder" })];
     else if ("code" in span) elements = [run(span.code, budget, { ...base, fontType: "Monospace" })];
     else if ("mention" in span) elements = [run(`@${span.mention.name}`, budget, { ...base, weight: "Bolder" })];
     else elements = linkRuns(span.link, budget, base, limits);
-    for (const element of elements) budget -= String(element.text).length;
-    runs.push(...elements.filter((e) => !isEmptyRun(e)));
+    for (const element of elements) budget -= element.text.length;
+    runs.push(...elements.filter((e) => e.text !== ""));
   }
   return runs;
 }
@@ -90,20 +93,24 @@ function linkTitle(label: string, url: string, limits: TeamsLimits): string {
   return shown.trim() && shown !== host ? `${shown} (${host})` : host;
 }
 
-function action(a: CardAction, limits: TeamsLimits): CardElement | undefined {
+function action(a: CardAction, limits: TeamsLimits): CardButton | undefined {
   const title = oneLine(a.label, limits.maxActionTitle);
   if (a.kind === "link") {
     const url = safeUrl(a.url, limits.maxUrl);
     return url ? { type: "Action.OpenUrl", title: linkTitle(a.label, url, limits), url } : undefined;
   }
-  const style = a.style === "primary" ? { style: "positive" } : a.style === "danger" ? { style: "destructive" } : {};
+  const style: Pick<Extract<CardButton, { type: "Action.Submit" }>, "style"> = a.style === "primary"
+    ? { style: "positive" }
+    : a.style === "danger"
+      ? { style: "destructive" }
+      : {};
   return { type: "Action.Submit", title, ...style, data: { actionId: a.actionId, value: a.value } };
 }
 
 function actionElements(actions: CardAction[], limits: TeamsLimits): CardElement[] {
   const shown = actions.slice(0, limits.maxActions);
-  const buttons = shown.map((a) => action(a, limits)).filter((a): a is CardElement => a !== undefined);
-  const elements: CardElement[] = buttons.length ? [{ type: "ActionSet", actions: buttons }] : [];
+  const buttons = shown.map((a) => action(a, limits)).filter((a): a is CardButton => a !== undefined);
+  const elements: CardElement[] = buttons.length ? [{ type: "ActionSet", actions: buttons } satisfies ActionSet] : [];
   for (const a of shown) {
     if (a.kind === "link" && !safeUrl(a.url, limits.maxUrl))
       elements.push(richText([run(`${a.label}: ${a.url}`, limits.maxText, { isSubtle: true })]));

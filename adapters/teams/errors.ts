@@ -4,6 +4,7 @@
  * 403 means the bot was removed or blocked (the conversation is gone for good), 413 means the
  * message was too large; neither is worth retrying.
  */
+import pRetry from "p-retry";
 import { DeliveryError } from "../../src/core/messenger.js";
 
 /** Error codes Teams uses when the bot can no longer post in a conversation. */
@@ -93,16 +94,29 @@ export interface RetryPolicy {
 /** The in-turn default: 3 tries, 250 ms then 500 ms, or Retry-After when it is at most 3 s. */
 export const TURN_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 250, maxWaitMs: 3000 };
 
-/** Runs `send`, retrying retryable failures within the policy; throws a DeliveryError otherwise. */
+/** Runs `send`, retrying retryable failures within the policy (Retry-After when Teams gives one); throws a DeliveryError otherwise. */
 export async function withRetry<T>(send: () => Promise<T>, policy: RetryPolicy = TURN_RETRY): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await send();
-    } catch (err) {
-      const failure = toDeliveryError(err);
-      const wait = failure.retryAfterMs ?? policy.baseDelayMs * 2 ** (attempt - 1);
-      if (failure.permanent || attempt >= policy.attempts || wait > policy.maxWaitMs) throw failure;
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-  }
+  const waitAfter = (failure: DeliveryError, attempt: number) =>
+    failure.retryAfterMs ?? policy.baseDelayMs * 2 ** (attempt - 1);
+  return pRetry(
+    async () => {
+      try {
+        return await send();
+      } catch (err) {
+        throw toDeliveryError(err);
+      }
+    },
+    {
+      retries: policy.attempts - 1,
+      minTimeout: 0,
+      randomize: false,
+      shouldRetry: ({ error, attemptNumber }) =>
+        error instanceof DeliveryError && !error.permanent && waitAfter(error, attemptNumber) <= policy.maxWaitMs,
+      onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+        if (!(error instanceof DeliveryError) || error.permanent || retriesLeft === 0) return;
+        const wait = waitAfter(error, attemptNumber);
+        if (wait <= policy.maxWaitMs) await new Promise((resolve) => setTimeout(resolve, wait));
+      },
+    },
+  );
 }

@@ -3,24 +3,16 @@
  * it only needs cleaning; fact sets are markdown in Teams, so their text is also escaped. Cards are
  * built as objects and serialised with JSON.stringify, so no string can break out of its field.
  */
-
-const BIDI_AND_CONTROLS =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+import { clampText, replaceUnsafe, safeHttpUrl } from "../../src/core/text-safety.js";
 
 /** Cuts text to `max` characters without splitting a surrogate pair, ending with "…". */
 export function clamp(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = Math.max(0, max - 1);
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return text.slice(0, end) + "…";
+  return clampText(text, max);
 }
 
 /** Plain text for a TextRun or an input label: no control or direction-override characters, bounded. */
 export function plain(text: string, max: number): string {
-  const cleaned = text.replace(/\r\n?/g, "\n").replace(LONE_SURROGATE, "\ufffd").replace(BIDI_AND_CONTROLS, "\ufffd");
-  return clamp(cleaned, max);
+  return clampText(replaceUnsafe(text.replace(/\r\n?/g, "\n")), max);
 }
 
 /** One line of plain text (newlines and tabs become spaces), for titles, facts and buttons. */
@@ -45,11 +37,5 @@ export function escapeMarkdown(text: string): string {
 
 /** A URL safe to open from a card: http(s) only, no spaces or control characters, bounded. */
 export function safeUrl(url: string, max: number): string | undefined {
-  if (url.length > max || /[\s\u0000-\u001f\u007f<>"]/.test(url)) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return safeHttpUrl(url, max);
 }

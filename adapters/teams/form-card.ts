@@ -7,7 +7,8 @@
  * Input.Text with the same id is its fallback for hosts without choice sets (a name to type).
  */
 import type { Form, FormField } from "../../src/core/reply.js";
-import { type CardElement, richText, run } from "./card-blocks.js";
+import { richText, run } from "./card-blocks.js";
+import type { CardAction, CardElement } from "./card-types.js";
 import { oneLine } from "./escape.js";
 import type { TeamsLimits } from "./limits.js";
 
@@ -60,7 +61,7 @@ function input(field: FormField, limits: TeamsLimits): CardElement {
 }
 
 /** The input card's body and its one submit action. */
-export function formCard(form: Form, limits: TeamsLimits): { body: CardElement[]; actions: CardElement[] } {
+export function formCard(form: Form, limits: TeamsLimits): { body: CardElement[]; actions: CardAction[] } {
   const people = form.fields.filter((f) => f.kind === "person").map((f) => f.id);
   return {
     body: [

@@ -4,6 +4,7 @@
  * where the person is not a member) falls back to what the activity itself said.
  */
 import { TeamsInfo, type TurnContext } from "botbuilder";
+import { LRUCache } from "lru-cache";
 import type { Identity } from "../../src/core/incoming.js";
 import type { Logger } from "../../src/logger.js";
 import { replaceOnce, identityOf, workspaceOf, type MentionEntity } from "./parse.js";
@@ -17,14 +18,16 @@ const MAX_ENTRIES = 2000;
  * (the organisation's own tenant) are marked as such, and only there is a looked-up email vouched for.
  */
 export class MemberDirectory {
-  private readonly cache = new Map<string, { identity: Identity; at: number }>();
+  private readonly cache: LRUCache<string, Identity>;
 
   constructor(
     private readonly log: Logger,
     private readonly homeTenant: string = "",
     private readonly userIds: TeamsUserIds = new TeamsUserIds(),
-    private readonly clock: () => number = Date.now,
-  ) {}
+    clock: () => number = Date.now,
+  ) {
+    this.cache = new LRUCache({ max: MAX_ENTRIES, ttl: TTL_MS, perf: { now: clock } });
+  }
 
   private vouch(ctx: TurnContext, identity: Identity, emailFromLookup: boolean): Identity {
     const tenant = workspaceOf(ctx.activity).slice("teams:".length).toLowerCase();
@@ -36,14 +39,13 @@ export class MemberDirectory {
   async lookup(ctx: TurnContext, id: string): Promise<Identity | undefined> {
     const key = `${ctx.activity.conversation?.tenantId ?? ""}|${id}`;
     const hit = this.cache.get(key);
-    if (hit && this.clock() - hit.at < TTL_MS) return hit.identity;
+    if (hit) return hit;
     try {
       const member = await TeamsInfo.getMember(ctx, id);
       if (!member || typeof member.id !== "string") return undefined;
       this.userIds.remember(workspaceOf(ctx.activity), member.aadObjectId, member.id);
       const identity = this.vouch(ctx, identityOf(member), true);
-      if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value ?? "");
-      this.cache.set(key, { identity, at: this.clock() });
+      this.cache.set(key, identity);
       return identity;
     } catch (err) {
       this.log.debug({ err: String(err) }, "teams: member lookup failed; using the activity's own data");

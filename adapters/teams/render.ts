@@ -5,6 +5,7 @@
  * rendered again with tighter caps until it fits, and the cuts say "…and N more".
  */
 import type { Block, Card, CardSeverity, Reply } from "../../src/core/reply.js";
+import type { AdaptiveCard, CardAction, TextStyle } from "./card-types.js";
 import { blockElements, type CardElement, moreLine, type RenderContext, richText, run } from "./card-blocks.js";
 import { formCard } from "./form-card.js";
 import { activityBytes, CARD_VERSION, TEAMS_LIMITS, type TeamsLimits } from "./limits.js";
@@ -15,10 +16,10 @@ export const ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
 /** What the adapter sends: a message whose only attachment is the card. */
 export interface TeamsMessage {
   type: "message";
-  attachments: { contentType: typeof ADAPTIVE_CARD; content: CardElement }[];
+  attachments: { contentType: typeof ADAPTIVE_CARD; content: AdaptiveCard }[];
 }
 
-const SEVERITY: Record<CardSeverity, { label: string; color: string }> = {
+const SEVERITY: Record<CardSeverity, { label: string; color: TextStyle["color"] }> = {
   informational: { label: "INFO", color: "Accent" },
   low: { label: "LOW", color: "Good" },
   medium: { label: "MEDIUM", color: "Warning" },
@@ -60,7 +61,7 @@ function cardBody(card: Card, rc: RenderContext): CardElement[] {
   return body;
 }
 
-function adaptiveCard(rc: RenderContext, body: CardElement[], actions: CardElement[] = []): CardElement {
+function adaptiveCard(rc: RenderContext, body: CardElement[], actions: CardAction[] = []): AdaptiveCard {
   return {
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -71,7 +72,7 @@ function adaptiveCard(rc: RenderContext, body: CardElement[], actions: CardEleme
   };
 }
 
-function message(content: CardElement): TeamsMessage {
+function message(content: AdaptiveCard): TeamsMessage {
   return { type: "message", attachments: [{ contentType: ADAPTIVE_CARD, content }] };
 }
 

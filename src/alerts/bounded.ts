@@ -4,12 +4,11 @@
  * belongs cannot break storage or rendering. NUL characters are dropped: PostgreSQL text cannot hold
  * them, and they never carry meaning in a title or a name.
  */
+import { cutAt } from "../core/text-safety.js";
 
 /** Cuts text to `max` code units, never leaving half a surrogate pair at the end. */
 export function bound(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+  return cutAt(text, max);
 }
 
 /** A bounded string without NUL characters, or null when the value is missing, blank or not a string. */

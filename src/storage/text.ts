@@ -4,12 +4,11 @@
  * before it is written, on both engines alike: NULs are dropped and unpaired UTF-16 surrogates become
  * U+FFFD (what a text column would have made of them; jsonb refuses them outright).
  */
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+import { fixSurrogates } from "../core/text-safety.js";
 
 /** The string storable on both engines. */
 function storableString(s: string): string {
-  return s.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\ufffd");
+  return fixSurrogates(s.replaceAll("\u0000", ""));
 }
 
 /** The value with every string in it made storable (plain objects and arrays are copied). */

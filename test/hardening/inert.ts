@@ -118,7 +118,7 @@ export function expectTeamsInert(message: TeamsMessage, reply: Reply, where: str
   const json = JSON.stringify(message);
   expect(Math.max(Buffer.byteLength(json, "utf8"), json.length * 2), `${where}: size`).toBeLessThan(80 * 1024);
   expect(message.attachments, where).toHaveLength(1);
-  const card = message.attachments[0]?.content as Record<string, unknown>;
+  const card = message.attachments[0]?.content as unknown as Record<string, unknown>;
   expect(card.version, where).toBe("1.5");
   const entities = (card.msteams as { entities?: { text: string; mentioned: { id: string } }[] }).entities ?? [];
   for (const e of entities) {

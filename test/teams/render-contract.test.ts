@@ -67,7 +67,7 @@ function checkInert(reply: Reply, mentions = false): void {
   expect(JSON.parse(JSON.stringify(message))).toEqual(message);
   expect(message.attachments).toHaveLength(1);
   expect(activityBytes(message)).toBeLessThanOrEqual(TEAMS_LIMITS.maxActivityBytes);
-  const card: Record<string, unknown> = message.attachments[0]?.content ?? {};
+  const card = (message.attachments[0]?.content ?? {}) as Record<string, unknown>;
   if (!mentions) expect(card.msteams).toEqual({ width: "Full" });
   const ours = ((card.msteams as { entities?: { text: string }[] }).entities ?? []).map((e) => e.text);
   const withoutOurMentions = (text: string) =>
@@ -160,8 +160,8 @@ describe("Teams renderer: hostile text is inert", () => {
         { mention: { platformUserId: "d0000000-0000-4000-8000-000000000002", name: "Dana" } },
         " is due",
       ],
-    }).attachments[0]?.content as Record<string, unknown>;
-    expect(card.msteams).toEqual({
+    }).attachments[0]?.content;
+    expect(card?.msteams).toEqual({
       width: "Full",
       entities: [
         {
@@ -171,7 +171,7 @@ describe("Teams renderer: hostile text is inert", () => {
         },
       ],
     });
-    expect((card.body as { text: string }[])[0]?.text).toBe("\\<at>Dana\\</at> <at>Dana</at> is due");
+    expect((card?.body as { text: string }[])[0]?.text).toBe("\\<at>Dana\\</at> <at>Dana</at> is due");
   });
 });
 
