@@ -10,6 +10,7 @@ import { touchedAssets, type WatchedAsset } from "../domain/incident-assets.js";
 import type { IncidentChange } from "../domain/incident-diff.js";
 import { incidentEvidence, isOpen, type Incident } from "../domain/incident.js";
 import { passesFilter, type IncidentFilter } from "../domain/incident-sources.js";
+import { onDuty } from "../domain/oncall.js";
 import type { Person } from "../domain/person.js";
 import type { Subscription } from "../storage/repositories/subscription-repository.js";
 import type { ThreadTarget } from "../storage/repositories/incident-thread-repository.js";
@@ -27,13 +28,17 @@ export interface EmitContext {
   sourceKind: "graph" | "demo";
   now: Date;
   assets(workspace: string): Promise<WatchedAsset[]>;
-  leads(workspace: string): Promise<Person[]>;
+  /** Who a honeypot touch pings there: its on-call list, or its leads and admins. */
+  onDuty(workspace: string): Promise<Person[]>;
+  /** Every workspace watching a honeypot. */
+  honeypotWorkspaces(): Promise<string[]>;
 }
 
 /** Builds an emit context; lookups are cached, so build one per unit of work. */
 export function emitContext(services: Services, now: Date): EmitContext {
   const assets = new Map<string, Promise<WatchedAsset[]>>();
-  const leads = new Map<string, Promise<Person[]>>();
+  const duty = new Map<string, Promise<Person[]>>();
+  let watching: Promise<string[]> | undefined;
   const feed = services.alertFeed;
   return {
     services,
@@ -41,7 +46,9 @@ export function emitContext(services: Services, now: Date): EmitContext {
     sourceKind: feed.source.kind,
     now,
     assets: (w) => cached(assets, w, () => services.assets.all(w)),
-    leads: (w) => cached(leads, w, async () => (await services.people.all(w)).filter((p) => p.role === "lead")),
+    onDuty: (w) =>
+      cached(duty, w, async () => onDuty(await services.oncall.people(w), await services.people.all(w))),
+    honeypotWorkspaces: () => (watching ??= services.assets.workspacesWatching("honeypot")),
   };
 }
 
@@ -91,8 +98,8 @@ async function enqueueLines(
 async function assetLines(ctx: EmitContext, target: ThreadTarget, incident: Incident): Promise<ThreadLine[]> {
   const touches = touchedAssets(incidentEvidence(incident), await ctx.assets(target.workspace));
   if (touches.length === 0) return [];
-  const leads = await ctx.leads(target.workspace);
-  return touches.map((t) => assetLine(t, leads));
+  const people = await ctx.onDuty(target.workspace);
+  return touches.map((t) => assetLine(t, people));
 }
 
 async function card(ctx: EmitContext, target: ThreadTarget, incident: Incident) {
