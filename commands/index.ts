@@ -52,6 +52,7 @@ import { incidentCommand } from "./incident.js";
 import { assetCommand } from "./asset.js";
 import { assetsCommand } from "./assets.js";
 import { oncallCommand } from "./oncall.js";
+import { arealeadCommand } from "./arealead.js";
 import { incidentAssignAction } from "./actions/incident-assign.js";
 import { incidentStartAction } from "./actions/incident-start.js";
 import { incidentReopenAction } from "./actions/incident-reopen.js";
@@ -64,6 +65,7 @@ export const commands: readonly CommandSpec[] = [
   planCommand,
   stakeholdersCommand,
   stakeholderCommand,
+  arealeadCommand,
   tasksCommand,
   taskCommand,
   assignCommand,

@@ -4,7 +4,7 @@ import { defineCommand } from "../src/core/command.js";
 import { announce, type Reply, type Span } from "../src/core/reply.js";
 import { onDuty } from "../src/domain/oncall.js";
 import { byName, type Person } from "../src/domain/person.js";
-import { hasRole } from "../src/domain/roles.js";
+import { hasRole, roleRequirement } from "../src/domain/roles.js";
 import { forbidden } from "../src/errors.js";
 
 const names = (people: readonly Person[]) => people.map((p) => p.displayName).join(", ");
@@ -55,7 +55,8 @@ export const oncallCommand = defineCommand({
   async run(ctx, args): Promise<Reply> {
     const first = args.peek();
     if (first === undefined) return show(ctx);
-    if (!hasRole(ctx.actor.role, "lead")) throw forbidden("Naming who is on call is for a lead or an admin.");
+    if (!hasRole(ctx.actor.role, "lead"))
+      throw forbidden(`Naming who is on call needs ${roleRequirement("lead")}; your role is ${ctx.actor.role}.`);
     if (first.toLowerCase() === "clear") {
       args.next();
       args.end();

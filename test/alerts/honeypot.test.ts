@@ -165,7 +165,9 @@ describe("honeypot and business-critical assets", () => {
     expect(t.text(await t.run("oncall", "sam"))).toBe(
       "On call: nobody named, so a honeypot touch pings the leads and admins: admin, dana. Name who is with oncall @person….",
     );
-    expect(t.text(await t.run("oncall @eli", "sam"))).toMatch(/^Naming who is on call is for a lead or an admin/);
+    expect(t.text(await t.run("oncall @eli", "sam"))).toMatch(
+      /^Naming who is on call needs a lead or an admin; your role is analyst/,
+    );
     expect(t.text(await t.run("oncall @sam @eli @sam", "dana"))).toBe(
       "On call: eli, sam. A honeypot touch pings them from now on.",
     );
@@ -202,7 +204,11 @@ describe("honeypot and business-critical assets", () => {
     );
     const sub = { workspace, platform: "slack" as const, conversationId: "C0SOC", createdBy: null };
     await t.services.subscriptions.put({ ...sub, kind: "incidents", settings: {} }, t.clock.now());
-    await t.services.people.upsert(workspace, { platform: "slack", userId: "U0ANALYST", displayName: "ana" }, "analyst");
+    await t.services.people.upsert(
+      workspace,
+      { platform: "slack", userId: "U0ANALYST", displayName: "ana" },
+      "analyst",
+    );
 
     source.put(touch("61", "2026-11-28T09:00:00Z", "hp-x"));
     source.put(touch("62", "2026-11-28T09:05:00Z", "hp-x"));

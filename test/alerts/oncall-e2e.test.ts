@@ -114,9 +114,7 @@ describe("honeypot pings end to end", () => {
     const inThread = sent.filter((c) => String(c.conversationId).startsWith(`${CHANNEL};messageid=`));
     const ping = inThread.map((c) => JSON.stringify(c.body)).find((b) => b.includes("Honeypot touched"));
     expect(ping).toContain("<at>Eve Analyst</at>");
-    expect([...(ping ?? "").matchAll(/"mentioned":\{"id":"([^"]+)"/g)].map((m) => m[1])).toEqual([
-      EVE.aadObjectId,
-    ]);
+    expect([...(ping ?? "").matchAll(/"mentioned":\{"id":"([^"]+)"/g)].map((m) => m[1])).toEqual([EVE.aadObjectId]);
     const direct = sent.filter((c) => !String(c.conversationId).startsWith(CHANNEL));
     expect(direct).toHaveLength(1);
     expect(h.cardText(direct[0])).toMatch(/⚠ Honeypot touched\n?: device hp-01, in incident 81 · Lateral movement/);
