@@ -46,8 +46,7 @@ export function emitContext(services: Services, now: Date): EmitContext {
     sourceKind: feed.source.kind,
     now,
     assets: (w) => cached(assets, w, () => services.assets.all(w)),
-    onDuty: (w) =>
-      cached(duty, w, async () => onDuty(await services.oncall.people(w), await services.people.all(w))),
+    onDuty: (w) => cached(duty, w, async () => onDuty(await services.oncall.people(w), await services.people.all(w))),
     honeypotWorkspaces: () => (watching ??= services.assets.workspacesWatching("honeypot")),
   };
 }

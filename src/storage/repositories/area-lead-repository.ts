@@ -41,12 +41,22 @@ export class AreaLeadRepository extends Repository {
   replace(workspace: string, area: string, personIds: readonly number[], by: number, now: Date): Promise<void> {
     const { areaLeads } = this.t;
     return this.h.unit(async () => {
-      await this.q((db) => db.delete(areaLeads).where(and(eq(areaLeads.workspace, workspace), eq(areaLeads.area, area))));
+      await this.q((db) =>
+        db.delete(areaLeads).where(and(eq(areaLeads.workspace, workspace), eq(areaLeads.area, area))),
+      );
       if (personIds.length)
         await this.q((db) =>
           db
             .insert(areaLeads)
-            .values(personIds.map((personId) => ({ workspace, area, personId, assignedBy: by, assignedAt: now.toISOString() }))),
+            .values(
+              personIds.map((personId) => ({
+                workspace,
+                area,
+                personId,
+                assignedBy: by,
+                assignedAt: now.toISOString(),
+              })),
+            ),
         );
     });
   }
