@@ -7,11 +7,11 @@ import { usageError } from "../src/errors.js";
 /** Marks a device, account, IP or cloud resource as a honeypot or business-critical, or stops watching it. */
 export const assetCommand = defineCommand({
   name: "asset",
-  summary: "Watch an asset: a honeypot (touching it pings the leads) or a business-critical one",
+  summary: "Watch an asset: a honeypot (touching it pings whoever is on call) or a business-critical one",
   usage: "asset honeypot|critical|remove <device | user@domain | IP | cloud resource id>",
   minRole: "lead",
   details: [
-    "Incidents whose evidence touches a watched asset are marked on their card; a honeypot touch also mentions this workspace's leads in the thread.",
+    "Incidents whose evidence touches a watched asset are marked on their card; a honeypot touch also pings whoever is on call (`oncall`; by default the leads and admins).",
   ],
   async run(ctx, args) {
     const verb = args.required("honeypot, critical or remove").toLowerCase();
@@ -50,7 +50,7 @@ export const assetCommand = defineCommand({
     });
     const what =
       verb === "honeypot"
-        ? "a honeypot: any incident touching it pings the leads"
+        ? "a honeypot: any incident touching it pings whoever is on call (`oncall`)"
         : "business-critical: incidents touching it are flagged";
     return announce(`${parsed.type} ${name} is now ${what}${before && before !== verb ? ` (was ${before})` : ""}.`);
   },

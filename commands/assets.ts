@@ -16,7 +16,7 @@ export const assetsCommand = defineCommand({
     return cardReply({
       title: "Watched assets",
       blocks: [
-        { type: "text", spans: [{ bold: "Honeypots" }, " (a touch pings the leads)"] },
+        { type: "text", spans: [{ bold: "Honeypots" }, " (a touch pings whoever is on call: `oncall`)"] },
         { type: "list", items: list("honeypot"), empty: "None; add one with `asset honeypot <name>`." },
         { type: "text", spans: [{ bold: "Business-critical" }] },
         { type: "list", items: list("critical"), empty: "None; add one with `asset critical <name>`." },

@@ -48,6 +48,8 @@ import { alertsCommand } from "./alerts.js";
 import { incidentCommand } from "./incident.js";
 import { assetCommand } from "./asset.js";
 import { assetsCommand } from "./assets.js";
+import { oncallCommand } from "./oncall.js";
+import { arealeadCommand } from "./arealead.js";
 import { incidentAssignAction } from "./actions/incident-assign.js";
 import { incidentStartAction } from "./actions/incident-start.js";
 import { incidentReopenAction } from "./actions/incident-reopen.js";
@@ -60,6 +62,7 @@ export const commands: readonly CommandSpec[] = [
   planCommand,
   stakeholdersCommand,
   stakeholderCommand,
+  arealeadCommand,
   tasksCommand,
   taskCommand,
   assignCommand,
@@ -94,6 +97,7 @@ export const commands: readonly CommandSpec[] = [
   incidentCommand,
   assetCommand,
   assetsCommand,
+  oncallCommand,
 ];
 
 /** Button and form actions. */

@@ -16,7 +16,19 @@ export const HELP_GROUPS: readonly HelpGroup[] = [
   },
   {
     name: "The plan",
-    commands: ["plan", "assign", "unassign", "add", "rename", "remove", "restore", "skip", "unskip", "digest"],
+    commands: [
+      "plan",
+      "assign",
+      "unassign",
+      "add",
+      "rename",
+      "remove",
+      "restore",
+      "skip",
+      "unskip",
+      "arealead",
+      "digest",
+    ],
     example: "assign S2 @dana due 2027-01-15",
   },
   {

@@ -29,12 +29,17 @@ export async function setStatus(ctx: CommandContext, task: Task, status: TaskSta
     },
     { action: "status", oldValue: statusLabel(task.status), newValue: statusLabel(status), ...(note ? { note } : {}) },
   );
-  const told = blockRecipients(await ctx.services.people.all(ctx.workspace)).filter((p) => p.id !== ctx.actor.id);
-  return changedTaskReply(updated, confirmation(task.id, status, note, told.length > 0), today(ctx));
+  const areaLeads = status === "blocked" ? await ctx.services.areaLeads.ofArea(ctx.workspace, task.area) : [];
+  const told = blockRecipients(await ctx.services.people.all(ctx.workspace), areaLeads).filter(
+    (p) => p.id !== ctx.actor.id && p.id !== task.ownerId,
+  );
+  const whoTold =
+    told.length === 0 ? "" : areaLeads.length ? ` (${task.area}'s leads are told)` : " (the leads are told)";
+  return changedTaskReply(updated, confirmation(task.id, status, note, whoTold), today(ctx));
 }
 
-function confirmation(id: string, status: TaskStatus, note: string, leadsTold: boolean): string {
-  if (status === "blocked") return `${id} blocked: ${note}${leadsTold ? " (the leads are told)" : ""}`;
+function confirmation(id: string, status: TaskStatus, note: string, whoTold: string): string {
+  if (status === "blocked") return `${id} blocked: ${note}${whoTold}`;
   if (status === "done") return `${id} done ✓`;
   if (status === "in_progress") return `${id} started`;
   return `${id} reopened`;

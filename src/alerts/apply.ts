@@ -7,6 +7,7 @@ import { diffIncident, type IncidentChange } from "../domain/incident-diff.js";
 import type { Incident, IncidentAlert } from "../domain/incident.js";
 import type { Subscription } from "../storage/repositories/subscription-repository.js";
 import { emitIncident, type EmitContext } from "./emit.js";
+import { pingOnDuty } from "./honeypot-pings.js";
 
 /** What applying one incident did. */
 export interface Applied {
@@ -47,6 +48,7 @@ export async function applyIncident(
   await repo.recordChanges(next, mine, ctx.now, actorName ?? null);
   if (theirs.length) await repo.recordChanges(next, theirs, ctx.now, options.sourceName ?? null);
   await emitIncident(ctx, subs, next, changes, actorName ? attribution : undefined, options.startThreads ?? true);
+  await pingOnDuty(ctx, next);
   return { incident: next, changed, changes };
 }
 

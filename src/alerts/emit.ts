@@ -4,12 +4,14 @@
  * watched asset touched (op reply). Keys are built from incident id + conversation + change identity,
  * so running this twice for the same state enqueues nothing new. Call inside the sync's unit of work.
  */
+import type { PlatformName } from "../core/incoming.js";
 import { createHash } from "node:crypto";
 import type { Services } from "../app/services.js";
 import { touchedAssets, type WatchedAsset } from "../domain/incident-assets.js";
 import type { IncidentChange } from "../domain/incident-diff.js";
 import { incidentEvidence, isOpen, type Incident } from "../domain/incident.js";
 import { passesFilter, type IncidentFilter } from "../domain/incident-sources.js";
+import { onDuty } from "../domain/oncall.js";
 import type { Person } from "../domain/person.js";
 import type { Subscription } from "../storage/repositories/subscription-repository.js";
 import type { ThreadTarget } from "../storage/repositories/incident-thread-repository.js";
@@ -27,13 +29,26 @@ export interface EmitContext {
   sourceKind: "graph" | "demo";
   now: Date;
   assets(workspace: string): Promise<WatchedAsset[]>;
-  leads(workspace: string): Promise<Person[]>;
+  /** Who a honeypot touch pings there: its on-call list, or its leads and admins. */
+  onDuty(workspace: string): Promise<Person[]>;
+  /** Every workspace watching a honeypot. */
+  honeypotWorkspaces(): Promise<string[]>;
+  /** The platform a workspace's people are reached on, for direct messages. */
+  platformOf(workspace: string): Promise<PlatformName | undefined>;
 }
 
-/** Builds an emit context; lookups are cached, so build one per unit of work. */
-export function emitContext(services: Services, now: Date): EmitContext {
+/**
+ * Builds an emit context; lookups are cached, so build one per unit of work. `platformOf` comes from
+ * the running adapters' profiles (the sync job); without it the conversations seen in a workspace tell.
+ */
+export function emitContext(
+  services: Services,
+  now: Date,
+  platformOf: (workspace: string) => Promise<PlatformName | undefined> = (w) => services.conversations.platformOf(w),
+): EmitContext {
   const assets = new Map<string, Promise<WatchedAsset[]>>();
-  const leads = new Map<string, Promise<Person[]>>();
+  const duty = new Map<string, Promise<Person[]>>();
+  let watching: Promise<string[]> | undefined;
   const feed = services.alertFeed;
   return {
     services,
@@ -41,7 +56,9 @@ export function emitContext(services: Services, now: Date): EmitContext {
     sourceKind: feed.source.kind,
     now,
     assets: (w) => cached(assets, w, () => services.assets.all(w)),
-    leads: (w) => cached(leads, w, async () => (await services.people.all(w)).filter((p) => p.role === "lead")),
+    onDuty: (w) => cached(duty, w, async () => onDuty(await services.oncall.people(w), await services.people.all(w))),
+    honeypotWorkspaces: () => (watching ??= services.assets.workspacesWatching("honeypot")),
+    platformOf,
   };
 }
 
@@ -91,8 +108,8 @@ async function enqueueLines(
 async function assetLines(ctx: EmitContext, target: ThreadTarget, incident: Incident): Promise<ThreadLine[]> {
   const touches = touchedAssets(incidentEvidence(incident), await ctx.assets(target.workspace));
   if (touches.length === 0) return [];
-  const leads = await ctx.leads(target.workspace);
-  return touches.map((t) => assetLine(t, leads));
+  const people = await ctx.onDuty(target.workspace);
+  return touches.map((t) => assetLine(t, people));
 }
 
 async function card(ctx: EmitContext, target: ThreadTarget, incident: Incident) {

@@ -41,7 +41,9 @@ export async function writeIncident(
   const actorName = ctx.actor.displayName;
   const subscriptions = await services.subscriptions.ofKind(INCIDENTS_KIND);
   await services.storage.unitOfWork(async (tx) => {
-    await applyIncident(emitContext(services, now), subscriptions, after, {
+    const platformOf = async (workspace: string) =>
+      workspace === ctx.workspace ? ctx.incoming.conversation.platform : services.conversations.platformOf(workspace);
+    await applyIncident(emitContext(services, now, platformOf), subscriptions, after, {
       actorName,
       actorFields: Object.keys(patch),
       sourceName: feed.source.kind === "demo" ? "the demo source" : "Microsoft Defender XDR",

@@ -7,6 +7,7 @@
  * without starting threads one by one; when it ends, each subscribed conversation gets the most
  * severe open incidents, exactly as if it had just subscribed.
  */
+import type { Platforms } from "../delivery/platforms.js";
 import type { Services } from "../app/services.js";
 import { fromDate, later, minusMs } from "../domain/incident-time.js";
 import type { Subscription } from "../storage/repositories/subscription-repository.js";
@@ -47,6 +48,7 @@ async function runStream(
   fetch: Fetch,
   apply: ApplyRaw,
   summary: SyncSummary,
+  platforms: Pick<Platforms, "platformOf"> | undefined,
 ): Promise<void> {
   const { source, backfillDays } = services.alertFeed;
   const state = services.syncState;
@@ -61,7 +63,7 @@ async function runStream(
   let finished = false;
   for await (const page of fetch(since)) {
     await services.storage.unitOfWork(async () => {
-      const ctx = emitContext(services, now);
+      const ctx = emitContext(services, now, platforms && ((w) => platforms.platformOf(w)));
       const subs = await services.subscriptions.ofKind(INCIDENTS_KIND);
       for (const raw of page.items) {
         const result = await apply(ctx, subs, raw, !backfill);
@@ -111,16 +113,28 @@ const applyAlertRaw: ApplyRaw = async (ctx, subs, raw, startThreads) => {
 };
 
 /** The scheduled job: syncs incidents then alerts; never throws (failures are logged and kept for `alerts`). */
-export async function syncIncidents(services: Services, now: Date): Promise<SyncSummary> {
+export async function syncIncidents(
+  services: Services,
+  now: Date,
+  platforms?: Pick<Platforms, "platformOf">,
+): Promise<SyncSummary> {
   const { source } = services.alertFeed;
   const summary: SyncSummary = { pages: 0, items: 0, changed: 0 };
   if (running.has(source)) return { ...summary, error: "a sync is already running" };
   running.add(source);
   let stream: Stream = "incidents";
   try {
-    await runStream(services, stream, now, (since) => source.incidentsSince(since), applyIncidentRaw, summary);
+    await runStream(
+      services,
+      stream,
+      now,
+      (since) => source.incidentsSince(since),
+      applyIncidentRaw,
+      summary,
+      platforms,
+    );
     stream = "alerts";
-    await runStream(services, stream, now, (since) => source.alertsSince(since), applyAlertRaw, summary);
+    await runStream(services, stream, now, (since) => source.alertsSince(since), applyAlertRaw, summary, platforms);
   } catch (err) {
     const known = err instanceof AlertSourceError;
     const message = known ? err.message : "unexpected failure (see the log)";

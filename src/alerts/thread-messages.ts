@@ -95,28 +95,39 @@ export function changeLines(
   return lines;
 }
 
-/** A watched asset touched: honeypots ping the workspace's leads (ids from our people table only). */
-export function assetLine(touch: AssetTouch, leads: readonly Person[]): ThreadLine {
-  const what = `${touch.asset.type} ${touch.asset.label}`;
+/** What a touched asset is, as a line names it: "device hp-fs-01 (seen as HP-FS-01.contoso.local)". */
+export function touchedWhat(touch: AssetTouch): string {
   const seen =
     touch.evidence.value.toLowerCase() === touch.asset.value ? "" : ` (seen as ${excerpt(touch.evidence.value, 120)})`;
+  return `${touch.asset.type} ${touch.asset.label}${seen}`;
+}
+
+/** Said in the thread when a honeypot is touched and nobody is on duty to ping. */
+export const NOBODY_ON_DUTY: Span[] = [
+  "Nobody is on call and this workspace has no lead or admin to ping; name who is with ",
+  { code: "oncall @person" },
+  ".",
+];
+
+/** A watched asset touched: honeypots ping the people on duty (ids from our people table only). */
+export function assetLine(touch: AssetTouch, onDuty: readonly Person[]): ThreadLine {
   const identity = `asset:${touch.asset.mark}:${touch.asset.value}`;
   if (touch.asset.mark === "critical") {
-    return { identity, reply: announce({ bold: "Business-critical asset involved" }, `: ${what}${seen}.`) };
+    return { identity, reply: announce({ bold: "Business-critical asset involved" }, `: ${touchedWhat(touch)}.`) };
   }
-  const ping: Span[] = leads.length
-    ? leads
+  const ping: Span[] = onDuty.length
+    ? onDuty
         .flatMap((p, i): Span[] => [
           ...(i ? [", "] : []),
           { mention: { platformUserId: p.platformUserId, name: p.displayName } },
         ])
         .concat([": please look now."])
-    : ["No lead is set in this workspace to alert; a lead or admin can run ", { code: "role @name lead" }, "."];
+    : NOBODY_ON_DUTY;
   return {
     identity,
     reply: announce(
       { bold: "⚠ Honeypot touched" },
-      `: ${what}${seen}. Nobody should use it, so this is likely an attacker. `,
+      `: ${touchedWhat(touch)}. Nobody should use it, so this is likely an attacker. `,
       ...ping,
     ),
   };

@@ -40,7 +40,9 @@ export function createServices(o: ServiceOptions): Services {
   const alertStats: AlertStatsProvider = {
     async weekStats(workspace, from, to) {
       const honeypots = (await storage.assets.all(workspace)).filter((a) => a.mark === "honeypot");
-      return storage.incidentStats.weekStats(alertFeed.source.tenant, from, to, honeypots);
+      const stats = await storage.incidentStats.weekStats(alertFeed.source.tenant, from, to, honeypots);
+      const unanswered = await storage.honeypotTouches.unanswered(workspace, from, to);
+      return stats && unanswered > 0 ? { ...stats, honeypotUnanswered: unanswered } : stats;
     },
   };
   return {

@@ -20,7 +20,7 @@ export function backgroundJobs(deps: JobDeps): ScheduledJob[] {
     digestJob(deps),
     { name: "reminders", cron: "*/15 * * * *", runAtStart: true, run: (now) => runReminders(deps, now) },
     trainingNudgeSchedule(deps.services, deps.platforms),
-    incidentSyncJob(deps.services),
+    incidentSyncJob(deps.services, deps.platforms),
     {
       name: "monthly-report",
       cron: "5 * * * *",

@@ -150,7 +150,10 @@ function alertBlocks(s: AlertWeekStats): Block[] {
         },
         { label: "Mean time to acknowledge", value: duration(s.meanMinutesToAcknowledge) },
         { label: "Mean time to resolve", value: duration(s.meanMinutesToResolve) },
-        { label: "Honeypot touches", value: String(s.honeypotTouches) },
+        {
+          label: "Honeypot touches",
+          value: `${s.honeypotTouches}${s.honeypotUnanswered ? ` (${s.honeypotUnanswered} with nobody to ping)` : ""}`,
+        },
       ],
     },
   ];

@@ -2,6 +2,7 @@
 import type { Card, OutgoingFile } from "../core/reply.js";
 import type { Services } from "../app/services.js";
 import { todayIn } from "../domain/dates.js";
+import { periodWeek } from "./schedule.js";
 import { digestCard, type AreaCount } from "./card.js";
 import { chartDataUri } from "../charts/render.js";
 import { progressChart } from "../charts/progress-chart.js";
@@ -11,7 +12,7 @@ import { countsInProgress } from "../domain/task.js";
 import type { DigestTarget } from "../storage/repositories/digest-repository.js";
 import { coverageLine, loadTeamCoverage } from "../training/coverage.js";
 
-/** What to compose: for whom, in which timezone and week, and whether to draw the chart. */
+/** What to compose: for whom, in which timezone and delivery week (snapshots are kept per delivery week), and whether to draw the chart. */
 export interface DigestRequest {
   target: DigestTarget;
   timezone: string;
@@ -42,7 +43,7 @@ export async function composeDigest(
   const completions = await services.digests.completions(target.workspace, from, now);
   const coverage = await loadTeamCoverage(services, await services.people.all(target.workspace), target.workspace);
   const card = digestCard({
-    week: req.week,
+    week: periodWeek(from, now, timezone),
     from: todayIn(timezone, from),
     to: today,
     timezone,

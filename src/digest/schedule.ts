@@ -62,6 +62,14 @@ export function isoWeek(at: Date, timezone: string): string {
   return DateTime.fromJSDate(at, { zone: timezone }).toFormat("kkkk-'W'WW");
 }
 
+/**
+ * The ISO week a reporting period is about: the one holding its middle, so most of its days. A
+ * Monday digest covers the week before it (the one its header names), a Friday digest the week ending.
+ */
+export function periodWeek(from: Date, to: Date, timezone: string): string {
+  return isoWeek(new Date((from.getTime() + to.getTime()) / 2), timezone);
+}
+
 /** The occurrence in the ISO week that contains `at`; a time skipped by a DST jump moves forward, as luxon does. */
 function occurrenceInWeekOf(s: DigestSchedule, at: DateTime): DateTime {
   const day = at.startOf("week").plus({ days: s.day - 1 });

@@ -17,6 +17,8 @@ export interface AlertWeekStats {
   meanMinutesToResolve?: number;
   /** Alerts in the period that touched a honeypot (decoy) asset. */
   honeypotTouches: number;
+  /** Honeypot touches in the period with nobody on duty to ping (absent when none). */
+  honeypotUnanswered?: number;
 }
 
 /** Source of the numbers; undefined means "no incident data at all" (the digest then omits the section). */

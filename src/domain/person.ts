@@ -27,3 +27,8 @@ export const NOTIFY_LEVELS: readonly NotifyLevel[] = ["all", "important", "none"
 
 /** Day-month-year or month-day-year. */
 export type DateOrder = "dmy" | "mdy";
+
+/** Display-name order that is the same on both engines (their collations differ). */
+export function byName(a: Person, b: Person): number {
+  return a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : a.id - b.id;
+}

@@ -3,7 +3,8 @@
  * the person who changed it and the workspace's people, it returns one notice per recipient.
  * - the new owner, when someone else assigns them (a card with Start / Done / Snooze);
  * - the previous owner, when someone else moves the task away from them;
- * - the leads (or the admins, when there is no lead), when a task is blocked, with the reason;
+ * - the area's leads (`arealead`), or the leads (or the admins, when there is no lead) when the area
+ *   has none, when a task is blocked, with the reason;
  * - the owner, when someone else changes their task (due date, status, title, skip, removal).
  * Nobody hears about their own change. Whether a notice is sent is the recipient's `me notify` choice.
  */
@@ -31,6 +32,8 @@ export interface TaskChangeFacts {
   actor: Person;
   /** Everyone in the workspace (for the leads). */
   people: readonly Person[];
+  /** The leads named for the task's area; empty: the workspace's leads are told of a block. */
+  areaLeads?: readonly Person[];
   /** The reason or note given with the change. */
   note?: string;
   /** The actor's local date, for "Fri 4 Dec". */
@@ -42,8 +45,9 @@ export function wantsNotice(level: NotifyLevel, important: boolean): boolean {
   return level === "all" || (level === "important" && important);
 }
 
-/** Who is told about blocked work: the leads, or the admins when the workspace has no lead. */
-export function blockRecipients(people: readonly Person[]): Person[] {
+/** Who is told about blocked work: the area's leads; when it has none, the leads, or the admins when the workspace has no lead. */
+export function blockRecipients(people: readonly Person[], areaLeads: readonly Person[] = []): Person[] {
+  if (areaLeads.length > 0) return [...areaLeads];
   const leads = people.filter((p) => p.role === "lead");
   return leads.length > 0 ? leads : people.filter((p) => p.role === "admin");
 }
@@ -125,7 +129,7 @@ export function taskNotices(f: TaskChangeFacts): TaskNotice[] {
   }
   if (before.status !== "blocked" && after.status === "blocked") {
     const owner = after.ownerName ?? "nobody";
-    for (const lead of blockRecipients(people)) {
+    for (const lead of blockRecipients(people, f.areaLeads)) {
       if (lead.id === actor.id || lead.id === after.ownerId) continue;
       notices.push({
         kind: "blocked",

@@ -7,6 +7,7 @@ import type { Plan } from "../domain/plan.js";
 import type { EngineName, MigrationState } from "./engine/types.js";
 import type { Engine } from "./engine/types.js";
 import { Handle } from "./handle.js";
+import { AreaLeadRepository } from "./repositories/area-lead-repository.js";
 import { AssetRepository } from "./repositories/asset-repository.js";
 import { AuditLogRepository } from "./repositories/audit-log-repository.js";
 import { AuditRepository } from "./repositories/audit-repository.js";
@@ -15,10 +16,12 @@ import { CoordinationRepository } from "./repositories/coordination-repository.j
 import { DigestRepository } from "./repositories/digest-repository.js";
 import { InboundRequestRepository } from "./repositories/inbound-request-repository.js";
 import { ImportRepository } from "./repositories/import-repository.js";
+import { HoneypotTouchRepository } from "./repositories/honeypot-touch-repository.js";
 import { IncidentRepository } from "./repositories/incident-repository.js";
 import { IncidentStatsRepository } from "./repositories/incident-stats-repository.js";
 import { IncidentThreadRepository } from "./repositories/incident-thread-repository.js";
 import { IncidentTrendRepository } from "./repositories/incident-trend-repository.js";
+import { OncallRepository } from "./repositories/oncall-repository.js";
 import { OutboxRepository } from "./repositories/outbox-repository.js";
 import { PeopleRepository } from "./repositories/people-repository.js";
 import { ReminderRepository } from "./repositories/reminder-repository.js";
@@ -56,6 +59,12 @@ export interface Repositories {
   auditLog: AuditLogRepository;
   /** Previewed imports waiting for `import apply`. */
   imports: ImportRepository;
+  /** Who is pinged when a honeypot is touched (`oncall`). */
+  oncall: OncallRepository;
+  /** Honeypot touches and whether anyone was there to ping. */
+  honeypotTouches: HoneypotTouchRepository;
+  /** Who leads each plan area (`arealead`); told when its work is blocked. */
+  areaLeads: AreaLeadRepository;
 }
 
 /** The open storage. */
@@ -105,6 +114,9 @@ export function createStorage(engine: Engine, plan: Plan, options: StorageOption
     incidentTrend: new IncidentTrendRepository(h),
     auditLog: new AuditLogRepository(h),
     imports: new ImportRepository(h),
+    oncall: new OncallRepository(h),
+    honeypotTouches: new HoneypotTouchRepository(h),
+    areaLeads: new AreaLeadRepository(h),
   };
   return {
     ...repositories,

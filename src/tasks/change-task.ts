@@ -30,11 +30,13 @@ export async function changeTask(
   const ownerId = change.ownerId === undefined ? task.ownerId : change.ownerId;
   const ownerName = people.find((p) => p.id === ownerId)?.displayName ?? null;
   const expected: Task = { ...task, ...change, ownerId, ownerName };
+  const blocking = task.status !== "blocked" && expected.status === "blocked";
   const notices = taskNotices({
     before: task,
     after: expected,
     actor,
     people,
+    ...(blocking ? { areaLeads: await services.areaLeads.ofArea(workspace, task.area) } : {}),
     today: todayIn(actor.timezone, now),
     ...(record.note ? { note: record.note } : {}),
   });

@@ -13,6 +13,8 @@ export interface RankingHistory {
 export interface RankedModule {
   module: TrainingModule;
   gap: SkillGap;
+  /** True when the module belongs to the stage the team is in. */
+  inCurrentStage: boolean;
 }
 
 /** Modules still worth suggesting: not completed, not dismissed, not snoozed into the future. */
@@ -34,19 +36,21 @@ export interface RankingLimits {
 
 /**
  * Walks gaps from the largest; for each, takes up to `perGap` modules covering it, best first:
- * most gap points covered across all gaps, then most focused (fewest skills that are not gaps),
- * then shortest, then catalog order.
+ * most gap points covered across all gaps, then a module of the team's current stage, then most
+ * focused (fewest skills that are not gaps), then shortest, then catalog order.
  */
 export function rankModules(
   catalog: TrainingCatalog,
   gaps: readonly SkillGap[],
   history: RankingHistory,
   limits: RankingLimits,
+  currentStage?: string,
 ): RankedModule[] {
   const { limit, perGap, maxGaps } = limits;
   const scoreOf = new Map(gaps.map((g) => [g.skill, g.score]));
   const covered = (m: TrainingModule) => m.skills.reduce((sum, s) => sum + (scoreOf.get(s) ?? 0), 0);
   const unfocused = (m: TrainingModule) => m.skills.filter((s) => !scoreOf.has(s)).length;
+  const inStage = (m: TrainingModule) => (currentStage !== undefined && m.stages.includes(currentStage) ? 1 : 0);
   const order = new Map(catalog.modules.map((m, i) => [m.id, i]));
   const available = availableModules(catalog, history);
   const chosen: RankedModule[] = [];
@@ -58,13 +62,14 @@ export function rankModules(
       .sort(
         (a, b) =>
           covered(b) - covered(a) ||
+          inStage(b) - inStage(a) ||
           unfocused(a) - unfocused(b) ||
           a.minutes - b.minutes ||
           (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
       );
     const picked = candidates.slice(0, Math.min(perGap, limit - chosen.length));
     if (picked.length > 0) used += 1;
-    for (const module of picked) chosen.push({ module, gap });
+    for (const module of picked) chosen.push({ module, gap, inCurrentStage: inStage(module) === 1 });
   }
   return chosen;
 }

@@ -27,6 +27,11 @@ export function headline(catalog: TrainingCatalog, gap: SkillGap): string {
   return top ? describeReason(catalog, gap.skill, top) : "";
 }
 
+/** Why a module of the current stage comes first: "it is a Stage 2 module, the stage the team is in". */
+export function stageNote(stage: string): string {
+  return `it is a Stage ${stage.replace(/^S/, "")} module, the stage the team is in`;
+}
+
 /** Upper-cases the first letter, for a reason that starts a sentence. */
 export function sentence(phrase: string): string {
   return phrase.charAt(0).toUpperCase() + phrase.slice(1);

@@ -6,7 +6,7 @@ import type { TrainingRepository } from "../storage/repositories/training-reposi
 import { aboutDuration, skillName, type TrainingCatalog, type TrainingModule } from "./catalog.js";
 import { computeGaps, type SkillGap } from "./gaps.js";
 import { rankModules, type RankingLimits } from "./ranking.js";
-import { headline } from "./reasons.js";
+import { headline, stageNote } from "./reasons.js";
 import { WORKLOAD_DAYS, type IncidentWorkload } from "./workload.js";
 
 /** What training features read; `Services` provides all of it. */
@@ -43,6 +43,20 @@ export async function startedStages(
   return Object.keys(deps.catalog.stageSkills).filter((s) => started.has(s));
 }
 
+/**
+ * The stage the team is in: the earliest stage (S1–S4) with work still to do, or undefined when
+ * every stage is done. Zero Trust stages build on each other, so the earliest open one is current.
+ */
+export async function currentStage(
+  deps: Pick<TrainingDeps, "catalog" | "tasks">,
+  workspace: string,
+): Promise<string | undefined> {
+  const open = await deps.tasks.areasWithOpenWork(workspace);
+  return Object.keys(deps.catalog.stageSkills)
+    .sort()
+    .find((s) => open.has(s));
+}
+
 /** A person's gaps from all three signals, largest first. */
 export async function gapsFor(deps: TrainingDeps, person: Person, now: Date, stages?: string[]): Promise<SkillGap[]> {
   const since = new Date(now.getTime() - WORKLOAD_DAYS * 86_400_000);
@@ -71,7 +85,9 @@ export async function currentSuggestions(
     suppressions: await deps.training.suppressions(person.workspace, person.id),
     now,
   };
-  return rankModules(deps.catalog, gaps, history, limits).map(({ module, gap }) => ({
+  const stage = await currentStage(deps, person.workspace);
+  const ranked = rankModules(deps.catalog, gaps, history, limits, stage);
+  return ranked.map(({ module, gap, inCurrentStage }) => ({
     moduleId: module.id,
     title: module.title,
     description: module.description,
@@ -81,6 +97,6 @@ export async function currentSuggestions(
     duration: aboutDuration(module.minutes),
     skill: gap.skill,
     skillName: skillName(deps.catalog, gap.skill),
-    why: headline(deps.catalog, gap),
+    why: inCurrentStage && stage ? `${headline(deps.catalog, gap)}; ${stageNote(stage)}` : headline(deps.catalog, gap),
   }));
 }

@@ -45,6 +45,8 @@ const COMMAND_SAMPLES: Record<string, string> = {
   incident: "incident 41001",
   asset: "asset honeypot hp-01",
   assets: "assets",
+  oncall: "oncall",
+  arealead: "arealead",
 };
 
 const ACTION_SAMPLES: Record<string, { value: string; inputs?: Record<string, string> }> = {

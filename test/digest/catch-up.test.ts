@@ -90,7 +90,7 @@ describe("exactly once across restarts", () => {
       await open.pop()?.close();
     }
     expect(messenger.calls.map((c) => `${c.op}:${c.conversationId}:${c.text}`)).toEqual([
-      "post:chan:Weekly digest · 2026-W12",
+      "post:chan:Weekly digest · 2026-W11",
     ]);
 
     clock.set("2026-03-23T08:00:00Z");
@@ -98,7 +98,8 @@ describe("exactly once across restarts", () => {
     const background = await startBackground({ services, messengers: [messenger] });
     await background.dispatcher.tick();
     await background.stop();
-    expect(messenger.calls.map((c) => c.text)).toEqual(["Weekly digest · 2026-W12", "Weekly digest · 2026-W13"]);
+    // Each Monday digest is about the week before it; its delivery week keys it.
+    expect(messenger.calls.map((c) => c.text)).toEqual(["Weekly digest · 2026-W11", "Weekly digest · 2026-W12"]);
     expect(await digestKeys(services)).toEqual(["digest:console:chan:2026-W12", "digest:console:chan:2026-W13"]);
   });
 });

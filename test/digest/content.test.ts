@@ -42,8 +42,7 @@ describe("weekly digest content", () => {
     await t.run("done INV-1");
 
     const text = await digestAt("2026-03-23T08:00:00Z", "2026-W13");
-    expect(text).toContain("Weekly digest · 2026-W13");
-    expect(text).toContain("2026-03-16 to 2026-03-23 (Europe/Berlin)");
+    expect(text).toContain("Weekly digest · 2026-W12\n2026-03-16 to 2026-03-23 (Europe/Berlin)");
     expect(text).toContain("INV Understand your organization 1/4 +1 done, 0% → 25% since last week");
     expect(text).toContain("S1 Stage 1 1/8 +1 done, 0% → 13% since last week");
     expect(text).toContain("S2 Stage 2 0/8 no change since last week");

@@ -74,7 +74,7 @@ describe("digest preview", () => {
     const reply = await t.run("digest preview");
     expect(reply.visibility).toBe("requester");
     const text = t.text(reply);
-    expect(text).toContain("Weekly digest · 2026-W13");
+    expect(text).toContain("Weekly digest · 2026-W12\n2026-03-18 to 2026-03-25 (Europe/Berlin)");
     expect(text).toContain("Preview, only for you: this conversation gets it every Friday 16:00 (Europe/Berlin).");
     expect(text).toContain("S1-1  Turn on Microsoft Defender for Endpoint | dana · due 2026-03-27");
     expect((await t.storage.outbox.all()).filter((r) => !r.key.startsWith("task-notice:"))).toEqual([]);

@@ -119,6 +119,43 @@ describe("task notices through the console", () => {
     expect(await t.deliver()).toMatch(/DM @boss\ndana blocked S2-2 · .*: no budget/);
   });
 
+  it("tells the area's leads about a block there, and the leads about a block in an area without any", async () => {
+    const t = await team();
+    expect(await t.type("dana", "arealead S2 @eli")).toContain(
+      "Naming an area's leads needs a lead or an admin; your role is analyst.",
+    );
+    expect(await t.type("lee", "arealead S9 @eli")).toMatch(
+      /"S9" is not an area; use INV, S1, [\s\S]*Usage: `arealead/,
+    );
+    expect(await t.type("lee", "arealead s2 @eli @boss @eli")).toContain(
+      "S2: led by boss, eli; they are told when its work is blocked.",
+    );
+    const listed = await t.type("dana", "arealead");
+    expect(listed).toContain("• S2 Stage 2\n    boss, eli\n");
+    expect(listed).toContain("• S1 Stage 1\n    none named (the leads: lee)\n");
+
+    await t.type("boss", "assign S2-1 @dana", "assign S1-3 @dana");
+    await t.deliver();
+    expect(await t.type("dana", "block S2-1 waiting for E5 licences")).toContain(
+      "S2-1 blocked: waiting for E5 licences (S2's leads are told)",
+    );
+    const inArea = await t.deliver();
+    expect(inArea).toMatch(/DM @eli\ndana blocked S2-1 · .*: waiting for E5 licences/);
+    expect(inArea).toMatch(/DM @boss\ndana blocked S2-1/);
+    expect(inArea).not.toContain("DM @lee");
+
+    expect(await t.type("dana", "block S1-3 no test devices")).toContain("(the leads are told)");
+    const elsewhere = await t.deliver();
+    expect(elsewhere).toMatch(/DM @lee\ndana blocked S1-3 · .*: no test devices/);
+    expect(elsewhere).not.toContain("DM @eli");
+
+    expect(await t.type("lee", "arealead S2 clear")).toContain("S2: no area lead now; a block there tells the leads.");
+    await t.type("dana", "start S2-1", "block S2-1 still no licences");
+    const cleared = await t.deliver();
+    expect(cleared).toMatch(/DM @lee\ndana blocked S2-1/);
+    expect(cleared).not.toContain("DM @eli");
+  });
+
   it("waits for the recipient's working hours", async () => {
     const t = await team();
     await t.type("eli", "me timezone asia/tokyo hours 09-18");

@@ -28,7 +28,9 @@ describe("training in the home view", () => {
       visibility: "requester",
     });
     expect(home).toContain("Training for your gaps");
-    expect(home).toContain("You rated yourself 0 in Identity and the analyst role needs 2:");
+    expect(home).toContain(
+      "You rated yourself 0 in Identity and the analyst role needs 2; it is a Stage 1 module, the stage the team is in:",
+    );
     expect(home).toContain("Microsoft Entra ID Protection documentation");
     expect(t.text(await t.press("training.done", "entra-id-protection-docs", "dana"))).toContain("Recorded");
   });

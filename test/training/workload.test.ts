@@ -90,7 +90,9 @@ describe("incident workload from the stored incidents", () => {
     await withDana();
     for (let i = 0; i < 6; i += 1) await store("dana@contoso.com", i + 1, ["microsoftDefenderForIdentity"]);
     const train = t.text(await t.run("train", "dana"));
-    expect(train).toContain("You handled 6 incidents touching Identity in the last 30 days:");
+    expect(train).toContain(
+      "You handled 6 incidents touching Identity in the last 30 days; it is a Stage 1 module, the stage the team is in:",
+    );
     expect(train).toContain("Microsoft Defender for Identity documentation (documentation, about 45 minutes)");
     await t.run("trained mdi-docs", "dana");
     expect(t.text(await t.run("train", "dana"))).toContain("No gaps to close right now");

@@ -72,4 +72,13 @@ export class AssetRepository extends Repository {
     const key = (a: WatchedAsset) => `${a.mark}\u0000${a.value}`;
     return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   }
+
+  /** Every workspace watching at least one asset with this mark, sorted. */
+  async workspacesWatching(mark: AssetMark): Promise<string[]> {
+    const { watchedAssets } = this.t;
+    const rows = await this.q((db) =>
+      db.selectDistinct({ workspace: watchedAssets.workspace }).from(watchedAssets).where(eq(watchedAssets.mark, mark)),
+    );
+    return rows.map((r) => r.workspace).sort();
+  }
 }

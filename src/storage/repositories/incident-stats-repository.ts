@@ -45,7 +45,8 @@ export class IncidentStatsRepository extends Repository {
       tenant,
       from,
       to,
-      sql`${incidentChanges.field} = 'status' and ${incidentChanges.newValue} = 'resolved'`,
+      // An incident first seen already resolved was resolved when it arrived ("created" carries its status).
+      sql`${incidentChanges.field} in ('status', 'created') and ${incidentChanges.newValue} = 'resolved'`,
     );
     const acknowledged = await this.firstTimes(
       tenant,

@@ -1,7 +1,7 @@
 /** Reads and writes people; the only code that knows the people table's columns. */
 import { and, eq, sql } from "drizzle-orm";
 import type { Identity } from "../../core/incoming.js";
-import type { Person } from "../../domain/person.js";
+import { byName, type Person } from "../../domain/person.js";
 import type { Role } from "../../domain/roles.js";
 import { Repository } from "../handle.js";
 
@@ -93,9 +93,4 @@ export class PeopleRepository extends Repository {
 /** Names come from the platforms; PostgreSQL text cannot hold NUL, and a NUL never means anything in a name. */
 function withoutNul(text: string): string {
   return text.replaceAll("\u0000", "");
-}
-
-/** Display-name order that is the same on both engines (their collations differ). */
-function byName(a: Person, b: Person): number {
-  return a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : a.id - b.id;
 }

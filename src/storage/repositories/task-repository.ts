@@ -82,6 +82,25 @@ export class TaskRepository extends Repository {
     return new Set(rows.map((r) => r.area));
   }
 
+  /** Areas with work still to do: a task not done, not skipped and not removed. */
+  async areasWithOpenWork(workspace: string): Promise<Set<string>> {
+    const { tasks } = this.t;
+    const rows = await this.q((db) =>
+      db
+        .selectDistinct({ area: tasks.area })
+        .from(tasks)
+        .where(
+          and(
+            eq(tasks.workspace, workspace),
+            ne(tasks.status, "done"),
+            isNull(tasks.skipReason),
+            isNull(tasks.removedAt),
+          ),
+        ),
+    );
+    return new Set(rows.map((r) => r.area));
+  }
+
   /** The tasks matching `filter` in plan order, at most `limit` of them, and how many matched in all. */
   async list(workspace: string, filter: TaskFilter, limit: number): Promise<{ tasks: Task[]; total: number }> {
     const { tasks } = this.t;

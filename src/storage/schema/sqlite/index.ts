@@ -14,3 +14,5 @@ export * from "./coordination.js";
 export * from "./oncall.js";
 export * from "./stakeholders.js";
 export * from "./imports.js";
+export * from "./area-leads.js";
+export * from "./honeypot-touches.js";
