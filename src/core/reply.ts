@@ -82,6 +82,8 @@ export interface OutgoingFile {
   title: string;
   /** For images: alt text stating the same numbers. */
   alt?: string;
+  /** The command that makes it again, offered where the platform cannot deliver the file (a Teams channel). */
+  command?: string;
 }
 
 /** What a command or action returns; text and cards may carry a file. */

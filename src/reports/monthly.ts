@@ -44,6 +44,7 @@ function reportReply(month: string, summary: string, bytes: Buffer): Reply {
     mimeType: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     base64: bytes.toString("base64"),
     title: "Adoption tracker slides",
+    command: "export slides",
   });
 }
 

@@ -12,6 +12,7 @@ import { AuditRepository } from "./repositories/audit-repository.js";
 import { ConversationRepository } from "./repositories/conversation-repository.js";
 import { CoordinationRepository } from "./repositories/coordination-repository.js";
 import { DigestRepository } from "./repositories/digest-repository.js";
+import { FileOfferRepository } from "./repositories/file-offer-repository.js";
 import { InboundRequestRepository } from "./repositories/inbound-request-repository.js";
 import { ImportRepository } from "./repositories/import-repository.js";
 import { IncidentRepository } from "./repositories/incident-repository.js";
@@ -55,6 +56,8 @@ export interface Repositories {
   auditLog: AuditLogRepository;
   /** Previewed imports waiting for `import apply`. */
   imports: ImportRepository;
+  /** Files offered with a consent card, until accepted, declined or expired. */
+  fileOffers: FileOfferRepository;
 }
 
 /** The open storage. */
@@ -102,6 +105,7 @@ export function createStorage(engine: Engine, plan: Plan, options: StorageOption
     incidentTrend: new IncidentTrendRepository(h),
     auditLog: new AuditLogRepository(h),
     imports: new ImportRepository(h),
+    fileOffers: new FileOfferRepository(h),
   };
   return {
     ...repositories,
