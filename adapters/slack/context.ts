@@ -19,6 +19,7 @@ export const SLACK_CAPABILITIES: Capabilities = {
   threads: true,
   updateInPlace: true,
   images: false,
+  fileInput: true,
 };
 
 /** Shared state of the Slack listeners. */

@@ -52,7 +52,8 @@ export interface Card {
 export interface FormField {
   id: string;
   label: string;
-  kind: "text" | "person" | "date" | "choice";
+  /** "file" asks for one uploaded file; forms with one are only returned where `capabilities.fileInput` holds. */
+  kind: "text" | "person" | "date" | "choice" | "file";
   options?: { value: string; label: string }[];
   initial?: string;
   optional?: boolean;
