@@ -80,7 +80,8 @@ export async function previewFiles(ctx: CommandContext, files: readonly Incoming
 export const importCommand = defineCommand({
   name: "import",
   summary: "Import the team's tasks, owners, due dates and statuses from a workbook or CSV (previewed first)",
-  usage: "import [apply | cancel]  (with a .xlsx or .csv file; in the console: import <path>)",
+  usage:
+    "import [apply | cancel]  (with a .xlsx or .csv file; in Slack a form takes it; in the console: import <path>)",
   minRole: "lead",
   details: [
     `The file has the exported workbook's columns; at least ${REQUIRED_COLUMNS.join(", ")}.`,

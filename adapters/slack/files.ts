@@ -49,6 +49,26 @@ async function readAtMost(body: AsyncIterable<Uint8Array>, limit: number): Promi
   return Buffer.concat(chunks);
 }
 
+/**
+ * GETs a private file with the bot token. A redirect is followed (a few times) only within the allowed hosts,
+ * so the token never leaves Slack; a redirect anywhere else (the sign-in page a missing token leads to) fails.
+ */
+async function download(url: string, token: string, hosts: readonly string[]): Promise<Response | undefined> {
+  let next = url;
+  for (let hop = 0; hop < 3; hop++) {
+    const res = await fetch(next, {
+      headers: { Authorization: `Bearer ${token}` },
+      redirect: "manual",
+      signal: AbortSignal.timeout(30_000),
+    });
+    const location = res.status >= 300 && res.status < 400 ? res.headers.get("location") : null;
+    if (!location) return res;
+    next = new URL(location, next).href;
+    if (!allowedDownload(next, hosts)) return undefined;
+  }
+  return undefined;
+}
+
 /** Looks up and downloads uploaded files by id; a file over the limit comes back with its size and no bytes. */
 export async function readSlackFiles(
   client: webApi.WebClient,
@@ -75,11 +95,7 @@ export async function readSlackFiles(
     const url = info?.url_private_download;
     if (typeof url !== "string" || !allowedDownload(url, hosts))
       throw new SlackFileError(`${name} is not stored in Slack (an external file?); upload the file itself.`);
-    const res = await fetch(url, {
-      headers: { Authorization: `Bearer ${client.token ?? ""}` },
-      redirect: "error",
-      signal: AbortSignal.timeout(30_000),
-    }).catch((err: unknown) => {
+    const res = await download(url, client.token ?? "", hosts).catch((err: unknown) => {
       log.warn({ err: classify(err), file: id }, "file download failed");
       return undefined;
     });

@@ -44,6 +44,8 @@ export interface StoredFile {
   size: number;
   /** Stored outside Slack (Google Drive, say): no url_private_download. */
   external?: boolean;
+  /** The download answers with a redirect here instead of the bytes. */
+  redirectTo?: string;
 }
 
 /** files.info's `file` object for a stored file, in Slack's documented shape. */

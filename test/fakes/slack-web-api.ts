@@ -94,7 +94,11 @@ export class FakeSlack extends EventEmitter {
   }
 
   /** A file `user` uploaded (through a modal's file_input or a message); returns its id. */
-  uploadedFile(name: string, bytes: Uint8Array, o: { user?: string; size?: number; external?: boolean } = {}): string {
+  uploadedFile(
+    name: string,
+    bytes: Uint8Array,
+    o: { user?: string; size?: number; external?: boolean; redirectTo?: string } = {},
+  ): string {
     const id = `F0UP${String(this.state.files.size + 1).padStart(6, "0")}`;
     const buffer = Buffer.from(bytes);
     this.state.files.set(id, {
@@ -104,6 +108,7 @@ export class FakeSlack extends EventEmitter {
       bytes: buffer,
       size: o.size ?? buffer.length,
       ...(o.external ? { external: true } : {}),
+      ...(o.redirectTo ? { redirectTo: o.redirectTo } : {}),
     });
     return id;
   }
@@ -210,6 +215,7 @@ export class FakeSlack extends EventEmitter {
       return void res
         .writeHead(302, { Location: `https://fake-secops.slack.com/?redir=${encodeURIComponent(path)}` })
         .end();
+    if (file.redirectTo) return void res.writeHead(302, { Location: file.redirectTo }).end();
     res
       .writeHead(200, { "Content-Type": "application/octet-stream", "Content-Length": String(file.bytes.length) })
       .end(file.bytes);

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
 import { allText, button, lastPost } from "./blocks.js";
@@ -86,6 +88,25 @@ describe("Slack import from an uploaded file", () => {
     const gone = await importThroughModal("F0GONE1");
     expect(allText(gone)).toContain("Slack did not let me read that file");
     expect(h.fake.downloads).toEqual([]);
+  });
+
+  it("never sends the bot token off Slack's host, even when a download redirects there", async () => {
+    const seen: (string | undefined)[] = [];
+    const elsewhere = createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      res.writeHead(200).end("Task ID,Owner,Due date,Status\r\n");
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (elsewhere.address() as AddressInfo).port;
+      const id = h.fake.uploadedFile("ours.csv", Buffer.from("x"), { redirectTo: `http://127.0.0.1:${port}/steal` });
+      const post = await importThroughModal(id);
+      expect(allText(post)).toContain("I could not download ours.csv from Slack");
+      expect(seen).toEqual([]);
+    } finally {
+      elsewhere.closeAllConnections();
+      await new Promise<void>((resolve) => elsewhere.close(() => resolve()));
+    }
   });
 
   it("checks the submitter's role again when the modal comes back", async () => {
