@@ -23,6 +23,7 @@ import { chartCommand } from "./chart.js";
 import { exportCommand } from "./export.js";
 import { importCommand } from "./import.js";
 import { importApplyAction } from "./actions/import-apply.js";
+import { importUploadAction } from "./actions/import-upload.js";
 import { importCancelAction } from "./actions/import-cancel.js";
 import { stakeholderCommand } from "./stakeholder.js";
 import { stakeholdersCommand } from "./stakeholders.js";
@@ -119,5 +120,6 @@ export const actions: readonly ActionSpec[] = [
   incidentResolveAction,
   incidentResolvedAction,
   importApplyAction,
+  importUploadAction,
   importCancelAction,
 ];

@@ -16,6 +16,7 @@ import { createContext } from "./context.js";
 import { dedupeMiddleware } from "./dedupe.js";
 import { refuseUntimelyRequests } from "./freshness.js";
 import { registerHome } from "./home.js";
+import { registerMentionImport } from "./mention-import.js";
 import { toBoltLogger } from "./logger.js";
 import { createSlackMessenger, MESSENGER_CLIENT_OPTIONS } from "./messenger.js";
 import { homeTeam } from "./home-team.js";
@@ -99,6 +100,7 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
   registerActions(app, ctx);
   registerSubmissions(app, ctx);
   registerHome(app, ctx);
+  registerMentionImport(app, ctx);
   app.error(async (err) => {
     log.error({ code: err.code, err: err.message }, "Slack listener error");
   });

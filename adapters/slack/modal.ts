@@ -77,6 +77,9 @@ export function decodeOrigin(raw: string | undefined, seal?: OriginSeal): ModalO
   };
 }
 
+/** What a form's file field accepts (Slack checks the extension; the import code checks the content). */
+export const IMPORT_FILE_TYPES = ["xlsx", "csv"] as const;
+
 /** The option list of a choice field, at most 100, each label and value within limits. */
 function options(field: FormField): types.PlainTextOption[] {
   return (field.options ?? [])
@@ -110,6 +113,8 @@ function element(field: FormField): types.InputBlockElement {
         ...(chosen ? { initial_option: chosen } : {}),
       };
     }
+    case "file":
+      return { type: "file_input", action_id: "value", filetypes: [...IMPORT_FILE_TYPES], max_files: 1 };
     case "text":
       break;
   }
@@ -148,10 +153,11 @@ export function formToModal(form: Form, origin: ModalOrigin, seal?: OriginSeal):
   } satisfies types.ModalView);
 }
 
-/** Submitted values by field id; `people` lists the fields that hold a Slack user id. */
+/** Submitted values by field id; `people` lists the fields that hold a Slack user id, `files` the uploaded files' ids. */
 export interface Submission {
   inputs: Record<string, string>;
   people: Record<string, string>;
+  files: string[];
 }
 
 /** One input element's state as Slack sends it in view.state.values. */
@@ -161,15 +167,22 @@ type InputState = {
   selected_user?: string | null;
   selected_date?: string | null;
   selected_option?: { value?: string } | null;
+  files?: { id?: unknown }[];
 };
 
 /** Reads view.state.values: text, date and choice values as given, users_select as user ids in `people`. */
 export function readSubmission(values: Record<string, Record<string, InputState>>): Submission {
   const inputs: Record<string, string> = {};
   const people: Record<string, string> = {};
+  const files: string[] = [];
   for (const [blockId, actions] of Object.entries(values)) {
     const state = actions.value;
     if (!state) continue;
+    if (state.type === "file_input") {
+      for (const f of state.files ?? [])
+        if (typeof f.id === "string" && /^F[A-Z0-9]{2,30}$/.test(f.id)) files.push(f.id);
+      continue;
+    }
     if (state.type === "users_select") {
       if (state.selected_user) people[blockId] = state.selected_user;
       continue;
@@ -182,5 +195,5 @@ export function readSubmission(values: Record<string, Record<string, InputState>
           : state.value;
     if (typeof value === "string" && value !== "") inputs[blockId] = value;
   }
-  return { inputs, people };
+  return { inputs, people, files };
 }

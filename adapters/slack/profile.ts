@@ -9,6 +9,7 @@ export const SLACK_CAPABILITIES: Capabilities = {
   threads: true,
   updateInPlace: true,
   images: false,
+  fileInput: true,
 };
 
 export const SLACK_PROFILE: PlatformProfile = {

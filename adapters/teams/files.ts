@@ -8,37 +8,49 @@ import { randomBytes } from "node:crypto";
 import type { Activity, Attachment } from "botbuilder";
 import { MAX_IMPORT_BYTES, type IncomingFile } from "../../src/core/incoming.js";
 import type { OutgoingFile } from "../../src/core/reply.js";
-
-/** How long an offered file waits for the person's answer. */
-const OFFER_TTL_MS = 60 * 60 * 1000;
+import type { FileOfferRepository } from "../../src/storage/repositories/file-offer-repository.js";
 
 /** The attachment content type of a file shared in the personal chat. */
 export const DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
 
-/** Files offered with a consent card, by the card's token, until accepted, declined or expired. */
-export class FileOffers {
-  private readonly offers = new Map<string, { file: OutgoingFile; userId: string; expires: number }>();
+/** The attachment content type of a file consent card. */
+export const FILE_CONSENT = "application/vnd.microsoft.teams.card.file.consent";
 
-  /** Keeps the file and returns the consent card that offers it to `userId`. */
-  offer(file: OutgoingFile, userId: string, now: number): Attachment {
-    for (const [token, o] of this.offers) if (o.expires < now) this.offers.delete(token);
-    const token = randomBytes(12).toString("hex");
-    this.offers.set(token, { file, userId, expires: now + OFFER_TTL_MS });
-    const size = Buffer.byteLength(file.base64, "base64");
-    return {
-      contentType: "application/vnd.microsoft.teams.card.file.consent",
-      name: file.name,
-      content: { description: file.title, sizeInBytes: size, acceptContext: { token }, declineContext: { token } },
-    };
-  }
+/**
+ * Stores the file as an offer to `userId` (in the database, so the answer may reach any replica, even after a
+ * restart) and returns the consent card that offers it.
+ */
+export async function offerFile(
+  offers: FileOfferRepository,
+  workspace: string,
+  userId: string,
+  file: OutgoingFile,
+  now: Date,
+): Promise<Attachment> {
+  const token = randomBytes(16).toString("hex");
+  await offers.create({ token, workspace, userId }, file, now);
+  return {
+    contentType: FILE_CONSENT,
+    name: file.name,
+    content: {
+      description: file.title,
+      sizeInBytes: Buffer.byteLength(file.base64, "base64"),
+      acceptContext: { token },
+      declineContext: { token },
+    },
+  };
+}
 
-  /** Takes the offer a consent answer names, if it is the same person's and still waiting. */
-  take(token: unknown, userId: string, now: number): OutgoingFile | undefined {
-    if (typeof token !== "string") return undefined;
-    const o = this.offers.get(token);
-    this.offers.delete(token);
-    return o && o.userId === userId && o.expires >= now ? o.file : undefined;
-  }
+/** Takes the offer a consent answer names, if it is the same person's and still waiting. */
+export async function takeOffer(
+  offers: FileOfferRepository,
+  token: unknown,
+  workspace: string,
+  userId: string,
+  now: Date,
+): Promise<OutgoingFile | undefined> {
+  if (typeof token !== "string" || !/^[0-9a-f]{32}$/.test(token)) return undefined;
+  return offers.take({ token, workspace, userId }, now);
 }
 
 /** PUTs the bytes to the upload URL Teams gave (one range, as OneDrive's upload session expects). */

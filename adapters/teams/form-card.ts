@@ -50,6 +50,8 @@ function input(field: FormField, limits: TeamsLimits): CardElement {
         ...common,
         ...(field.initial && /^\d{4}-\d{2}-\d{2}$/.test(field.initial) ? { value: field.initial } : {}),
       };
+    case "file":
+      return { type: "TextBlock", text: oneLine(`${field.label}: attach it in our personal chat`, 200), wrap: true };
     case "text":
       return {
         type: "Input.Text",

@@ -17,8 +17,8 @@ import { commandLine, conversationOf, identityOf, parseSubmission, type Submissi
 import { TEAMS_CAPABILITIES } from "./profile.js";
 import { forgetConversation, isBotAddition, isBotRemoval, rememberConversation } from "./references.js";
 import { renderReply } from "./render.js";
-import { offerFile, onFileConsent } from "./file-turns.js";
-import { attachedFiles, FileOffers } from "./files.js";
+import { answerWithFile, onFileConsent } from "./file-turns.js";
+import { attachedFiles } from "./files.js";
 
 /** What a turn needs. */
 export interface TurnDeps {
@@ -37,7 +37,6 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
   const { bot, services, log } = deps;
   const retry = deps.retry ?? TURN_RETRY;
   const store = { conversations: deps.conversations, people: services.people };
-  const offers = new FileOffers();
 
   async function send(ctx: TurnContext, reply: Reply): Promise<void> {
     try {
@@ -115,8 +114,7 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
       mentions,
       capabilities: TEAMS_CAPABILITIES,
     });
-    await send(ctx, reply);
-    await offerFile(ctx, reply, offers, services.clock().getTime(), (r) => send(ctx, r));
+    await answerWithFile(ctx, reply, services.fileOffers, services.clock(), (r) => send(ctx, r));
   }
 
   return async (ctx) => {
@@ -144,7 +142,7 @@ export function createTurnHandler(deps: TurnDeps): (ctx: TurnContext) => Promise
         ),
       );
     if (activity.type === "invoke" && activity.name === "fileConsent/invoke")
-      return onFileConsent(ctx, offers, now.getTime(), log, (r) => send(ctx, r));
+      return onFileConsent(ctx, services.fileOffers, now, log, (r) => send(ctx, r));
     if (activity.type !== "message" || !actor) return;
     const hasValue = activity.value !== undefined && activity.value !== null;
     if (hasValue && !(typeof activity.text === "string" && activity.text.trim())) return onSubmit(ctx, actor);

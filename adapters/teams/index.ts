@@ -59,6 +59,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     conversations,
     people: options.services.people,
     userIds,
+    offers: options.services.fileOffers,
     clock: options.services.clock,
     log,
   });

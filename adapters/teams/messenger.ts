@@ -7,7 +7,7 @@
  */
 import type { CloudAdapter } from "botbuilder";
 import { DeliveryError, type Messenger, type SentMessage } from "../../src/core/messenger.js";
-import type { Reply } from "../../src/core/reply.js";
+import type { OutgoingFile, Reply } from "../../src/core/reply.js";
 import type { Logger } from "../../src/logger.js";
 import type {
   ConversationRepository,
@@ -20,6 +20,8 @@ import { referenceFor } from "./references.js";
 import type { TeamsUserIds } from "./user-ids.js";
 import { TEAMS_PROFILE } from "./profile.js";
 import { renderReply } from "./render.js";
+import { prepareFile, sendOffer } from "./proactive-files.js";
+import type { FileOfferRepository } from "../../src/storage/repositories/file-offer-repository.js";
 
 /** What the messenger needs. */
 export interface TeamsMessengerDeps {
@@ -30,6 +32,8 @@ export interface TeamsMessengerDeps {
   people: PeopleRepository;
   /** Teams ids (29:…) learnt from activities, to address a new personal chat (object id as fallback). */
   userIds?: TeamsUserIds;
+  /** Where files offered with a consent card wait for the answer (without it, files are left off). */
+  offers?: FileOfferRepository;
   clock: () => Date;
   log: Logger;
 }
@@ -128,28 +132,64 @@ export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
     });
   }
 
+  const botIdOf = (ref: Ref) => String(ref.bot?.id ?? appId);
+
+  /** After a message in a personal chat: the consent card for its file, offered to the chat's person. */
+  async function offerIn(
+    ref: Ref,
+    conversationId: string,
+    workspace: string,
+    userId: string | undefined,
+    file: OutgoingFile,
+  ): Promise<void> {
+    if (!deps.offers) return;
+    if (!userId)
+      return deps.log.warn(
+        { conversation: conversationId },
+        "teams: personal chat of an unknown person; file left off",
+      );
+    await sendOffer(
+      { adapter, appId, offers: deps.offers, clock: deps.clock, log: deps.log },
+      ref,
+      conversationId,
+      { workspace, userId },
+      file,
+    );
+  }
+
+  async function personOf(row: StoredConversation): Promise<string | undefined> {
+    if (row.personId === null) return undefined;
+    return (await deps.people.byId(row.workspace, row.personId))?.platformUserId;
+  }
+
   return {
     profile: TEAMS_PROFILE,
-    async post(target, reply) {
+    async post(target, original) {
       const row = await reachable(target.workspace, target.conversationId);
-      return guarded(row, async () =>
+      const { reply, offer } = prepareFile(original, row.kind, botIdOf(row.ref));
+      const sent = await guarded(row, async () =>
         row.kind === "channel"
           ? newThread(row, reply)
           : { threadId: row.id, messageId: await sendInto(row, row.id, reply) },
       );
+      if (offer) await offerIn(row.ref, row.id, row.workspace, await personOf(row), offer);
+      return sent;
     },
-    async reply(target, threadId, reply) {
+    async reply(target, threadId, original) {
       const row = await reachable(target.workspace, target.conversationId);
+      const { reply, offer } = prepareFile(original, row.kind, botIdOf(row.ref));
       const conversationId =
         row.kind !== "channel"
           ? row.id
           : threadId.startsWith(`${row.id};messageid=`)
             ? threadId
             : `${row.id};messageid=${threadId}`;
-      return guarded(row, async () => ({
+      const sent = await guarded(row, async () => ({
         threadId: conversationId,
         messageId: await sendInto(row, conversationId, reply),
       }));
+      if (offer) await offerIn(row.ref, row.id, row.workspace, await personOf(row), offer);
+      return sent;
     },
     async update(target, messageId, reply) {
       const row = await reachable(target.workspace, target.conversationId);
@@ -163,18 +203,26 @@ export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
         ),
       );
     },
-    async dm(workspace, platformUserId, reply) {
+    async dm(workspace, platformUserId, original) {
       const person = await deps.people.byPlatformId(workspace, platformUserId);
       const known = person ? await deps.conversations.personal(workspace, "teams", person.id) : undefined;
       if (known && !known.active)
         throw new DeliveryError(`${platformUserId} removed the bot from their personal chat`, true, undefined, true);
-      if (!known) return guarded(undefined, () => createPersonal(workspace, platformUserId, reply));
+      const { reply, offer } = prepareFile(original, "personal", appId);
+      if (!known) {
+        const sent = await guarded(undefined, () => createPersonal(workspace, platformUserId, reply));
+        const row = await deps.conversations.get({ workspace, platform: "teams", id: sent.conversationId });
+        if (offer && row) await offerIn(row.reference as Ref, sent.conversationId, workspace, platformUserId, offer);
+        return sent;
+      }
       const row = await reachable(workspace, known.id);
-      return guarded(row, async () => ({
+      const sent = await guarded(row, async () => ({
         conversationId: row.id,
         threadId: row.id,
         messageId: await sendInto(row, row.id, reply),
       }));
+      if (offer) await offerIn(row.ref, row.id, workspace, platformUserId, offer);
+      return sent;
     },
   };
 }

@@ -45,6 +45,10 @@ export async function applyImport(
       update.dueDate = change.dueDate;
       await record(taskId, "due date", task.dueDate, change.dueDate);
     }
+    if (change.skipReason !== undefined && change.skipReason !== task.skipReason) {
+      update.skipReason = change.skipReason;
+      await record(taskId, change.skipReason === null ? "unskipped" : "skipped", task.skipReason, change.skipReason);
+    }
     if (change.status !== undefined && change.status !== task.status) {
       update.status = change.status;
       update.completedAt = change.status === "done" ? now.toISOString() : null;

@@ -13,6 +13,7 @@ export const COLOURS = {
   inProgress: "#f59e0b",
   blocked: "#dc2626",
   notStarted: "#cbd5e1",
+  skipped: "#a78bfa",
   mark: "#111827",
 } as const;
 

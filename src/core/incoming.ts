@@ -31,6 +31,8 @@ export interface Capabilities {
   threads: boolean;
   updateInPlace: boolean;
   images: boolean;
+  /** Forms can take an uploaded file (a Slack modal's file_input). */
+  fileInput?: boolean;
 }
 
 /** A file sent with a command (a workbook or CSV for `import`); adapters read at most MAX_IMPORT_BYTES + 1 bytes of it. */
@@ -61,6 +63,8 @@ export type Incoming =
       actionId: string;
       value: string;
       inputs?: Record<string, string>;
+      /** Files uploaded with a form, already downloaded by the adapter. */
+      files?: IncomingFile[];
       actor: Identity;
       conversation: ConversationRef;
       mentions: Record<string, Identity>;

@@ -52,7 +52,8 @@ export interface Card {
 export interface FormField {
   id: string;
   label: string;
-  kind: "text" | "person" | "date" | "choice";
+  /** "file" asks for one uploaded file; forms with one are only returned where `capabilities.fileInput` holds. */
+  kind: "text" | "person" | "date" | "choice" | "file";
   options?: { value: string; label: string }[];
   initial?: string;
   optional?: boolean;
@@ -82,6 +83,8 @@ export interface OutgoingFile {
   title: string;
   /** For images: alt text stating the same numbers. */
   alt?: string;
+  /** The command that makes it again, offered where the platform cannot deliver the file (a Teams channel). */
+  command?: string;
 }
 
 /** What a command or action returns; text and cards may carry a file. */

@@ -5,7 +5,7 @@
 import type { Services } from "../app/services.js";
 import { TASK_ID, parseAreaId } from "../domain/plan.js";
 import type { Task, TaskStatus } from "../domain/task.js";
-import { STATUS_LABELS } from "../reports/tracking-data.js";
+import { NOT_APPLICABLE, STATUS_LABELS } from "../reports/tracking-data.js";
 
 /** One change to apply: an existing task's owner, due date or status, or a new task of the team's own. */
 export interface ImportChange {
@@ -17,6 +17,8 @@ export interface ImportChange {
   owner?: { id: number; name: string } | null;
   dueDate?: string | null;
   status?: TaskStatus;
+  /** A reason skips the task (Not applicable); null counts a skipped task again. */
+  skipReason?: string | null;
   /** "owner dana → kim", for the preview and the audit history. */
   summary: string[];
 }
@@ -45,6 +47,9 @@ const STATUS_BY_LABEL = new Map<string, TaskStatus>(
     [status.replace("_", " "), status],
   ]),
 );
+
+/** The longest reason a task may be skipped for (as `skip` allows). */
+const MAX_SKIP_REASON = 200;
 
 /** Column positions by header name, or the headers missing. */
 export function columnsOf(header: readonly string[]): { index: Map<string, number>; missing: string[] } {
@@ -145,14 +150,46 @@ export async function previewImport(
       change.summary.push(`due ${task?.dueDate ?? "none"} → ${due || "none"}`);
     }
     const statusText = cell(row, "Status").toLowerCase();
+    const skipped = task?.skipReason ?? null;
+    if (statusText === NOT_APPLICABLE.toLowerCase()) {
+      const reason = cell(row, "Notes") || skipped || "";
+      const problem = !task
+        ? "a new task cannot be Not applicable; add it once it applies"
+        : task.status === "done"
+          ? `${task.id} is done; it cannot be Not applicable`
+          : !reason
+            ? "Not applicable needs the reason in Notes"
+            : reason.length > MAX_SKIP_REASON || /[\u0000-\u001f\u007f]/.test(reason)
+              ? `the reason in Notes has at most ${MAX_SKIP_REASON} characters and no control characters`
+              : undefined;
+      if (problem) {
+        reject(problem);
+        continue;
+      }
+      if (reason !== skipped) {
+        change.skipReason = reason;
+        const was = skipped === null ? STATUS_LABELS[task!.status] : `${NOT_APPLICABLE} (${skipped})`;
+        change.summary.push(`status ${was} → ${NOT_APPLICABLE} (${reason})`);
+      }
+      if (change.summary.length) preview.changed.push(change);
+      else preview.unchanged.push(id);
+      continue;
+    }
     const status = statusText === "" ? (task?.status ?? "open") : STATUS_BY_LABEL.get(statusText);
     if (!status) {
-      reject(`status "${cell(row, "Status").slice(0, 20)}" is not one of Not started, In progress, Blocked, Done`);
+      reject(
+        `status "${cell(row, "Status").slice(0, 20)}" is not one of Not started, In progress, Blocked, Done, ${NOT_APPLICABLE}`,
+      );
       continue;
+    }
+    if (skipped !== null && statusText !== "") {
+      change.skipReason = null;
+      change.summary.push(`status ${NOT_APPLICABLE} → ${STATUS_LABELS[status]}`);
     }
     if (status !== (task?.status ?? "open")) {
       change.status = status;
-      change.summary.push(`status ${STATUS_LABELS[task?.status ?? "open"]} → ${STATUS_LABELS[status]}`);
+      if (change.skipReason !== null)
+        change.summary.push(`status ${STATUS_LABELS[task?.status ?? "open"]} → ${STATUS_LABELS[status]}`);
     }
     if (!task) preview.added.push(change);
     else if (change.summary.length) preview.changed.push(change);

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { Services } from "../app/services.js";
 import type { OutboxItem } from "../storage/repositories/outbox-repository.js";
 import { textReply, withFile, type Reply } from "../core/reply.js";
-import { loadTrackingData } from "./tracking-data.js";
+import { applicable, loadTrackingData } from "./tracking-data.js";
 
 /** The subscription kind's name. */
 export const REPORT_KIND = "report";
@@ -44,6 +44,7 @@ function reportReply(month: string, summary: string, bytes: Buffer): Reply {
     mimeType: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     base64: bytes.toString("base64"),
     title: "Adoption tracker slides",
+    command: "export slides",
   });
 }
 
@@ -59,7 +60,7 @@ export async function runMonthlyReports(services: Services, now: Date): Promise<
     const { buildSlides } = await import("./slides.js");
     const stages = data.objectives.filter((o) => o.stage.startsWith("Stage "));
     const done = stages.reduce((a, o) => a + o.done, 0);
-    const total = stages.reduce((a, o) => a + o.total, 0);
+    const total = stages.reduce((a, o) => a + applicable(o), 0);
     const reply = reportReply(month, `stages 1–4 ${done}/${total} tasks done.`, await buildSlides(data));
     const base = { workspace: sub.workspace, platform: sub.platform };
     const items: OutboxItem[] = [{ ...base, key, conversationId: sub.conversationId, op: "post", reply }];

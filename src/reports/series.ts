@@ -14,23 +14,25 @@ export function weekStarts(now: Date, weeks = WEEKS): Date[] {
   return Array.from({ length: weeks }, (_, i) => new Date(now.getTime() - (weeks - i) * WEEK_MS));
 }
 
-/** Each plan area's tasks by status, in plan order. */
+/** Each plan area's tasks by status, in plan order; skipped (not applicable) tasks are counted apart. */
 export function areaStatusCounts(services: Services, tasks: readonly Task[]): AreaStatusCounts[] {
   return services.plan.areas.map((area) => {
     const mine = tasks.filter((t) => t.area === area.id);
-    const n = (status: Task["status"]) => mine.filter((t) => t.status === status).length;
+    const counted = mine.filter((t) => t.skipReason === null);
+    const n = (status: Task["status"]) => counted.filter((t) => t.status === status).length;
     return {
       id: area.id,
       name: area.name,
       done: n("done"),
       inProgress: n("in_progress"),
       blocked: n("blocked"),
+      skipped: mine.length - counted.length,
       notStarted: n("open"),
     };
   });
 }
 
-/** Tasks done by the end of each week (by completion time), against the plan's current total. */
+/** Tasks done by the end of each week (by completion time), against the plan's current total of applicable tasks. */
 export function burnupWeeks(tasks: readonly Task[], now: Date, weeks = WEEKS): BurnupWeek[] {
   const completed = tasks.filter((t) => t.status === "done").map((t) => Date.parse(t.completedAt ?? t.updatedAt));
   return weekStarts(now, weeks).map((start) => {
@@ -38,7 +40,7 @@ export function burnupWeeks(tasks: readonly Task[], now: Date, weeks = WEEKS): B
     return {
       weekStart: start.toISOString().slice(0, 10),
       completed: completed.filter((at) => at <= end).length,
-      scope: tasks.length,
+      scope: tasks.filter((t) => t.skipReason === null).length,
     };
   });
 }

@@ -4,7 +4,7 @@
  */
 import pptxModule from "pptxgenjs";
 import { incidentsChart, hours, weekTotal } from "../charts/incidents-chart.js";
-import type { ProgressRow, TrackingData } from "./tracking-data.js";
+import { applicable, type ProgressRow, type TrackingData } from "./tracking-data.js";
 
 /** pptxgenjs's class: its types describe CommonJS, its ESM build exports the class as default; both are handled. */
 type PptxClass = typeof pptxModule.default;
@@ -12,7 +12,7 @@ const PptxGenJS = ((pptxModule as unknown as { default?: PptxClass }).default ??
 type Pptx = InstanceType<PptxClass>;
 
 /** An objective's overall state, as the slide colours it. */
-export type ObjectiveState = "Done" | "Blocked" | "In progress" | "Not started";
+export type ObjectiveState = "Done" | "Blocked" | "In progress" | "Not started" | "Not applicable";
 
 /** The slide's colour for each state (hex without #). */
 export const STATE_COLOURS: Record<ObjectiveState, string> = {
@@ -20,11 +20,13 @@ export const STATE_COLOURS: Record<ObjectiveState, string> = {
   Blocked: "DC2626",
   "In progress": "F59E0B",
   "Not started": "CBD5E1",
+  "Not applicable": "C4B5FD",
 };
 
-/** Done when every task is; blocked when any is; in progress when any has started. */
+/** Not applicable when every task is skipped; done when every other task is; blocked when any is; in progress when any has started. */
 export function objectiveState(o: ProgressRow): ObjectiveState {
-  if (o.total > 0 && o.done === o.total) return "Done";
+  if (o.total > 0 && o.skipped === o.total) return "Not applicable";
+  if (applicable(o) > 0 && o.done === applicable(o)) return "Done";
   if (o.blocked > 0) return "Blocked";
   return o.done + o.inProgress > 0 ? "In progress" : "Not started";
 }
@@ -67,7 +69,7 @@ function stagesSlide(pptx: Pptx, data: TrackingData): void {
     const x = 0.4 + i * 3.15;
     const rows = data.objectives.filter((o) => o.stage === stage);
     const done = rows.reduce((a, o) => a + o.done, 0);
-    const total = rows.reduce((a, o) => a + o.total, 0);
+    const total = rows.reduce((a, o) => a + applicable(o), 0);
     slide.addText(stage, { x, y: 1.1, w: 3, h: 0.4, fontSize: 16, bold: true });
     slide.addText(`${done}/${total} done · +${change.get(stage) ?? 0} in ${month}`, {
       x,
@@ -87,7 +89,10 @@ function stagesSlide(pptx: Pptx, data: TrackingData): void {
       slide.addText(
         [
           { text: o.objective, options: { bold: true, fontSize: 11, breakLine: true } },
-          { text: `${state} · ${o.done}/${o.total}`, options: { fontSize: 9, breakLine: true } },
+          {
+            text: `${state} · ${o.done}/${applicable(o)}${o.skipped && state !== "Not applicable" ? ` · ${o.skipped} not applicable` : ""}`,
+            options: { fontSize: 9, breakLine: true },
+          },
           {
             text: owners.length ? owners.join(", ") : "no owner",
             options: { fontSize: 9, italic: owners.length === 0 },
@@ -99,7 +104,7 @@ function stagesSlide(pptx: Pptx, data: TrackingData): void {
           w: 3,
           h: 1.45,
           fill: { color: STATE_COLOURS[state] },
-          color: state === "Not started" || state === "In progress" ? "1E293B" : "FFFFFF",
+          color: state === "Done" || state === "Blocked" ? "FFFFFF" : "1E293B",
           valign: "top",
           margin: 6,
         },
@@ -108,9 +113,9 @@ function stagesSlide(pptx: Pptx, data: TrackingData): void {
   });
   (Object.keys(STATE_COLOURS) as ObjectiveState[]).forEach((state, i) =>
     slide.addText(state, {
-      x: 0.4 + i * 1.6,
+      x: 0.4 + i * 1.3,
       y: 6.95,
-      w: 1.5,
+      w: 1.2,
       h: 0.3,
       fontSize: 9,
       fill: { color: STATE_COLOURS[state] },

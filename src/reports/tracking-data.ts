@@ -13,6 +13,9 @@ export const STATUS_LABELS: Record<TaskStatus, string> = {
   done: "Done",
 };
 
+/** The status a skipped task shows, whatever its status was: it does not apply to this organization. */
+export const NOT_APPLICABLE = "Not applicable";
+
 /** The tasks sheet's columns, in order; `import` reads the same headers. */
 export const TASK_COLUMNS = [
   "Stage",
@@ -41,7 +44,7 @@ export interface TaskRow {
   notes: string;
 }
 
-/** One stage or objective's progress, for the summary sheet and the slides. */
+/** One stage or objective's progress, for the summary sheet and the slides; `total` includes the skipped tasks. */
 export interface ProgressRow {
   stage: string;
   objective: string;
@@ -50,6 +53,19 @@ export interface ProgressRow {
   inProgress: number;
   blocked: number;
   notStarted: number;
+  /** Not applicable (skipped): left out of the share done. */
+  skipped: number;
+}
+
+/** The tasks that count towards a row's progress: all but the skipped ones. */
+export function applicable(row: Pick<ProgressRow, "total" | "skipped">): number {
+  return row.total - row.skipped;
+}
+
+/** The share of a row's applicable tasks that are done (0 when none applies). */
+export function shareDone(row: Pick<ProgressRow, "total" | "skipped" | "done">): number {
+  const n = applicable(row);
+  return n > 0 ? row.done / n : 0;
 }
 
 /** One stakeholder role with its people. */
@@ -70,7 +86,8 @@ export interface TrackingData {
 }
 
 function progressOf(stage: string, objective: string, tasks: readonly Task[]): ProgressRow {
-  const n = (s: TaskStatus) => tasks.filter((t) => t.status === s).length;
+  const counted = tasks.filter((t) => t.skipReason === null);
+  const n = (s: TaskStatus) => counted.filter((t) => t.status === s).length;
   return {
     stage,
     objective,
@@ -79,6 +96,7 @@ function progressOf(stage: string, objective: string, tasks: readonly Task[]): P
     inProgress: n("in_progress"),
     blocked: n("blocked"),
     notStarted: n("open"),
+    skipped: tasks.length - counted.length,
   };
 }
 
@@ -103,7 +121,7 @@ export async function loadTrackingData(services: Services, workspace: string, no
   }
   const percent = (t: Task) => {
     const row = objectives.find((o) => o.stage === areaName.get(t.area) && o.objective === t.objective);
-    return row && row.total ? row.done / row.total : 0;
+    return row ? shareDone(row) : 0;
   };
   const named = await services.stakeholders.all(workspace);
   return {
@@ -115,10 +133,10 @@ export async function loadTrackingData(services: Services, workspace: string, no
       task: t.title,
       owner: t.ownerName ?? "",
       dueDate: t.dueDate,
-      status: STATUS_LABELS[t.status],
+      status: t.skipReason !== null ? NOT_APPLICABLE : STATUS_LABELS[t.status],
       objectiveDone: percent(t),
       lastChange: t.updatedAt,
-      notes: latestNote.get(t.id) ?? "",
+      notes: t.skipReason ?? latestNote.get(t.id) ?? "",
     })),
     objectives,
     stakeholders: services.guidance.stakeholders.map((r) => ({

@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { SEVERITIES, weekTotal } from "../charts/incidents-chart.js";
-import { TASK_COLUMNS, type TrackingData } from "./tracking-data.js";
+import { shareDone, TASK_COLUMNS, type TrackingData } from "./tracking-data.js";
 
 /** The sheets, in order. */
 export const SHEETS = ["Tasks", "Summary", "Stakeholders", "Incidents", "Audit"] as const;
@@ -77,7 +77,7 @@ export async function buildWorkbook(data: TrackingData): Promise<Buffer> {
   addSheet(
     wb,
     "Summary",
-    ["Stage", "Objective", "Tasks", "Done", "In progress", "Blocked", "Not started", "% done"],
+    ["Stage", "Objective", "Tasks", "Done", "In progress", "Blocked", "Not started", "Not applicable", "% done"],
     data.objectives.map((o) => [
       o.stage,
       o.objective,
@@ -86,9 +86,10 @@ export async function buildWorkbook(data: TrackingData): Promise<Buffer> {
       o.inProgress,
       o.blocked,
       o.notStarted,
-      o.total ? o.done / o.total : 0,
+      o.skipped,
+      shareDone(o),
     ]),
-    { 7: "0%" },
+    { 8: "0%" },
   );
   addSheet(
     wb,

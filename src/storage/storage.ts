@@ -14,6 +14,7 @@ import { AuditRepository } from "./repositories/audit-repository.js";
 import { ConversationRepository } from "./repositories/conversation-repository.js";
 import { CoordinationRepository } from "./repositories/coordination-repository.js";
 import { DigestRepository } from "./repositories/digest-repository.js";
+import { FileOfferRepository } from "./repositories/file-offer-repository.js";
 import { InboundRequestRepository } from "./repositories/inbound-request-repository.js";
 import { ImportRepository } from "./repositories/import-repository.js";
 import { HoneypotTouchRepository } from "./repositories/honeypot-touch-repository.js";
@@ -65,6 +66,8 @@ export interface Repositories {
   honeypotTouches: HoneypotTouchRepository;
   /** Who leads each plan area (`arealead`); told when its work is blocked. */
   areaLeads: AreaLeadRepository;
+  /** Files offered with a consent card, until accepted, declined or expired. */
+  fileOffers: FileOfferRepository;
 }
 
 /** The open storage. */
@@ -117,6 +120,7 @@ export function createStorage(engine: Engine, plan: Plan, options: StorageOption
     oncall: new OncallRepository(h),
     honeypotTouches: new HoneypotTouchRepository(h),
     areaLeads: new AreaLeadRepository(h),
+    fileOffers: new FileOfferRepository(h),
   };
   return {
     ...repositories,

@@ -18,8 +18,8 @@ function decode(chart: Chart): { width: number; height: number; pixel(x: number,
 }
 
 const AREAS = [
-  { id: "S1", name: "Stage 1", done: 4, inProgress: 2, blocked: 1, notStarted: 1 },
-  { id: "S2", name: "Étape 2 — Защита <b>", done: 0, inProgress: 0, blocked: 0, notStarted: 8 },
+  { id: "S1", name: "Stage 1", done: 4, inProgress: 2, blocked: 1, skipped: 0, notStarted: 1 },
+  { id: "S2", name: "Étape 2 — Защита <b>", done: 0, inProgress: 0, blocked: 0, skipped: 0, notStarted: 8 },
 ];
 
 describe("charts", () => {
@@ -31,7 +31,20 @@ describe("charts", () => {
     expect(png.pixel(230 + 200, 64 + 15)).toBe("245,158,11");
     expect(png.pixel(230 + 10, 94 + 15)).toBe("203,213,225");
     expect(chart.alt).toBe(
-      "Stage progress. S1 Stage 1: 4 of 8 done (50%), 2 in progress, 1 blocked, 1 not started; S2 Étape 2 — Защита <b>: 0 of 8 done (0%), 0 in progress, 0 blocked, 8 not started.",
+      "Stage progress. S1 Stage 1: 4 of 8 done (50%), 2 in progress, 1 blocked, 0 skipped, 1 not started; S2 Étape 2 — Защита <b>: 0 of 8 done (0%), 0 in progress, 0 blocked, 0 skipped, 8 not started.",
+    );
+  });
+
+  it("draws skipped tasks as their own series and leaves them out of the share done", () => {
+    const chart = progressChart([
+      { id: "S3", name: "Stage 3", done: 2, inProgress: 0, blocked: 0, skipped: 4, notStarted: 2 },
+    ]);
+    const png = decode(chart);
+    expect(png.pixel(230 + 10, 64 + 15)).toBe("37,99,235");
+    expect(png.pixel(230 + 170, 64 + 15)).toBe("167,139,250");
+    expect(png.pixel(230 + 330, 64 + 15)).toBe("203,213,225");
+    expect(chart.alt).toBe(
+      "Stage progress. S3 Stage 3: 2 of 4 done (50%), 0 in progress, 0 blocked, 4 skipped, 2 not started.",
     );
   });
 
@@ -78,10 +91,13 @@ describe("chart command", () => {
     });
     await t.run("done S1-1");
     await t.run("start S1-2");
+    await t.run("skip S1-3 no Defender for Office 365 licences");
     const reply = await t.run("chart progress");
-    expect(t.text(reply)).toContain("S1 Stage 1: 1 of 8 done (13%), 1 in progress, 0 blocked, 6 not started");
+    expect(t.text(reply)).toContain(
+      "S1 Stage 1: 1 of 7 done (14%), 1 in progress, 0 blocked, 1 skipped, 5 not started",
+    );
     expect(JSON.stringify(reply)).toContain("data:image/png;base64,");
-    expect(t.text(await t.run("chart burnup"))).toContain("1 of 42 done.");
+    expect(t.text(await t.run("chart burnup"))).toContain("1 of 41 done.");
     expect(t.text(await t.run("chart incidents"))).toMatch(/Incidents per week by severity over 12 weeks/);
     expect(t.text(await t.run("chart pie"))).toMatch(/"pie" is not a chart/);
   });

@@ -68,6 +68,7 @@ const ACTION_SAMPLES: Record<string, { value: string; inputs?: Record<string, st
   "incident.resolved": { value: "41001", inputs: { classification: "truePositive", determination: "malware" } },
   "import.apply": { value: "1" },
   "import.cancel": { value: "1" },
+  "import.upload": { value: "" },
 };
 
 const USERS: Record<Role, string> = { none: "nobody", analyst: "ana", lead: "lee", admin: "admin" };

@@ -28,6 +28,12 @@ function element(where: string, e: unknown): string[] {
     if (typeof e.url === "string" && (e.url.length > 3000 || !/^https?:\/\//.test(e.url)))
       out.push(`${where}: bad url`);
   }
+  if (e.type === "file_input") {
+    const max = e.max_files ?? 10;
+    if (typeof max !== "number" || max < 1 || max > 10) out.push(`${where}: max_files ${String(max)}`);
+    if (e.filetypes !== undefined && (!Array.isArray(e.filetypes) || e.filetypes.some((t) => typeof t !== "string")))
+      out.push(`${where}: bad filetypes`);
+  }
   if (e.type === "static_select") {
     const options = Array.isArray(e.options) ? e.options : [];
     if (options.length === 0 || options.length > 100) out.push(`${where}: ${options.length} options`);

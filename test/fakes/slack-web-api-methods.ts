@@ -1,6 +1,7 @@
 /**
  * The Web API methods the fake Slack implements, with Slack's documented response shapes and error
- * codes: auth.test, chat.postMessage/update/postEphemeral, views.open/publish, team.info, users.info, conversations.open.
+ * codes: auth.test, chat.postMessage/update/postEphemeral, views.open/publish, team.info, users.info, conversations.open,
+ * the files.uploadV2 pair and files.info.
  */
 
 /** A person the fake knows (users.info). */
@@ -27,6 +28,68 @@ export interface FakeState {
   uploadUrlBase: string;
   /** files.completeUploadExternal calls that shared files: where, with which comment and thread. */
   completed: { fileIds: string[]; titles: string[]; channel?: string; threadTs?: string; comment?: string }[];
+  /** Files people uploaded (a modal's file_input, a message), by id: what files.info describes and the download serves. */
+  files: Map<string, StoredFile>;
+  /** The base of private download URLs (`<base><team>-<id>/download/<name>`). */
+  privateUrlBase: string;
+}
+
+/** A file a person uploaded to the fake workspace. */
+export interface StoredFile {
+  id: string;
+  name: string;
+  user: string;
+  bytes: Buffer;
+  /** The size files.info reports (defaults to the bytes' length). */
+  size: number;
+  /** Stored outside Slack (Google Drive, say): no url_private_download. */
+  external?: boolean;
+  /** The download answers with a redirect here instead of the bytes. */
+  redirectTo?: string;
+}
+
+/** files.info's `file` object for a stored file, in Slack's documented shape. */
+export function fileObject(f: StoredFile, state: FakeState): Record<string, unknown> {
+  const ext = /\.([a-z0-9]+)$/i.exec(f.name)?.[1]?.toLowerCase() ?? "binary";
+  const mimetype =
+    ext === "xlsx"
+      ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      : ext === "csv"
+        ? "text/csv"
+        : "application/octet-stream";
+  const path = `${FAKE_TEAM.team_id}-${f.id}/${encodeURIComponent(f.name)}`;
+  return {
+    id: f.id,
+    created: 1_700_000_000,
+    timestamp: 1_700_000_000,
+    name: f.name,
+    title: f.name,
+    mimetype,
+    filetype: ext,
+    pretty_type: ext.toUpperCase(),
+    user: f.user,
+    user_team: FAKE_TEAM.team_id,
+    editable: false,
+    size: f.size,
+    mode: f.external ? "external" : "hosted",
+    is_external: f.external === true,
+    external_type: f.external ? "gdrive" : "",
+    is_public: false,
+    public_url_shared: false,
+    display_as_bot: false,
+    username: "",
+    ...(f.external
+      ? { url_private: "https://docs.google.com/spreadsheets/d/fake" }
+      : {
+          url_private: `${state.privateUrlBase}${path}`,
+          url_private_download: `${state.privateUrlBase}${FAKE_TEAM.team_id}-${f.id}/download/${encodeURIComponent(f.name)}`,
+        }),
+    permalink: `https://fake-secops.slack.com/files/${f.user}/${f.id}/${encodeURIComponent(f.name)}`,
+    channels: [],
+    groups: [],
+    ims: [],
+    comments_count: 0,
+  };
 }
 
 type Args = Record<string, unknown>;
@@ -128,6 +191,11 @@ export const slackMethods: Record<string, Method> = {
       ...(typeof args.initial_comment === "string" ? { comment: args.initial_comment } : {}),
     });
     return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? "" })) };
+  },
+  "files.info": (args, state) => {
+    const file = state.files.get(String(args.file ?? ""));
+    if (!file) return err("file_not_found");
+    return { ok: true, file: fileObject(file, state), comments: [], response_metadata: { next_cursor: "" } };
   },
   "chat.postMessage": (args, state) => {
     const problem = channelError(args, state);

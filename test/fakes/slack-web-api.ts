@@ -50,7 +50,11 @@ export class FakeSlack extends EventEmitter {
     pendingUploads: new Map(),
     uploadUrlBase: "",
     completed: [],
+    files: new Map(),
+    privateUrlBase: "",
   };
+  /** GETs of private file URLs, with the Authorization header they carried. */
+  readonly downloads: { path: string; authorization: string | undefined }[] = [];
   private readonly failures = new Map<string, Failure[]>();
   private readonly delays = new Map<string, number>();
   private readonly responseUses = new Map<string, number>();
@@ -70,6 +74,7 @@ export class FakeSlack extends EventEmitter {
     await new Promise<void>((resolve) => fake.server.listen(0, "127.0.0.1", resolve));
     fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
     fake.state.uploadUrlBase = `${fake.url}/upload/`;
+    fake.state.privateUrlBase = `${fake.url}/files-pri/`;
     return fake;
   }
 
@@ -86,6 +91,26 @@ export class FakeSlack extends EventEmitter {
   /** Makes every call of `method` answer only after `ms` milliseconds (slow Slack). */
   slow(method: string, ms: number): void {
     this.delays.set(method, ms);
+  }
+
+  /** A file `user` uploaded (through a modal's file_input or a message); returns its id. */
+  uploadedFile(
+    name: string,
+    bytes: Uint8Array,
+    o: { user?: string; size?: number; external?: boolean; redirectTo?: string } = {},
+  ): string {
+    const id = `F0UP${String(this.state.files.size + 1).padStart(6, "0")}`;
+    const buffer = Buffer.from(bytes);
+    this.state.files.set(id, {
+      id,
+      name,
+      user: o.user ?? "UADMIN",
+      bytes: buffer,
+      size: o.size ?? buffer.length,
+      ...(o.external ? { external: true } : {}),
+      ...(o.redirectTo ? { redirectTo: o.redirectTo } : {}),
+    });
+    return id;
   }
 
   /** A fresh response_url that accepts five posts, as Slack's do. */
@@ -150,6 +175,7 @@ export class FakeSlack extends EventEmitter {
     const path = req.url ?? "";
     try {
       if (path.startsWith("/upload/")) await this.handleUpload(path.slice("/upload/".length), req, body, res);
+      else if (path.startsWith("/files-pri/")) this.handlePrivateFile(path, req, res);
       else if (path.startsWith("/response/")) this.handleResponseUrl(path.slice("/response/".length), raw, res);
       else if (path.startsWith("/api/")) {
         const method = path.slice(5).split("?")[0] ?? "";
@@ -174,6 +200,25 @@ export class FakeSlack extends EventEmitter {
     if (bytes.length !== pending.length) return void res.writeHead(400).end("length mismatch");
     this.uploads.set(id, { bytes, filename: pending.filename, contentType });
     res.writeHead(200, { "Content-Type": "text/plain" }).end(`OK - ${bytes.length}`);
+  }
+
+  /**
+   * A private file URL: served only with the bot token as a Bearer header; without it Slack answers with a
+   * redirect to the sign-in page, never the file.
+   */
+  private handlePrivateFile(path: string, req: IncomingMessage, res: ServerResponse): void {
+    this.downloads.push({ path, authorization: req.headers.authorization });
+    const match = /^\/files-pri\/[A-Z0-9]+-(F[A-Z0-9]+)\/download\/[^/]+$/.exec(path.split("?")[0] ?? "");
+    const file = match ? this.state.files.get(match[1] ?? "") : undefined;
+    if (req.method !== "GET" || !file) return void res.writeHead(404).end();
+    if (req.headers.authorization !== `Bearer ${this.token}`)
+      return void res
+        .writeHead(302, { Location: `https://fake-secops.slack.com/?redir=${encodeURIComponent(path)}` })
+        .end();
+    if (file.redirectTo) return void res.writeHead(302, { Location: file.redirectTo }).end();
+    res
+      .writeHead(200, { "Content-Type": "application/octet-stream", "Content-Length": String(file.bytes.length) })
+      .end(file.bytes);
   }
 
   private handleResponseUrl(id: string, raw: string, res: ServerResponse): void {

@@ -17,13 +17,13 @@ const manifest = JSON.parse(readFileSync("adapters/slack/manifest.json", "utf8")
 };
 
 describe("Slack app manifest", () => {
-  it("declares /secops with escaped mentions, interactivity, the Home tab and app_home_opened, all at /slack/events", () => {
+  it("declares /secops with escaped mentions, interactivity, the Home tab, app_home_opened and app_mention, all at /slack/events", () => {
     const [command] = manifest.features.slash_commands;
     expect(command?.command).toMatch(SLASH_COMMAND);
     expect(command?.should_escape).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_home_opened"]);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_home_opened", "app_mention"]);
     for (const url of [
       command?.url,
       manifest.settings.interactivity.request_url,
@@ -35,8 +35,10 @@ describe("Slack app manifest", () => {
 
   it("asks for the least scopes: no public-channel posting, no history, no admin", () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      "app_mentions:read",
       "chat:write",
       "commands",
+      "files:read",
       "files:write",
       "im:write",
       "team:read",

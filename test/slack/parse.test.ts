@@ -65,8 +65,13 @@ describe("small parsers", () => {
       owner: { value: { type: "users_select", selected_user: "U1" } },
       due: { value: { type: "datepicker", selected_date: null } },
       title: { value: { type: "plain_text_input", value: "A <b>" } },
+      file: { value: { type: "file_input", files: [{ id: "F0ABC123" }, { id: "../etc/passwd" }] } },
     };
-    expect(readSubmission(values)).toEqual({ inputs: { task: "S1-2", title: "A <b>" }, people: { owner: "U1" } });
+    expect(readSubmission(values)).toEqual({
+      inputs: { task: "S1-2", title: "A <b>" },
+      people: { owner: "U1" },
+      files: ["F0ABC123"],
+    });
   });
 
   it("round-trips modal metadata and refuses anything else", () => {

@@ -15,7 +15,7 @@ import type { Services } from "../../src/app/services.js";
 import { loadPlan } from "../../src/data/load-plan.js";
 import { silentLogger, type Logger } from "../../src/logger.js";
 import type { Storage } from "../../src/storage/storage.js";
-import { openTestStorage } from "../support/test-storage.js";
+import { openTestStorage, type TestDatabase } from "../support/test-storage.js";
 import { startFakeBotConnector, type ConnectorCall, type FakeBotConnector } from "../fakes/bot-connector.js";
 import { testClock, type TestClock } from "../support/clock.js";
 import type { AlertFeed } from "../../src/alerts/alert-source.js";
@@ -47,12 +47,20 @@ export interface TeamsHarness {
 
 /** Starts everything on loopback ports; `appId` turns Bot Framework authentication on. */
 export async function startTeamsHarness(
-  options: { appId?: string; now?: string; alertFeed?: AlertFeed; log?: Logger; admins?: string[] } = {},
+  options: {
+    appId?: string;
+    now?: string;
+    alertFeed?: AlertFeed;
+    log?: Logger;
+    admins?: string[];
+    /** A database to reopen (a restart, another replica); a fresh one otherwise. */
+    database?: TestDatabase;
+  } = {},
 ): Promise<TeamsHarness> {
   const connector = await startFakeBotConnector(`/amer/${TENANT}/`);
   connector.members.push(ADA, DANA, EVE);
   const clock = testClock(options.now ?? "2026-11-28T10:00:00Z");
-  const storage = await openTestStorage();
+  const storage = await openTestStorage(options.database);
   const log = options.log ?? silentLogger();
   const services = createServices({
     storage,

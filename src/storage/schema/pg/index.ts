@@ -16,3 +16,4 @@ export * from "./stakeholders.js";
 export * from "./imports.js";
 export * from "./area-leads.js";
 export * from "./honeypot-touches.js";
+export * from "./file-offers.js";
