@@ -29,6 +29,10 @@ async function main(): Promise<void> {
     config.slack?.botToken,
     config.slack?.signingSecret,
     config.slack?.appToken,
+    config.slack?.oauth?.clientSecret,
+    config.slack?.oauth?.stateSecret,
+    config.encryptionKey?.toString("base64"),
+    config.encryptionKey?.toString("hex"),
     config.teams?.appPassword,
     config.graph?.clientSecret,
     config.statusToken,
@@ -49,7 +53,7 @@ async function main(): Promise<void> {
       onIdleError: (err) => log.warn({ err }, "an idle PostgreSQL connection failed; the pool replaces it"),
     },
     plan,
-    { roleNeeds: DEFAULT_ROLE_NEEDS },
+    { roleNeeds: DEFAULT_ROLE_NEEDS, ...(config.encryptionKey ? { encryptionKey: config.encryptionKey } : {}) },
   );
   const writes = new WriteHealth();
   const services = createServices({

@@ -22,11 +22,13 @@ import { OutboxRepository } from "./repositories/outbox-repository.js";
 import { PeopleRepository } from "./repositories/people-repository.js";
 import { ReminderRepository } from "./repositories/reminder-repository.js";
 import { SkillRepository, type RoleNeeds } from "./repositories/skill-repository.js";
+import { SlackInstallationRepository } from "./repositories/slack-installation-repository.js";
 import { StakeholderRepository } from "./repositories/stakeholder-repository.js";
 import { SubscriptionRepository } from "./repositories/subscription-repository.js";
 import { SyncStateRepository } from "./repositories/sync-state-repository.js";
 import { TaskRepository } from "./repositories/task-repository.js";
 import { TrainingRepository } from "./repositories/training-repository.js";
+import { SecretBox } from "./secret-box.js";
 
 /** Every repository; inside a unit of work the same objects act within its transaction. */
 export interface Repositories {
@@ -55,6 +57,8 @@ export interface Repositories {
   auditLog: AuditLogRepository;
   /** Previewed imports waiting for `import apply`. */
   imports: ImportRepository;
+  /** Slack installations of the distributed app (OAuth mode), tokens sealed. */
+  slackInstallations: SlackInstallationRepository;
 }
 
 /** The open storage. */
@@ -72,6 +76,8 @@ export interface Storage extends Repositories {
 export interface StorageOptions {
   /** Each role's skill needs before a lead sets any; main.ts passes the guidance's (DEFAULT_ROLE_NEEDS). */
   roleNeeds?: RoleNeeds;
+  /** SECOPS_ENCRYPTION_KEY (32 bytes): seals secrets kept in the database; without it they cannot be stored. */
+  encryptionKey?: Buffer;
 }
 
 /** Builds the repositories over an open engine; `plan` gives listings their area order. */
@@ -102,6 +108,10 @@ export function createStorage(engine: Engine, plan: Plan, options: StorageOption
     incidentTrend: new IncidentTrendRepository(h),
     auditLog: new AuditLogRepository(h),
     imports: new ImportRepository(h),
+    slackInstallations: new SlackInstallationRepository(
+      h,
+      options.encryptionKey ? new SecretBox(options.encryptionKey) : undefined,
+    ),
   };
   return {
     ...repositories,

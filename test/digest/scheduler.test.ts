@@ -49,7 +49,7 @@ describe("scheduler", () => {
     await scheduler.runNow("digest-sync");
     t.clock.set("2026-03-23T08:00:00Z");
     await scheduler.runNow(`digest:${t.workspace}:console:C1`);
-    expect(await t.services.outbox.hasKey(digestKey("console", "C1", "2026-W13"))).toBe(true);
+    expect(await t.services.outbox.hasKey(digestKey(t.workspace, "console", "C1", "2026-W13"))).toBe(true);
   });
 });
 

@@ -14,3 +14,4 @@ export * from "./coordination.js";
 export * from "./oncall.js";
 export * from "./stakeholders.js";
 export * from "./imports.js";
+export * from "./slack-installations.js";
