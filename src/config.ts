@@ -11,6 +11,7 @@ import { readTeamsConfig, type TeamsConfig } from "./config-teams.js";
 
 /** Re-exported so adapters keep importing every setting type from here. */
 export type { TeamsConfig } from "./config-teams.js";
+/** Re-exported for the same reason: the Slack adapter imports its settings from here. */
 export type { SlackConfig, SlackOAuthConfig } from "./config-slack.js";
 
 /** The validated configuration. */
