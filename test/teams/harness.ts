@@ -47,7 +47,15 @@ export interface TeamsHarness {
 
 /** Starts everything on loopback ports; `appId` turns Bot Framework authentication on. */
 export async function startTeamsHarness(
-  options: { appId?: string; now?: string; alertFeed?: AlertFeed; log?: Logger; admins?: string[] } = {},
+  options: {
+    appId?: string;
+    now?: string;
+    alertFeed?: AlertFeed;
+    log?: Logger;
+    admins?: string[];
+    /** MicrosoftAppType=MultiTenant: serve every tenant, not only TENANT. */
+    multiTenant?: boolean;
+  } = {},
 ): Promise<TeamsHarness> {
   const connector = await startFakeBotConnector(`/amer/${TENANT}/`);
   connector.members.push(ADA, DANA, EVE);
@@ -71,6 +79,7 @@ export async function startTeamsHarness(
         tenantId: TENANT,
         homeTenantId: TENANT,
         emulatorNoAuth: false,
+        multiTenant: options.multiTenant ?? false,
       }
     : {
         appId: "",
@@ -79,6 +88,7 @@ export async function startTeamsHarness(
         tenantId: "",
         homeTenantId: TENANT,
         emulatorNoAuth: true,
+        multiTenant: options.multiTenant ?? false,
       };
   const teams = createTeamsAdapter({
     config,
