@@ -51,6 +51,7 @@ import { alertsCommand } from "./alerts.js";
 import { incidentCommand } from "./incident.js";
 import { assetCommand } from "./asset.js";
 import { assetsCommand } from "./assets.js";
+import { graphCommand } from "./graph.js";
 import { incidentAssignAction } from "./actions/incident-assign.js";
 import { incidentStartAction } from "./actions/incident-start.js";
 import { incidentReopenAction } from "./actions/incident-reopen.js";
@@ -97,6 +98,7 @@ export const commands: readonly CommandSpec[] = [
   incidentCommand,
   assetCommand,
   assetsCommand,
+  graphCommand,
 ];
 
 /** Button and form actions. */

@@ -4,7 +4,14 @@
  */
 import { existsSync } from "node:fs";
 import { z } from "zod";
-import { readGraphConfig, readIncidentSyncConfig, type GraphConfig, type IncidentSyncConfig } from "./config-graph.js";
+import {
+  readGraphConfig,
+  readIncidentSyncConfig,
+  readTenantWorkspaces,
+  type GraphConfig,
+  type GraphTenantWorkspace,
+  type IncidentSyncConfig,
+} from "./config-graph.js";
 import { misspeltVariables } from "./config-names.js";
 import { readEncryptionKey, readSlackConfig, slackRequested, type SlackConfig } from "./config-slack.js";
 import { readTeamsConfig, type TeamsConfig } from "./config-teams.js";
@@ -40,6 +47,8 @@ export interface Config {
   graph?: GraphConfig;
   /** How often incidents sync and how far back the first sync reads. */
   incidentSync: IncidentSyncConfig;
+  /** SECOPS_GRAPH_TENANT_WORKSPACES: which workspaces see which Graph tenant's incidents. */
+  graphTenantWorkspaces: GraphTenantWorkspace[];
 }
 
 /** Every problem found, one line each, naming the variable. */
@@ -128,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const graph = readGraphConfig(env, problems);
   const incidentSync = readIncidentSyncConfig(env, problems);
+  const graphTenantWorkspaces = readTenantWorkspaces(env, problems);
 
   problems.push(...misspeltVariables(env));
   if (problems.length) throw new ConfigError(problems);
@@ -152,5 +162,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(teams ? { teams } : {}),
     ...(graph ? { graph } : {}),
     incidentSync,
+    graphTenantWorkspaces,
   };
 }

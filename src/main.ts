@@ -64,6 +64,7 @@ async function main(): Promise<void> {
     admins: startupAdmins(config.admins, config.platforms.includes("console")),
     trainingNudgeDays: config.trainingNudgeDays,
     alertFeed: createAlertFeed(config.graph, config.incidentSync, () => new Date(), storage.incidents),
+    tenantWorkspaces: config.graphTenantWorkspaces,
   });
   const bot = createBot(services, commands, actions, { onUnwritable: () => writes.markFailed() });
   log.info(

@@ -28,12 +28,15 @@ export interface EmitContext {
   now: Date;
   assets(workspace: string): Promise<WatchedAsset[]>;
   leads(workspace: string): Promise<Person[]>;
+  /** Whether a workspace may see this tenant's incidents (its linked tenant). */
+  sees(workspace: string): Promise<boolean>;
 }
 
 /** Builds an emit context; lookups are cached, so build one per unit of work. */
 export function emitContext(services: Services, now: Date): EmitContext {
   const assets = new Map<string, Promise<WatchedAsset[]>>();
   const leads = new Map<string, Promise<Person[]>>();
+  const sees = new Map<string, Promise<boolean>>();
   const feed = services.alertFeed;
   return {
     services,
@@ -42,6 +45,7 @@ export function emitContext(services: Services, now: Date): EmitContext {
     now,
     assets: (w) => cached(assets, w, () => services.assets.all(w)),
     leads: (w) => cached(leads, w, async () => (await services.people.all(w)).filter((p) => p.role === "lead")),
+    sees: (w) => cached(sees, w, async () => (await services.tenants.tenantFor(w)) === feed.source.tenant),
   };
 }
 
@@ -62,7 +66,7 @@ export function filterOf(settings: Record<string, unknown>): IncidentFilter {
 }
 
 function keyBase(ctx: EmitContext, target: ThreadTarget, incidentId: string): string {
-  return `incident:${ctx.tenant}:${incidentId}:${target.platform}:${target.conversationId}`;
+  return `incident:${ctx.tenant}:${incidentId}:${target.workspace}:${target.platform}:${target.conversationId}`;
 }
 
 async function enqueueLines(
@@ -135,6 +139,7 @@ export async function emitIncident(
   startThreads = true,
 ): Promise<void> {
   for (const sub of subs) {
+    if (!(await ctx.sees(sub.workspace))) continue;
     const target = targetOf(sub);
     const rootKey = await ctx.services.threads.rootKey(target, ctx.tenant, incident.id);
     if (!rootKey) {

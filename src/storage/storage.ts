@@ -13,6 +13,7 @@ import { ConversationRepository } from "./repositories/conversation-repository.j
 import { CoordinationRepository } from "./repositories/coordination-repository.js";
 import { DigestRepository } from "./repositories/digest-repository.js";
 import { InboundRequestRepository } from "./repositories/inbound-request-repository.js";
+import { GraphLinkRepository } from "./repositories/graph-link-repository.js";
 import { ImportRepository } from "./repositories/import-repository.js";
 import { IncidentRepository } from "./repositories/incident-repository.js";
 import { IncidentStatsRepository } from "./repositories/incident-stats-repository.js";
@@ -59,6 +60,8 @@ export interface Repositories {
   imports: ImportRepository;
   /** Slack installations of the distributed app (OAuth mode), tokens sealed. */
   slackInstallations: SlackInstallationRepository;
+  /** Which Graph tenant each workspace may see (`graph link`). */
+  graphLinks: GraphLinkRepository;
 }
 
 /** The open storage. */
@@ -108,6 +111,7 @@ export function createStorage(engine: Engine, plan: Plan, options: StorageOption
     incidentTrend: new IncidentTrendRepository(h),
     auditLog: new AuditLogRepository(h),
     imports: new ImportRepository(h),
+    graphLinks: new GraphLinkRepository(h),
     slackInstallations: new SlackInstallationRepository(
       h,
       options.encryptionKey ? new SecretBox(options.encryptionKey) : undefined,

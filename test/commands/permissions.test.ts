@@ -45,6 +45,7 @@ const COMMAND_SAMPLES: Record<string, string> = {
   incident: "incident 41001",
   asset: "asset honeypot hp-01",
   assets: "assets",
+  graph: "graph",
 };
 
 const ACTION_SAMPLES: Record<string, { value: string; inputs?: Record<string, string> }> = {

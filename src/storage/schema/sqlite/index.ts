@@ -15,3 +15,4 @@ export * from "./oncall.js";
 export * from "./stakeholders.js";
 export * from "./imports.js";
 export * from "./slack-installations.js";
+export * from "./graph-links.js";
