@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { syncIncidents } from "../../src/alerts/sync.js";
+import { ConfigError, loadConfig } from "../../src/config.js";
 import { createTestBot, type TestBot } from "../support/test-bot.js";
 import { openTestStorage } from "../support/test-storage.js";
 import type { Storage } from "../../src/storage/storage.js";
@@ -95,5 +96,18 @@ describe("Graph incidents per workspace", () => {
     await acme.run("graph link demo");
     expect(acme.text(await acme.run("incident 41001"))).toContain("41001");
     expect(globex.text(await globex.run("incident 41001"))).toContain("graph link <tenant>");
+  });
+
+  it("reads SECOPS_GRAPH_TENANT_WORKSPACES and refuses a malformed value or a workspace under two tenants", () => {
+    const env = (value: string) => ({ SECOPS_PLATFORMS: "console", SECOPS_GRAPH_TENANT_WORKSPACES: value });
+    expect(loadConfig(env("tenantA=T111, T222; tenantB=slack:T333")).graphTenantWorkspaces).toEqual([
+      { tenant: "tenantA", workspace: "T111" },
+      { tenant: "tenantA", workspace: "T222" },
+      { tenant: "tenantB", workspace: "slack:T333" },
+    ]);
+    for (const bad of ["tenantA", "tenantA=", "ten ant=T1", "tenantA=T1=T2", "a=T1;b=T1", "a=<T1>"]) {
+      expect(() => loadConfig(env(bad)), bad).toThrow(ConfigError);
+      expect(() => loadConfig(env(bad)), bad).toThrow(/SECOPS_GRAPH_TENANT_WORKSPACES: /);
+    }
   });
 });
