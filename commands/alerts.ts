@@ -5,6 +5,7 @@ import { enumLabel, parseSeverityWord, severityRank } from "../src/domain/incide
 import { sourceLabel } from "../src/domain/incident-sources.js";
 import { fromDate } from "../src/domain/incident-time.js";
 import { usageError } from "../src/errors.js";
+import { visibleTenant } from "../src/alerts/incident-access.js";
 
 const TOP = 5;
 
@@ -53,15 +54,16 @@ export const alertsCommand = defineCommand({
       } else throw usageError(`"${word.slice(0, 20)}" is neither a window (24h, 7d) nor severity <level>.`);
     }
     const { source } = ctx.services.alertFeed;
+    const tenant = await visibleTenant(ctx);
     const minRank = severityRank(minSeverity);
     const since = fromDate(new Date(ctx.now.getTime() - window.hours * 3_600_000));
-    const rows = (await ctx.services.incidents.alertCounts(source.tenant, since)).filter(
+    const rows = (await ctx.services.incidents.alertCounts(tenant, since)).filter(
       (r) => severityRank(r.severity) >= minRank,
     );
     const total = rows.reduce((n, r) => n + r.count, 0);
-    const top = await ctx.services.incidents.open(source.tenant, minRank, TOP);
-    const openCount = await ctx.services.incidents.countOpen(source.tenant, minRank);
-    const state = await ctx.services.syncState.get(source.tenant, "incidents");
+    const top = await ctx.services.incidents.open(tenant, minRank, TOP);
+    const openCount = await ctx.services.incidents.countOpen(tenant, minRank);
+    const state = await ctx.services.syncState.get(tenant, "incidents");
     const sync = state?.lastError
       ? `Last sync failed: ${state.lastError}`
       : state?.lastSuccessAt

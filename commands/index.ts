@@ -51,6 +51,7 @@ import { assetCommand } from "./asset.js";
 import { assetsCommand } from "./assets.js";
 import { oncallCommand } from "./oncall.js";
 import { arealeadCommand } from "./arealead.js";
+import { graphCommand } from "./graph.js";
 import { incidentAssignAction } from "./actions/incident-assign.js";
 import { incidentStartAction } from "./actions/incident-start.js";
 import { incidentReopenAction } from "./actions/incident-reopen.js";
@@ -99,6 +100,7 @@ export const commands: readonly CommandSpec[] = [
   assetCommand,
   assetsCommand,
   oncallCommand,
+  graphCommand,
 ];
 
 /** Button and form actions. */

@@ -20,6 +20,13 @@ export interface GraphConfig {
   baseUrl?: string;
 }
 
+/** One workspace linked to the Graph tenant it may see (SECOPS_GRAPH_TENANT_WORKSPACES). */
+export interface GraphTenantWorkspace {
+  tenant: string;
+  /** A workspace id (Slack team, Teams tenant) or key (slack:T0123). */
+  workspace: string;
+}
+
 /** The incident sync's pace and link policy; always present (the demo source uses it too). */
 export interface IncidentSyncConfig {
   pollSeconds: number;
@@ -142,4 +149,39 @@ export function readIncidentSyncConfig(env: Env, problems: string[]): IncidentSy
     backfillDays: days.success ? days.data : 7,
     ...(portalHost && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(portalHost) ? { portalHost } : {}),
   };
+}
+
+/** Reads SECOPS_GRAPH_TENANT_WORKSPACES, `tenantA=T111,T222;tenantB=T333`: which workspaces see which tenant. */
+export function readTenantWorkspaces(env: Env, problems: string[]): GraphTenantWorkspace[] {
+  const text = get(env, "SECOPS_GRAPH_TENANT_WORKSPACES");
+  if (!text) return [];
+  const links: GraphTenantWorkspace[] = [];
+  const usage = "SECOPS_GRAPH_TENANT_WORKSPACES: use tenant=workspace,workspace;tenant=workspace";
+  for (const group of text
+    .split(";")
+    .map((g) => g.trim())
+    .filter(Boolean)) {
+    const [tenant = "", list = "", ...extra] = group.split("=").map((p) => p.trim());
+    if (extra.length || !/^[A-Za-z0-9.-]{1,128}$/.test(tenant)) {
+      problems.push(`${usage} (a tenant is a GUID or domain name)`);
+      return [];
+    }
+    const workspaces = list
+      .split(",")
+      .map((w) => w.trim())
+      .filter(Boolean);
+    if (workspaces.length === 0 || workspaces.some((w) => !/^[A-Za-z0-9:._-]{1,200}$/.test(w))) {
+      problems.push(`${usage} (a workspace is a Slack team id, a Teams tenant id or console)`);
+      return [];
+    }
+    for (const workspace of workspaces) {
+      const other = links.find((l) => l.workspace.toLowerCase() === workspace.toLowerCase());
+      if (other && other.tenant !== tenant) {
+        problems.push(`SECOPS_GRAPH_TENANT_WORKSPACES: ${workspace} is linked to two tenants; a workspace sees one`);
+        return [];
+      }
+      links.push({ tenant, workspace });
+    }
+  }
+  return links;
 }

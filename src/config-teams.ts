@@ -2,6 +2,10 @@
  * Microsoft Teams settings, read by src/config.ts. Without an app id Teams serves no Bot Framework
  * authentication at all, so that mode needs SECOPS_TEAMS_NO_AUTH=emulator, spelt out on purpose:
  * an empty or misspelt MicrosoftAppId must stop the start, not open /api/messages to anyone.
+ *
+ * Tenants: the bot serves one Entra tenant (MicrosoftAppTenantId, else AZURE_TENANT_ID) unless
+ * MicrosoftAppType=MultiTenant is set explicitly; then every tenant that installs it is served,
+ * each as its own workspace. Left unset, botbuilder still authenticates as a multi-tenant app.
  */
 
 /** Settings for the Teams adapter. */
@@ -14,6 +18,8 @@ export interface TeamsConfig {
   homeTenantId: string;
   /** True only with SECOPS_TEAMS_NO_AUTH=emulator and no app id: no authentication, loopback only. */
   emulatorNoAuth: boolean;
+  /** True when MicrosoftAppType=MultiTenant is set: several tenants are served; otherwise only `homeTenantId`. */
+  multiTenant?: boolean;
 }
 
 /** The exact value SECOPS_TEAMS_NO_AUTH must have to serve Teams without authentication. */
@@ -33,7 +39,8 @@ function pick(env: Env, ...names: string[]): string | undefined {
 export function readTeamsConfig(env: Env, problems: string[]): TeamsConfig {
   const appId = pick(env, "MicrosoftAppId", "MICROSOFT_APP_ID") ?? "";
   const noAuth = pick(env, "SECOPS_TEAMS_NO_AUTH");
-  const appType = pick(env, "MicrosoftAppType", "MICROSOFT_APP_TYPE") ?? "MultiTenant";
+  const declaredType = pick(env, "MicrosoftAppType", "MICROSOFT_APP_TYPE");
+  const appType = declaredType ?? "MultiTenant";
   if (!["MultiTenant", "SingleTenant", "UserAssignedMSI"].includes(appType)) {
     problems.push("MicrosoftAppType: use MultiTenant, SingleTenant or UserAssignedMSI");
   }
@@ -56,12 +63,19 @@ export function readTeamsConfig(env: Env, problems: string[]): TeamsConfig {
     problems.push("MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant");
   if (appType === "UserAssignedMSI" && appId && !tenantId)
     problems.push("MicrosoftAppTenantId: required when MicrosoftAppType is UserAssignedMSI");
+  const homeTenantId = tenantId || (pick(env, "AZURE_TENANT_ID") ?? "");
+  const multiTenant = declaredType === "MultiTenant";
+  if (appId && !multiTenant && !homeTenantId)
+    problems.push(
+      "MicrosoftAppTenantId: name the one tenant this bot serves, or set MicrosoftAppType=MultiTenant to serve several",
+    );
   return {
     appId,
     appPassword,
     appType: appType as TeamsConfig["appType"],
     tenantId,
-    homeTenantId: tenantId || (pick(env, "AZURE_TENANT_ID") ?? ""),
+    homeTenantId,
     emulatorNoAuth: !appId && noAuth === NO_AUTH_VALUE,
+    multiTenant,
   };
 }

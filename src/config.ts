@@ -4,20 +4,22 @@
  */
 import { existsSync } from "node:fs";
 import { z } from "zod";
-import { readGraphConfig, readIncidentSyncConfig, type GraphConfig, type IncidentSyncConfig } from "./config-graph.js";
+import {
+  readGraphConfig,
+  readIncidentSyncConfig,
+  readTenantWorkspaces,
+  type GraphConfig,
+  type GraphTenantWorkspace,
+  type IncidentSyncConfig,
+} from "./config-graph.js";
 import { misspeltVariables } from "./config-names.js";
+import { readEncryptionKey, readSlackConfig, slackRequested, type SlackConfig } from "./config-slack.js";
 import { readTeamsConfig, type TeamsConfig } from "./config-teams.js";
 
 /** Re-exported so adapters keep importing every setting type from here. */
 export type { TeamsConfig } from "./config-teams.js";
-
-/** Settings for the Slack adapter, present when Slack is enabled. */
-export interface SlackConfig {
-  botToken: string;
-  signingSecret: string;
-  appToken?: string;
-  apiUrl?: string;
-}
+/** Re-exported for the same reason: the Slack adapter imports its settings from here. */
+export type { SlackConfig, SlackOAuthConfig } from "./config-slack.js";
 
 /** The validated configuration. */
 export interface Config {
@@ -38,11 +40,15 @@ export interface Config {
   /** Least days between two training nudges to one person (TRAINING_NUDGE_DAYS, default 7). */
   trainingNudgeDays: number;
   slack?: SlackConfig;
+  /** SECOPS_ENCRYPTION_KEY: seals secrets the bot keeps in its database (Slack installations). */
+  encryptionKey?: Buffer;
   teams?: TeamsConfig;
   /** Microsoft Graph credentials and endpoints; absent means the demo incident source. */
   graph?: GraphConfig;
   /** How often incidents sync and how far back the first sync reads. */
   incidentSync: IncidentSyncConfig;
+  /** SECOPS_GRAPH_TENANT_WORKSPACES: which workspaces see which Graph tenant's incidents. */
+  graphTenantWorkspaces: GraphTenantWorkspace[];
 }
 
 /** Every problem found, one line each, naming the variable. */
@@ -66,8 +72,6 @@ function pick(env: NodeJS.ProcessEnv, ...names: string[]): string | undefined {
 /** Reads and validates settings from `env` (process.env by default; tests pass their own). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
-  const slackToken = pick(env, "SLACK_BOT_TOKEN");
-  const slackSecret = pick(env, "SLACK_SIGNING_SECRET");
   const teamsAppId = pick(env, "MicrosoftAppId", "MICROSOFT_APP_ID");
 
   let platforms: Config["platforms"];
@@ -84,7 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ];
   } else {
     platforms = [];
-    if (slackToken || slackSecret) platforms.push("slack");
+    if (slackRequested(env)) platforms.push("slack");
     if (teamsAppId) platforms.push("teams");
     if (platforms.length === 0) platforms.push("console");
   }
@@ -102,23 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push("LOG_LEVEL: use fatal, error, warn, info, debug, trace or silent");
   }
 
-  let slack: SlackConfig | undefined;
-  if (platforms.includes("slack")) {
-    if (!slackToken) problems.push("SLACK_BOT_TOKEN: required when Slack is enabled (xoxb-…)");
-    else if (!slackToken.startsWith("xoxb-")) problems.push("SLACK_BOT_TOKEN: a bot token starts with xoxb-");
-    if (!slackSecret) problems.push("SLACK_SIGNING_SECRET: required when Slack is enabled");
-    const appToken = pick(env, "SLACK_APP_TOKEN");
-    if (appToken && !appToken.startsWith("xapp-"))
-      problems.push("SLACK_APP_TOKEN: an app-level token starts with xapp-");
-    const apiUrl = pick(env, "SLACK_API_URL");
-    if (apiUrl && !z.url().safeParse(apiUrl).success) problems.push("SLACK_API_URL: must be a URL");
-    slack = {
-      botToken: slackToken ?? "",
-      signingSecret: slackSecret ?? "",
-      ...(appToken ? { appToken } : {}),
-      ...(apiUrl ? { apiUrl } : {}),
-    };
-  }
+  const slack = platforms.includes("slack") ? readSlackConfig(env, problems) : undefined;
+  const encryptionKey = readEncryptionKey(env, problems, !!slack?.oauth);
 
   const teams = platforms.includes("teams") ? readTeamsConfig(env, problems) : undefined;
   const statusToken = pick(env, "SECOPS_STATUS_TOKEN");
@@ -148,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const graph = readGraphConfig(env, problems);
   const incidentSync = readIncidentSyncConfig(env, problems);
+  const graphTenantWorkspaces = readTenantWorkspaces(env, problems);
 
   problems.push(...misspeltVariables(env));
   if (problems.length) throw new ConfigError(problems);
@@ -168,8 +158,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(statusToken ? { statusToken } : {}),
     trainingNudgeDays: nudgeDays.success ? nudgeDays.data : 7,
     ...(slack ? { slack } : {}),
+    ...(encryptionKey ? { encryptionKey } : {}),
     ...(teams ? { teams } : {}),
     ...(graph ? { graph } : {}),
     incidentSync,
+    graphTenantWorkspaces,
   };
 }

@@ -29,6 +29,9 @@ const REDACT = [
   "config.graph.clientSecret",
 ];
 
+/** Slack tokens of any workspace (OAuth mode keeps many, none known when the logger is made). */
+const SLACK_TOKEN = /xox[abpers]-[A-Za-z0-9-]{8,}/g;
+
 /**
  * A destination that blanks known secret values wherever they appear in a line (an SDK error that
  * carries a token, a URL with a password), as they appear raw or JSON-escaped: the redact paths
@@ -42,7 +45,11 @@ function scrubbing(destination: NodeJS.WritableStream, secrets: readonly string[
   ].sort((a, b) => b.length - a.length);
   return {
     write: (line: string) =>
-      destination.write(needles.reduce((text, needle) => text.split(needle).join("[redacted]"), line)),
+      destination.write(
+        needles
+          .reduce((text, needle) => text.split(needle).join("[redacted]"), line)
+          .replace(SLACK_TOKEN, "[redacted]"),
+      ),
   };
 }
 

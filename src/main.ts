@@ -27,6 +27,10 @@ async function main(): Promise<void> {
     config.slack?.botToken,
     config.slack?.signingSecret,
     config.slack?.appToken,
+    config.slack?.oauth?.clientSecret,
+    config.slack?.oauth?.stateSecret,
+    config.encryptionKey?.toString("base64"),
+    config.encryptionKey?.toString("hex"),
     config.teams?.appPassword,
     config.graph?.clientSecret,
     config.statusToken,
@@ -47,7 +51,7 @@ async function main(): Promise<void> {
       onIdleError: (err) => log.warn({ err }, "an idle PostgreSQL connection failed; the pool replaces it"),
     },
     plan,
-    { roleNeeds: DEFAULT_ROLE_NEEDS },
+    { roleNeeds: DEFAULT_ROLE_NEEDS, ...(config.encryptionKey ? { encryptionKey: config.encryptionKey } : {}) },
   );
   const writes = new WriteHealth();
   const services = createServices({
@@ -58,6 +62,7 @@ async function main(): Promise<void> {
     admins: startupAdmins(config.admins, config.platforms.includes("console")),
     trainingNudgeDays: config.trainingNudgeDays,
     alertFeed: createAlertFeed(config.graph, config.incidentSync, () => new Date(), storage.incidents),
+    tenantWorkspaces: config.graphTenantWorkspaces,
   });
   const bot = createBot(services, commands, actions, { onUnwritable: () => writes.markFailed() });
   log.info(

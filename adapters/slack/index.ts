@@ -1,7 +1,9 @@
 /**
  * The Slack adapter: Bolt 5 serving the core over HTTP (POST /slack/events on the shared Express app,
  * signatures checked by Bolt) or Socket Mode (with SLACK_APP_TOKEN), plus the Messenger the outbox
- * dispatcher uses. main.ts calls createSlackAdapter, then start(); stop() waits for work in flight.
+ * dispatcher uses. With one SLACK_BOT_TOKEN it serves that workspace; in OAuth mode (SLACK_CLIENT_ID…)
+ * it serves every workspace that installed it, each with its own token (see oauth.ts).
+ * main.ts calls createSlackAdapter, then start(); stop() waits for work in flight.
  */
 import { App, ExpressReceiver, SocketModeReceiver, webApi } from "@slack/bolt";
 import type { Bot } from "../../src/core/bot.js";
@@ -20,9 +22,13 @@ import { registerMentionImport } from "./mention-import.js";
 import { toBoltLogger } from "./logger.js";
 import { createSlackMessenger, MESSENGER_CLIENT_OPTIONS } from "./messenger.js";
 import { homeTeam } from "./home-team.js";
+import { databaseInstallationStore } from "./installation-store.js";
+import { oauthReceiverOptions } from "./oauth.js";
 import { createOriginSeal } from "./origin-seal.js";
 import { SlackDirectory } from "./people.js";
 import { registerSubmissions } from "./submissions.js";
+import { registerUninstall } from "./uninstall.js";
+import { installedWorkspaceClients } from "./workspace-clients.js";
 
 /** The path Slack posts commands, clicks, submissions and events to (HTTP mode). */
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -69,6 +75,8 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
     ...o.clientOptions,
   };
   const mode = o.config.appToken ? "socket" : "http";
+  const oauth = o.config.oauth;
+  const installations = o.services.storage.slackInstallations;
   let receiver: ExpressReceiver | SocketModeReceiver;
   if (o.config.appToken) {
     receiver = new SocketModeReceiver({ appToken: o.config.appToken, logger, installerOptions: { clientOptions } });
@@ -81,10 +89,13 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
       endpoints: SLACK_EVENTS_PATH,
       logger,
       bodyLimit: SLACK_BODY_LIMIT,
+      ...(oauth
+        ? oauthReceiverOptions(oauth, databaseInstallationStore(installations, o.services.clock), clientOptions, log)
+        : {}),
     });
   }
   const app = new App({
-    token: o.config.botToken,
+    ...(oauth ? {} : { token: o.config.botToken }),
     receiver,
     socketMode: mode === "socket",
     clientOptions,
@@ -101,26 +112,30 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
   registerSubmissions(app, ctx);
   registerHome(app, ctx);
   registerMentionImport(app, ctx);
+  registerUninstall(app, ctx, !!oauth);
   app.error(async (err) => {
     log.error({ code: err.code, err: err.message }, "Slack listener error");
   });
   let ready = false;
-  o.http?.addReadinessCheck("slack", () => ({
-    ok: ready,
-    detail: ready ? `${mode} mode, token verified` : "not started",
-  }));
-  const messengerClient = new webApi.WebClient(o.config.botToken, {
-    ...clientOptions,
-    ...MESSENGER_CLIENT_OPTIONS,
-    logger,
+  o.http?.addReadinessCheck("slack", async () => {
+    if (!ready) return { ok: false, detail: "not started" };
+    if (!oauth) return { ok: true, detail: `${mode} mode, token verified` };
+    const installed = await installations.count();
+    return { ok: true, detail: `${mode} mode, OAuth installation, ${installed} workspace(s) installed` };
   });
+  const messengerOptions = { ...clientOptions, ...MESSENGER_CLIENT_OPTIONS, logger };
   return {
     app,
     mode,
-    messenger: createSlackMessenger(messengerClient),
+    messenger: createSlackMessenger(
+      oauth
+        ? installedWorkspaceClients(installations, messengerOptions)
+        : new webApi.WebClient(o.config.botToken, messengerOptions),
+    ),
     async start() {
       await app.init();
-      const home = await homeTeam(app.client, log);
+      // An OAuth app serves many workspaces, so none is home: SECOPS_ADMINS names Slack admins as <team id>/<user id>.
+      const home = oauth ? undefined : await homeTeam(app.client, log);
       if (home) directory.setHome(home);
       if (mode === "socket") await app.start();
       ready = true;

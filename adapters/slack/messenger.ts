@@ -3,6 +3,7 @@
  * The client it is given rejects rate-limited calls and does not retry, so the dispatcher owns all
  * waiting; every failure comes out as a DeliveryError (retryAfterMs, permanent, conversationGone). A reply's
  * file (the digest's chart) is uploaded into the message's thread; a failed upload never resends the message.
+ * Each message goes out with the token of the workspace it is for (one token, or the workspace's installation).
  */
 import type { webApi } from "@slack/bolt";
 import type { DeliveryTarget, Messenger, SentMessage } from "../../src/core/messenger.js";
@@ -24,9 +25,14 @@ async function call<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Builds the Slack Messenger over a WebClient made with MESSENGER_CLIENT_OPTIONS. */
-export function createSlackMessenger(client: webApi.WebClient): Messenger {
-  const send = async (channel: string, reply: Reply, threadTs?: string): Promise<SentMessage> => {
+/** The client for a workspace (`slack:<team>`), made with MESSENGER_CLIENT_OPTIONS; throws a DeliveryError when there is none. */
+export type ClientForWorkspace = (workspace: string) => Promise<webApi.WebClient>;
+
+/** Builds the Slack Messenger over one WebClient (one token) or a client per workspace. */
+export function createSlackMessenger(clients: webApi.WebClient | ClientForWorkspace): Messenger {
+  const clientFor: ClientForWorkspace = typeof clients === "function" ? clients : async () => clients;
+  const send = async (workspace: string, channel: string, reply: Reply, threadTs?: string): Promise<SentMessage> => {
+    const client = await clientFor(workspace);
     const message = renderReply(reply, "message");
     const result = await call(() =>
       client.chat.postMessage({
@@ -45,17 +51,19 @@ export function createSlackMessenger(client: webApi.WebClient): Messenger {
   };
   return {
     profile: SLACK_PROFILE,
-    post: (target: DeliveryTarget, reply) => send(target.conversationId, reply),
-    reply: (target, threadId, reply) => send(target.conversationId, reply, threadId),
+    post: (target: DeliveryTarget, reply) => send(target.workspace, target.conversationId, reply),
+    reply: (target, threadId, reply) => send(target.workspace, target.conversationId, reply, threadId),
     async update(target, messageId, reply) {
+      const client = await clientFor(target.workspace);
       const message = renderReply(reply, "message");
       await call(() => client.chat.update({ channel: target.conversationId, ts: messageId, ...message }));
     },
-    async dm(_workspace, platformUserId, reply) {
+    async dm(workspace, platformUserId, reply) {
+      const client = await clientFor(workspace);
       const opened = await call(() => client.conversations.open({ users: platformUserId }));
       const channel = opened.channel?.id;
       if (!channel) throw toDeliveryError(new Error("conversations.open returned no channel"));
-      return { ...(await send(channel, reply)), conversationId: channel };
+      return { ...(await send(workspace, channel, reply)), conversationId: channel };
     },
   };
 }

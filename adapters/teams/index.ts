@@ -14,6 +14,7 @@ import type { RetryPolicy } from "./errors.js";
 import { createTurnHandler } from "./handler.js";
 import { MemberDirectory } from "./members.js";
 import { createTeamsMessenger } from "./messenger.js";
+import { tenantPolicy, type TenantPolicy } from "./tenants.js";
 import { TeamsUserIds } from "./user-ids.js";
 
 /** What the Teams adapter is built from. */
@@ -37,6 +38,8 @@ export interface TeamsAdapter {
   authenticated: boolean;
   /** The bot's Microsoft App Id (empty without authentication). */
   appId: string;
+  /** Whether the tenant an activity came from is served (one tenant unless MicrosoftAppType=MultiTenant). */
+  servesTenant: TenantPolicy;
 }
 
 /** Builds the Teams adapter over the shared services. */
@@ -69,5 +72,13 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       { setting: "SECOPS_TEAMS_NO_AUTH" },
       "teams: SECOPS_TEAMS_NO_AUTH=emulator, so /api/messages accepts unauthenticated requests; serving on 127.0.0.1 only and /readyz answers 503",
     );
-  return { adapter, handleTurn, messenger, authenticate, authenticated, appId: options.config.appId };
+  return {
+    adapter,
+    handleTurn,
+    messenger,
+    authenticate,
+    authenticated,
+    appId: options.config.appId,
+    servesTenant: tenantPolicy(options.config),
+  };
 }

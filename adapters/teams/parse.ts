@@ -7,11 +7,16 @@
 import { TurnContext, type Activity } from "botbuilder";
 import type { ConversationRef, Identity } from "../../src/core/incoming.js";
 
-/** Workspace key for a tenant, so tenants never share people or tasks. */
-export function workspaceOf(activity: Partial<Activity>): string {
+/** The Entra tenant an activity came from (channelData, else the conversation), if it names one. */
+export function tenantOf(activity: Partial<Activity>): string | undefined {
   const data = activity.channelData as { tenant?: { id?: unknown } } | undefined;
   const tenant = data?.tenant?.id ?? activity.conversation?.tenantId;
-  return `teams:${typeof tenant === "string" && tenant ? tenant : "no-tenant"}`;
+  return typeof tenant === "string" && tenant ? tenant : undefined;
+}
+
+/** Workspace key for a tenant, so tenants never share people or tasks. */
+export function workspaceOf(activity: Partial<Activity>): string {
+  return `teams:${tenantOf(activity) ?? "no-tenant"}`;
 }
 
 /** The channel id of a channel conversation (without the thread's `;messageid=` suffix). */

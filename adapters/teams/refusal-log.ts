@@ -8,7 +8,12 @@ import type { Logger } from "../../src/logger.js";
 export type RefusalLog = (reason: string) => void;
 
 /** Builds the rate-limited refusal logger. */
-export function createRefusalLog(log: Logger, perMinute = 20, now: () => number = Date.now): RefusalLog {
+export function createRefusalLog(
+  log: Logger,
+  perMinute = 20,
+  now: () => number = Date.now,
+  message = "teams: request refused (401)",
+): RefusalLog {
   let windowStart = 0;
   let logged = 0;
   let unlogged = 0;
@@ -23,7 +28,7 @@ export function createRefusalLog(log: Logger, perMinute = 20, now: () => number 
       return;
     }
     logged++;
-    log.info({ reason, ...(unlogged ? { notLogged: unlogged } : {}) }, "teams: request refused (401)");
+    log.info({ reason, ...(unlogged ? { notLogged: unlogged } : {}) }, message);
     unlogged = 0;
   };
 }

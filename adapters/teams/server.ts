@@ -4,7 +4,8 @@
  * request without a plausible Bot Framework bearer token for this app id is 401, and at most
  * TEAMS_MAX_IN_FLIGHT requests are read at once (503 beyond). Bodies are capped at 256 KB and JSON
  * nesting at 64 levels before parsing. Then the token's signature is checked (any invalid one is 401
- * with one quiet log line) and only then does the turn run.
+ * with one quiet log line), then the activity's tenant (403 for a tenant the bot does not serve),
+ * and only then does the turn run.
  */
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { Activity } from "botbuilder";
@@ -12,6 +13,7 @@ import type { HttpApp } from "../http/server.js";
 import type { Logger } from "../../src/logger.js";
 import type { TeamsAdapter } from "./index.js";
 import { jsonDepthWithin } from "./json-depth.js";
+import { tenantOf } from "./parse.js";
 import { createRefusalLog } from "./refusal-log.js";
 import { plausibleBotToken } from "./token-shape.js";
 
@@ -65,6 +67,7 @@ function readActivity(req: Request, res: Response): Activity | undefined {
 export function mountTeams(http: HttpApp, teams: TeamsAdapter, log: Logger): void {
   let inFlight = 0;
   const refused = createRefusalLog(log);
+  const foreign = createRefusalLog(log, 20, Date.now, "teams: tenant not served (403)");
   const refuseCheaply = (req: Request, res: Response, next: NextFunction) => {
     if (teams.authenticated && !plausibleBotToken(bearer(req), teams.appId, Date.now() / 1000)) {
       refused(req.header("authorization") ? "not a Bot Framework token for this bot" : "no bearer token");
@@ -88,6 +91,11 @@ export function mountTeams(http: HttpApp, teams: TeamsAdapter, log: Logger): voi
       if (!auth) {
         refused("token not valid");
         res.status(401).json({ error: "unauthorized" });
+        return;
+      }
+      if (!teams.servesTenant(activity)) {
+        foreign(`tenant ${tenantOf(activity) ?? "(none)"}`);
+        res.status(403).json({ error: "this bot does not serve that tenant" });
         return;
       }
       const invoke = await teams.adapter.run(auth, activity, teams.handleTurn);

@@ -6,6 +6,7 @@ import { postOpenIncidents } from "../../src/alerts/open-incidents.js";
 import { enumLabel, parseSeverityWord } from "../../src/domain/incident.js";
 import { SOURCE_ALIASES, parseSourceWord, sourceLabel } from "../../src/domain/incident-sources.js";
 import { usageError } from "../../src/errors.js";
+import { visibleTenant } from "../../src/alerts/incident-access.js";
 import type { SubscriptionKind } from "./kind.js";
 
 function readSeverity(word: string, args: Args): string {
@@ -38,7 +39,8 @@ export const incidentsKind: SubscriptionKind = {
   name: "incidents",
   usage: "[severity >= low|medium|high] [source <name>…]",
   minRole: "analyst",
-  parse(_ctx, args) {
+  async parse(ctx, args) {
+    await visibleTenant(ctx);
     let minSeverity = "unknown";
     let sources: string[] = [];
     for (let word = args.next(); word !== undefined; word = args.next()) {

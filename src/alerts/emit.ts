@@ -35,6 +35,8 @@ export interface EmitContext {
   honeypotWorkspaces(): Promise<string[]>;
   /** The platform a workspace's people are reached on, for direct messages. */
   platformOf(workspace: string): Promise<PlatformName | undefined>;
+  /** Whether a workspace may see this tenant's incidents (its linked tenant). */
+  sees(workspace: string): Promise<boolean>;
 }
 
 /**
@@ -49,6 +51,7 @@ export function emitContext(
   const assets = new Map<string, Promise<WatchedAsset[]>>();
   const duty = new Map<string, Promise<Person[]>>();
   let watching: Promise<string[]> | undefined;
+  const sees = new Map<string, Promise<boolean>>();
   const feed = services.alertFeed;
   return {
     services,
@@ -59,6 +62,7 @@ export function emitContext(
     onDuty: (w) => cached(duty, w, async () => onDuty(await services.oncall.people(w), await services.people.all(w))),
     honeypotWorkspaces: () => (watching ??= services.assets.workspacesWatching("honeypot")),
     platformOf,
+    sees: (w) => cached(sees, w, async () => (await services.tenants.tenantFor(w)) === feed.source.tenant),
   };
 }
 
@@ -79,7 +83,7 @@ export function filterOf(settings: Record<string, unknown>): IncidentFilter {
 }
 
 function keyBase(ctx: EmitContext, target: ThreadTarget, incidentId: string): string {
-  return `incident:${ctx.tenant}:${incidentId}:${target.platform}:${target.conversationId}`;
+  return `incident:${ctx.tenant}:${incidentId}:${target.workspace}:${target.platform}:${target.conversationId}`;
 }
 
 async function enqueueLines(
@@ -152,6 +156,7 @@ export async function emitIncident(
   startThreads = true,
 ): Promise<void> {
   for (const sub of subs) {
+    if (!(await ctx.sees(sub.workspace))) continue;
     const target = targetOf(sub);
     const rootKey = await ctx.services.threads.rootKey(target, ctx.tenant, incident.id);
     if (!rootKey) {

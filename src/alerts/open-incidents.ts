@@ -24,6 +24,7 @@ export async function postOpenIncidents(
   target: ThreadTarget,
   filter: IncidentFilter,
 ): Promise<OpenPosted> {
+  if (!(await ctx.sees(target.workspace))) return { posted: 0, rest: 0 };
   const threaded = await ctx.services.threads.incidentIds(target, ctx.tenant);
   const open = (await ctx.services.incidents.open(ctx.tenant, severityRank(filter.minSeverity), 10_000)).filter(
     (i) => !threaded.has(i.id) && passesFilter(i, filter),
@@ -32,7 +33,7 @@ export async function postOpenIncidents(
   for (const incident of open.slice(0, OPEN_ROOTS_LIMIT)) if (await startThread(ctx, target, incident)) posted += 1;
   const rest = Math.max(0, open.length - OPEN_ROOTS_LIMIT);
   if (rest > 0) {
-    const key = `incidents-open:${ctx.tenant}:${target.platform}:${target.conversationId}:${ctx.now.toISOString()}`;
+    const key = `incidents-open:${ctx.tenant}:${target.workspace}:${target.platform}:${target.conversationId}:${ctx.now.toISOString()}`;
     const line = announce(
       `…and ${rest} more open incident${rest === 1 ? "" : "s"} match this subscription; `,
       { code: "alerts" },

@@ -9,6 +9,7 @@ import { createIncidentWorkload } from "../training/incident-workload.js";
 import type { IncidentWorkload } from "../training/workload.js";
 import type { AlertFeed } from "../alerts/alert-source.js";
 import { createDemoSource } from "../alerts/demo-source.js";
+import { createTenantAccess, NO_TENANT, type TenantWorkspaceLink } from "../alerts/tenant-access.js";
 import type { Services } from "./services.js";
 import type { Guidance } from "../domain/guidance.js";
 import { loadGuidance } from "../data/load-guidance.js";
@@ -30,6 +31,8 @@ export interface ServiceOptions {
   trainingNudgeDays?: number;
   /** Defaults to the demo incidents (no Azure credentials) with a 7-day backfill. */
   alertFeed?: AlertFeed;
+  /** SECOPS_GRAPH_TENANT_WORKSPACES; none means every workspace sees the synced tenant (unless `graph link` is used). */
+  tenantWorkspaces?: readonly TenantWorkspaceLink[];
 }
 
 /** Wires the services over the storage's repositories. */
@@ -37,10 +40,12 @@ export function createServices(o: ServiceOptions): Services {
   const { storage } = o;
   const catalog = o.catalog ?? loadTrainingCatalog();
   const alertFeed = o.alertFeed ?? { source: createDemoSource(o.clock), backfillDays: 7, pollSeconds: 120 };
+  const tenants = createTenantAccess(o.tenantWorkspaces ?? [], storage.graphLinks, alertFeed.source.tenant);
   const alertStats: AlertStatsProvider = {
     async weekStats(workspace, from, to) {
       const honeypots = (await storage.assets.all(workspace)).filter((a) => a.mark === "honeypot");
-      const stats = await storage.incidentStats.weekStats(alertFeed.source.tenant, from, to, honeypots);
+      const tenant = (await tenants.tenantFor(workspace)) ?? NO_TENANT;
+      const stats = await storage.incidentStats.weekStats(tenant, from, to, honeypots);
       const unanswered = await storage.honeypotTouches.unanswered(workspace, from, to);
       return stats && unanswered > 0 ? { ...stats, honeypotUnanswered: unanswered } : stats;
     },
@@ -58,5 +63,6 @@ export function createServices(o: ServiceOptions): Services {
     workload: o.workload ?? createIncidentWorkload(storage.incidents, catalog),
     trainingNudgeDays: o.trainingNudgeDays ?? 7,
     alertFeed,
+    tenants,
   };
 }

@@ -5,6 +5,7 @@ import type { AlertStatsProvider } from "../domain/alert-stats.js";
 import type { TrainingCatalog } from "../training/catalog.js";
 import type { IncidentWorkload } from "../training/workload.js";
 import type { AlertFeed } from "../alerts/alert-source.js";
+import type { TenantAccess } from "../alerts/tenant-access.js";
 import type { Repositories, Storage } from "../storage/storage.js";
 import type { Guidance } from "../domain/guidance.js";
 
@@ -25,6 +26,8 @@ export interface Services extends Repositories {
   trainingNudgeDays: number;
   /** Where incidents come from (Microsoft Graph, or the demo without credentials) and how far back to sync. */
   alertFeed: AlertFeed;
+  /** Which Graph tenant's incidents each workspace may see. */
+  tenants: TenantAccess;
   log: Logger;
   /** The time now; tests pass a controllable clock. */
   clock: () => Date;

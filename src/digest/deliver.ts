@@ -18,8 +18,13 @@ export interface DigestDeps {
   platforms: Pick<Platforms, "showsImages">;
 }
 
-/** The outbox idempotency key of a conversation's digest for an ISO week. */
-export function digestKey(platform: string, conversationId: string, week: string): string {
+/** The outbox idempotency key of a conversation's digest for an ISO week (channel ids repeat across workspaces). */
+export function digestKey(workspace: string, platform: string, conversationId: string, week: string): string {
+  return `digest:${workspace}:${platform}:${conversationId}:${week}`;
+}
+
+/** The key digests had before it named the workspace; still checked so the week of an upgrade sends no second digest. */
+function legacyDigestKey(platform: string, conversationId: string, week: string): string {
   return `digest:${platform}:${conversationId}:${week}`;
 }
 
@@ -39,9 +44,14 @@ export async function enqueueDueDigest(deps: DigestDeps, sub: Subscription, now:
   }
   const week = dueWeek(schedule, now);
   if (!week) return false;
-  const key = digestKey(sub.platform, sub.conversationId, week);
+  const key = digestKey(sub.workspace, sub.platform, sub.conversationId, week);
   const conversation = { workspace: sub.workspace, platform: sub.platform, id: sub.conversationId };
-  if ((await services.outbox.hasKey(key)) || (await services.conversations.isInactive(conversation))) return false;
+  if (
+    (await services.outbox.hasKey(key)) ||
+    (await services.outbox.hasKey(legacyDigestKey(sub.platform, sub.conversationId, week))) ||
+    (await services.conversations.isInactive(conversation))
+  )
+    return false;
   const target = { workspace: sub.workspace, platform: sub.platform, conversationId: sub.conversationId };
   const { card, snapshot, file } = await composeDigest(services, {
     target,

@@ -54,8 +54,9 @@ export async function runMonthlyReports(services: Services, now: Date): Promise<
   for (const sub of await services.subscriptions.ofKind(REPORT_KIND)) {
     const settings = reportSettingsSchema.safeParse(sub.settings);
     const month = settings.success ? dueMonth(settings.data, now) : undefined;
-    const key = `report:${sub.platform}:${sub.conversationId}:${month}`;
-    if (!month || (await services.outbox.hasKey(key))) continue;
+    const key = `report:${sub.workspace}:${sub.platform}:${sub.conversationId}:${month}`;
+    const legacyKey = `report:${sub.platform}:${sub.conversationId}:${month}`;
+    if (!month || (await services.outbox.hasKey(key)) || (await services.outbox.hasKey(legacyKey))) continue;
     const data = await loadTrackingData(services, sub.workspace, now);
     const { buildSlides } = await import("./slides.js");
     const stages = data.objectives.filter((o) => o.stage.startsWith("Stage "));

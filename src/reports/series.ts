@@ -1,4 +1,5 @@
 /** The numbers behind the charts, the workbook and the slides, read from storage for one workspace. */
+import { NO_TENANT } from "../alerts/tenant-access.js";
 import type { Services } from "../app/services.js";
 import type { AreaStatusCounts } from "../charts/progress-chart.js";
 import type { BurnupWeek } from "../charts/burnup-chart.js";
@@ -52,7 +53,7 @@ export async function incidentWeeks(
   now: Date,
   weeks = WEEKS,
 ): Promise<IncidentWeek[]> {
-  const tenant = services.alertFeed.source.tenant;
+  const tenant = (await services.tenants.tenantFor(workspace)) ?? NO_TENANT;
   const result: IncidentWeek[] = [];
   for (const start of weekStarts(now, weeks)) {
     const end = new Date(start.getTime() + WEEK_MS);

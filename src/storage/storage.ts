@@ -16,6 +16,7 @@ import { CoordinationRepository } from "./repositories/coordination-repository.j
 import { DigestRepository } from "./repositories/digest-repository.js";
 import { FileOfferRepository } from "./repositories/file-offer-repository.js";
 import { InboundRequestRepository } from "./repositories/inbound-request-repository.js";
+import { GraphLinkRepository } from "./repositories/graph-link-repository.js";
 import { ImportRepository } from "./repositories/import-repository.js";
 import { HoneypotTouchRepository } from "./repositories/honeypot-touch-repository.js";
 import { IncidentRepository } from "./repositories/incident-repository.js";
@@ -27,11 +28,13 @@ import { OutboxRepository } from "./repositories/outbox-repository.js";
 import { PeopleRepository } from "./repositories/people-repository.js";
 import { ReminderRepository } from "./repositories/reminder-repository.js";
 import { SkillRepository, type RoleNeeds } from "./repositories/skill-repository.js";
+import { SlackInstallationRepository } from "./repositories/slack-installation-repository.js";
 import { StakeholderRepository } from "./repositories/stakeholder-repository.js";
 import { SubscriptionRepository } from "./repositories/subscription-repository.js";
 import { SyncStateRepository } from "./repositories/sync-state-repository.js";
 import { TaskRepository } from "./repositories/task-repository.js";
 import { TrainingRepository } from "./repositories/training-repository.js";
+import { SecretBox } from "./secret-box.js";
 
 /** Every repository; inside a unit of work the same objects act within its transaction. */
 export interface Repositories {
@@ -68,6 +71,10 @@ export interface Repositories {
   areaLeads: AreaLeadRepository;
   /** Files offered with a consent card, until accepted, declined or expired. */
   fileOffers: FileOfferRepository;
+  /** Slack installations of the distributed app (OAuth mode), tokens sealed. */
+  slackInstallations: SlackInstallationRepository;
+  /** Which Graph tenant each workspace may see (`graph link`). */
+  graphLinks: GraphLinkRepository;
 }
 
 /** The open storage. */
@@ -87,6 +94,8 @@ export interface Storage extends Repositories {
 export interface StorageOptions {
   /** Each role's skill needs before a lead sets any; main.ts passes the guidance's (DEFAULT_ROLE_NEEDS). */
   roleNeeds?: RoleNeeds;
+  /** SECOPS_ENCRYPTION_KEY (32 bytes): seals secrets kept in the database; without it they cannot be stored. */
+  encryptionKey?: Buffer;
 }
 
 /** Builds the repositories over an open engine; `plan` gives listings their area order. */
@@ -121,6 +130,11 @@ export function createStorage(engine: Engine, plan: Plan, options: StorageOption
     honeypotTouches: new HoneypotTouchRepository(h),
     areaLeads: new AreaLeadRepository(h),
     fileOffers: new FileOfferRepository(h),
+    graphLinks: new GraphLinkRepository(h),
+    slackInstallations: new SlackInstallationRepository(
+      h,
+      options.encryptionKey ? new SecretBox(options.encryptionKey) : undefined,
+    ),
   };
   return {
     ...repositories,

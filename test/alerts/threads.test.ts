@@ -48,7 +48,7 @@ describe("incident threads", () => {
     await sync();
     await t.run("subscribe incidents");
     const root = (await outboxRows(t)).find((r) => r.op === "post");
-    expect(root?.key).toBe("incident:tenant-1:700:console:C1:root");
+    expect(root?.key).toBe("incident:tenant-1:700:test:console:C1:root");
 
     source.put(
       graphIncident(

@@ -33,7 +33,7 @@ describe("Teams admins", () => {
     (await h.services.people.byPlatformId(`teams:${tenant}`, member.aadObjectId ?? ""))?.role;
 
   it("does not make a stranger tenant's user an admin for carrying a listed email", async () => {
-    h = await startTeamsHarness({ admins: ["ada@contoso.com"] });
+    h = await startTeamsHarness({ admins: ["ada@contoso.com"], multiTenant: true });
     h.connector.members.push(MALLORY);
     expect((await h.post(inTenant(personal(h.connector.serviceUrl, MALLORY, "help"), OTHER_TENANT))).status).toBe(200);
     expect(await roleOf(OTHER_TENANT, MALLORY)).toBe("none");
@@ -42,7 +42,7 @@ describe("Teams admins", () => {
   });
 
   it("matches <tenant>/<object id> only in that tenant", async () => {
-    h = await startTeamsHarness({ admins: [`${TENANT}/${DANA.aadObjectId}`] });
+    h = await startTeamsHarness({ admins: [`${TENANT}/${DANA.aadObjectId}`], multiTenant: true });
     await h.post(inTenant(personal(h.connector.serviceUrl, DANA, "help"), OTHER_TENANT));
     expect(await roleOf(OTHER_TENANT, DANA)).toBe("none");
     await h.post(personal(h.connector.serviceUrl, DANA, "help"));
@@ -50,7 +50,7 @@ describe("Teams admins", () => {
   });
 
   it("honours a bare object id only in the configured tenant", async () => {
-    h = await startTeamsHarness({ admins: [DANA.aadObjectId ?? ""] });
+    h = await startTeamsHarness({ admins: [DANA.aadObjectId ?? ""], multiTenant: true });
     await h.post(inTenant(personal(h.connector.serviceUrl, DANA, "help"), OTHER_TENANT));
     expect(await roleOf(OTHER_TENANT, DANA)).toBe("none");
   });

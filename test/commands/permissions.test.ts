@@ -47,6 +47,7 @@ const COMMAND_SAMPLES: Record<string, string> = {
   assets: "assets",
   oncall: "oncall",
   arealead: "arealead",
+  graph: "graph",
 };
 
 const ACTION_SAMPLES: Record<string, { value: string; inputs?: Record<string, string> }> = {

@@ -68,7 +68,7 @@ describe("through the Slack Messenger and the fake Slack Web API", () => {
     h.fake.fail("chat.postMessage", { status: 503 });
 
     await dispatcher.tick(); // digest: 429 (wait 2 s); reminder DM: 503 (back off 1 s)
-    const digestKey = `digest:slack:${SLACK_CHANNEL}:2026-W49`;
+    const digestKey = `digest:slack:T0FAKE:slack:${SLACK_CHANNEL}:2026-W49`;
     expect(await h.services.outbox.byKey(digestKey)).toMatchObject({
       status: "pending",
       attempts: 1,
@@ -101,7 +101,7 @@ describe("through the Slack Messenger and the fake Slack Web API", () => {
       { services: h.services, platforms: testPlatforms(h.services, h.adapter.messenger.profile) },
       new Date(monday),
     );
-    const digestKey = `digest:slack:${SLACK_CHANNEL}:2026-W49`;
+    const digestKey = `digest:slack:T0FAKE:slack:${SLACK_CHANNEL}:2026-W49`;
     const reply = { kind: "text" as const, spans: ["A follow-up"], visibility: "conversation" as const };
     await h.services.outbox.enqueue(
       {
@@ -145,7 +145,7 @@ describe("through the Teams Messenger and the fake Bot Connector", () => {
         new Date(monday),
       ),
     ).toBe(1);
-    const digestKey = `digest:teams:${TEAMS_CHANNEL}:2026-W49`;
+    const digestKey = `digest:${h.workspace}:teams:${TEAMS_CHANNEL}:2026-W49`;
     for (const n of [1, 2]) {
       const reply = { kind: "text" as const, spans: [`Follow-up ${n}`], visibility: "conversation" as const };
       await h.services.outbox.enqueue(

@@ -142,7 +142,9 @@ describe("alert numbers from the incidents tables", () => {
     await t.run("subscribe digest weekly monday 08:00 UTC");
     await seedWeek();
     await runDigestCatchUp({ services: t.services, platforms: testPlatforms(t.services) }, TO);
-    const text = replyText((await t.services.outbox.byKey(digestKey("console", "C1", "2026-W13")))?.reply as Reply);
+    const text = replyText(
+      (await t.services.outbox.byKey(digestKey(t.workspace, "console", "C1", "2026-W13")))?.reply as Reply,
+    );
     expect(text).toContain("Incidents: 2 new, 2 resolved");
     expect(text).toContain("Open by severity: low 1, medium 1");
     expect(text).toContain("Mean time to acknowledge: 3 d 0 h");

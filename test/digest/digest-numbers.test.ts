@@ -15,7 +15,7 @@ afterEach(() => t?.close());
 async function digestAt(bot: TestBot, iso: string, week: string): Promise<string> {
   bot.clock.set(iso);
   await runDigestCatchUp({ services: bot.services, platforms: testPlatforms(bot.services) }, bot.clock.now());
-  const row = await bot.services.outbox.byKey(digestKey("console", "C1", week));
+  const row = await bot.services.outbox.byKey(digestKey(bot.workspace, "console", "C1", week));
   expect(row, `digest for ${week}`).toBeDefined();
   return replyText(row?.reply as Reply);
 }

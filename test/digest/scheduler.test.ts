@@ -25,10 +25,10 @@ describe("scheduler", () => {
 
     t.clock.set("2026-03-23T07:59:00Z");
     await scheduler.runNow("digests");
-    expect(await t.services.outbox.hasKey(digestKey("console", "C1", "2026-W13"))).toBe(false);
+    expect(await t.services.outbox.hasKey(digestKey(t.workspace, "console", "C1", "2026-W13"))).toBe(false);
     t.clock.set("2026-03-23T08:00:00Z");
     await scheduler.runNow("digests");
-    expect(await t.services.outbox.hasKey(digestKey("console", "C1", "2026-W13"))).toBe(true);
+    expect(await t.services.outbox.hasKey(digestKey(t.workspace, "console", "C1", "2026-W13"))).toBe(true);
   });
 
   it("follows a changed subscription at the next minute, with no entry of its own to re-sync", async () => {
@@ -39,10 +39,10 @@ describe("scheduler", () => {
     await t.run("subscribe digest weekly friday 16:30 America/New_York");
     t.clock.set("2026-03-23T08:00:00Z");
     await scheduler.runNow("digests");
-    expect(await t.services.outbox.hasKey(digestKey("console", "C1", "2026-W13"))).toBe(false);
+    expect(await t.services.outbox.hasKey(digestKey(t.workspace, "console", "C1", "2026-W13"))).toBe(false);
     t.clock.set("2026-03-27T20:30:00Z");
     await scheduler.runNow("digests");
-    expect(await t.services.outbox.hasKey(digestKey("console", "C1", "2026-W13"))).toBe(true);
+    expect(await t.services.outbox.hasKey(digestKey(t.workspace, "console", "C1", "2026-W13"))).toBe(true);
   });
 });
 

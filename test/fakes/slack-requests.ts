@@ -45,10 +45,12 @@ export function slashCommandBody(f: {
   channelName?: string;
   responseUrl: string;
   triggerId: string;
+  /** The workspace it is typed in (default the fake's first). */
+  teamId?: string;
 }): string {
   return new URLSearchParams({
     token: "deprecated-verification-token",
-    team_id: FAKE_TEAM.team_id,
+    team_id: f.teamId ?? FAKE_TEAM.team_id,
     team_domain: "fake-secops",
     channel_id: f.channelId,
     channel_name: f.channelName ?? "secops",
@@ -121,18 +123,16 @@ export function viewSubmissionBody(f: {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-/** An Events API envelope (JSON). */
-export function eventBody(eventId: string, event: Record<string, unknown>): string {
+/** An Events API envelope (JSON), from the fake's first workspace unless `teamId` names another. */
+export function eventBody(eventId: string, event: Record<string, unknown>, teamId = FAKE_TEAM.team_id): string {
   return JSON.stringify({
     token: "deprecated-verification-token",
-    team_id: FAKE_TEAM.team_id,
+    team_id: teamId,
     api_app_id: "A0FAKE",
     event,
     type: "event_callback",
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
-    authorizations: [
-      { team_id: FAKE_TEAM.team_id, user_id: FAKE_TEAM.bot_user_id, is_bot: true, is_enterprise_install: false },
-    ],
+    authorizations: [{ team_id: teamId, user_id: FAKE_TEAM.bot_user_id, is_bot: true, is_enterprise_install: false }],
   });
 }

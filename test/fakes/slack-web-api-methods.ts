@@ -93,10 +93,23 @@ export function fileObject(f: StoredFile, state: FakeState): Record<string, unkn
 }
 
 type Args = Record<string, unknown>;
-type Method = (args: Args, state: FakeState) => object;
+
+/** A workspace the fake serves: the ids auth.test and team.info report for its bot token. */
+export interface FakeWorkspace {
+  team_id: string;
+  team: string;
+  bot_user_id: string;
+  bot_id: string;
+  email_domain: string;
+  /** The Enterprise Grid organisation the workspace belongs to. */
+  enterprise_id?: string;
+}
+
+/** A method handler; `workspace` is the one the call's token belongs to. */
+type Method = (args: Args, state: FakeState, workspace: FakeWorkspace) => object;
 
 /** The fake workspace's ids, as auth.test reports them. */
-export const FAKE_TEAM = {
+export const FAKE_TEAM: FakeWorkspace = {
   team_id: "T0FAKE",
   team: "Fake SecOps",
   bot_user_id: "U0BOT",
@@ -152,14 +165,16 @@ function viewResult(view: Args, state: FakeState): object {
 
 /** Method name → handler. */
 export const slackMethods: Record<string, Method> = {
-  "auth.test": () => ({
+  "auth.test": (_args, _state, w) => ({
     ok: true,
-    url: "https://fake-secops.slack.com/",
-    team: FAKE_TEAM.team,
+    url: `https://${w.team_id.toLowerCase()}.slack.com/`,
+    team: w.team,
     user: "secops-bot",
-    team_id: FAKE_TEAM.team_id,
-    user_id: FAKE_TEAM.bot_user_id,
-    bot_id: FAKE_TEAM.bot_id,
+    team_id: w.team_id,
+    user_id: w.bot_user_id,
+    bot_id: w.bot_id,
+    ...(w.enterprise_id ? { enterprise_id: w.enterprise_id } : {}),
+    is_enterprise_install: false,
   }),
   "files.getUploadURLExternal": (args, state) => {
     const length = Number(args.length);
@@ -244,18 +259,18 @@ export const slackMethods: Record<string, Method> = {
     state.users.has(String(args.user_id))
       ? { ok: true, view: viewResult(args.view as Args, state) }
       : err("user_not_found"),
-  "team.info": () => ({
+  "team.info": (_args, _state, w) => ({
     ok: true,
-    team: { id: FAKE_TEAM.team_id, name: FAKE_TEAM.team, domain: "fake-secops", email_domain: FAKE_TEAM.email_domain },
+    team: { id: w.team_id, name: w.team, domain: w.team_id.toLowerCase(), email_domain: w.email_domain },
   }),
-  "users.info": (args, state) => {
+  "users.info": (args, state, w) => {
     const user = state.users.get(String(args.user));
     if (!user) return err("user_not_found");
     return {
       ok: true,
       user: {
         id: user.id,
-        team_id: FAKE_TEAM.team_id,
+        team_id: w.team_id,
         name: user.name,
         deleted: false,
         real_name: user.realName ?? user.displayName,

@@ -9,7 +9,8 @@ import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { blockProblems, viewProblems } from "./block-kit-rules.js";
-import { slackMethods, type FakeState } from "./slack-web-api-methods.js";
+import { FakeOAuth, type FakeOAuthApp } from "./slack-oauth.js";
+import { FAKE_TEAM, slackMethods, type FakeState, type FakeWorkspace } from "./slack-web-api-methods.js";
 
 /** One recorded Web API call. */
 export interface SlackCall {
@@ -17,6 +18,8 @@ export interface SlackCall {
   args: Record<string, unknown>;
   authorization: string | undefined;
   contentType: string | undefined;
+  /** The team whose bot token the call carried (undefined for an unknown or missing token). */
+  team: string | undefined;
 }
 
 /** One recorded POST to a response_url. */
@@ -32,8 +35,12 @@ const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata", "files
 
 /** The fake, listening on 127.0.0.1. */
 export class FakeSlack extends EventEmitter {
-  /** The bot token the fake accepts (a test may choose its own, e.g. to look for it in logs). */
+  /** The first workspace's bot token (a test may choose its own, e.g. to look for it in logs). */
   readonly token: string;
+  /** Every bot token the fake accepts, with its workspace; OAuth installs add more. */
+  readonly tokens = new Map<string, FakeWorkspace>();
+  /** OAuth v2 installation, once a test calls enableOAuth. */
+  oauth: FakeOAuth | undefined;
   readonly calls: SlackCall[] = [];
   readonly responses: ResponsePost[] = [];
   /** Files received at their upload URLs (files.uploadV2 step 2), by file id, with the multipart request's content type. */
@@ -56,6 +63,7 @@ export class FakeSlack extends EventEmitter {
   /** GETs of private file URLs, with the Authorization header they carried. */
   readonly downloads: { path: string; authorization: string | undefined }[] = [];
   private readonly failures = new Map<string, Failure[]>();
+  private readonly revoked = new Map<string, FakeWorkspace>();
   private readonly delays = new Map<string, number>();
   private readonly responseUses = new Map<string, number>();
   private server!: Server;
@@ -65,6 +73,27 @@ export class FakeSlack extends EventEmitter {
   private constructor(token: string) {
     super();
     this.token = token;
+    this.tokens.set(token, FAKE_TEAM);
+  }
+
+  /** Accepts installs of the app with these credentials (oauth.v2.access). */
+  enableOAuth(app: FakeOAuthApp): FakeOAuth {
+    this.oauth = new FakeOAuth(app, (token, workspace) => this.tokens.set(token, workspace));
+    return this.oauth;
+  }
+
+  /** The workspace's tokens stop working (Slack answers token_revoked), as after an uninstall. */
+  revoke(teamId: string): void {
+    for (const [token, w] of this.tokens) {
+      if (w.team_id !== teamId) continue;
+      this.revoked.set(token, w);
+      this.tokens.delete(token);
+    }
+  }
+
+  /** The calls made with a workspace's token. */
+  callsBy(teamId: string): SlackCall[] {
+    return this.calls.filter((c) => c.team === teamId);
   }
 
   /** Starts the fake on a free port. */
@@ -240,11 +269,14 @@ export class FakeSlack extends EventEmitter {
   private handleApi(method: string, req: IncomingMessage, raw: string, res: ServerResponse): void {
     const args: Record<string, unknown> = {};
     for (const [key, value] of new URLSearchParams(raw)) args[key] = JSON_FIELDS.has(key) ? JSON.parse(value) : value;
+    const bearer = req.headers.authorization?.replace(/^Bearer /, "");
+    const workspace = bearer ? this.tokens.get(bearer) : undefined;
     this.calls.push({
       method,
       args,
       authorization: req.headers.authorization,
       contentType: req.headers["content-type"],
+      team: workspace?.team_id,
     });
     const send = (status: number, body: object, headers: Record<string, string> = {}): void => {
       res
@@ -262,8 +294,11 @@ export class FakeSlack extends EventEmitter {
       );
     }
     if (failure) return send(200, { ok: false, error: failure.error });
-    if (!req.headers.authorization) return send(200, { ok: false, error: "not_authed" });
-    if (req.headers.authorization !== `Bearer ${this.token}`) return send(200, { ok: false, error: "invalid_auth" });
+    if (method === "oauth.v2.access")
+      return send(200, this.oauth ? this.oauth.access(args) : { ok: false, error: "invalid_client_id" });
+    if (!bearer) return send(200, { ok: false, error: "not_authed" });
+    if (this.revoked.has(bearer)) return send(200, { ok: false, error: "token_revoked" });
+    if (!workspace) return send(200, { ok: false, error: "invalid_auth" });
     const problems = [
       ...blockProblems(args.blocks, "message"),
       ...(args.view !== undefined ? viewProblems(args.view) : []),
@@ -273,6 +308,6 @@ export class FakeSlack extends EventEmitter {
       return send(200, { ok: false, error: "invalid_blocks", errors: problems });
     }
     const handler = slackMethods[method];
-    send(200, handler ? handler(args, this.state) : { ok: false, error: "unknown_method" });
+    send(200, handler ? handler(args, this.state, workspace) : { ok: false, error: "unknown_method" });
   }
 }

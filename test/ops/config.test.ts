@@ -73,7 +73,7 @@ describe("configuration problems", () => {
 
   it("names each required Slack and Graph variable that is missing", () => {
     expect(problemsOf({ SECOPS_PLATFORMS: "slack" })).toEqual([
-      "SLACK_BOT_TOKEN: required when Slack is enabled (xoxb-…)",
+      "SLACK_BOT_TOKEN: required when Slack is enabled (xoxb-…), or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install in many workspaces",
       "SLACK_SIGNING_SECRET: required when Slack is enabled",
     ]);
     expect(problemsOf({ SECOPS_PLATFORMS: "console", AZURE_CLIENT_SECRET: "s3cret-value-123" })).toEqual([

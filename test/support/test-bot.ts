@@ -58,6 +58,8 @@ export async function createTestBot(
     alertFeed?: (clock: TestClock) => AlertFeed;
     /** Each role's default skill needs (production passes the guidance's; default none). */
     roleNeeds?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+    /** SECOPS_GRAPH_TENANT_WORKSPACES, parsed (default none). */
+    tenantWorkspaces?: readonly { tenant: string; workspace: string }[];
   } = {},
 ): Promise<TestBot> {
   const clock = testClock(options.now);
@@ -72,6 +74,7 @@ export async function createTestBot(
     clock: clock.now,
     admins: ["admin"],
     ...(alertFeed ? { alertFeed } : {}),
+    ...(options.tenantWorkspaces ? { tenantWorkspaces: options.tenantWorkspaces } : {}),
   });
   const bot = createBot(services, commands, actions);
   const workspace = options.workspace ?? "test";

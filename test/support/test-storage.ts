@@ -6,7 +6,9 @@
 import { randomBytes } from "node:crypto";
 import { loadPlan } from "../../src/data/load-plan.js";
 import type Database from "better-sqlite3";
+import { openPostgres } from "../../src/storage/engine/postgres-engine.js";
 import { openSqlite } from "../../src/storage/engine/sqlite-engine.js";
+import type { Engine } from "../../src/storage/engine/types.js";
 import { openStorage } from "../../src/storage/open-storage.js";
 import { createStorage, type Storage, type StorageOptions } from "../../src/storage/storage.js";
 
@@ -37,6 +39,18 @@ export function durableTestDatabase(file: string): TestDatabase {
 /** Opens (and migrates) storage on a test database. */
 export function openTestStorage(db: TestDatabase = newTestDatabase(), options: StorageOptions = {}): Promise<Storage> {
   return openStorage({ url: db.url, ...(db.schema ? { schema: db.schema } : {}), poolMax: 4 }, loadPlan(), options);
+}
+
+/** Storage on a fresh test database together with its engine, for tests that read rows as stored. */
+export async function openTestStorageWithEngine(
+  options: StorageOptions = {},
+): Promise<{ storage: Storage; engine: Engine }> {
+  const db = newTestDatabase();
+  const engine =
+    testEngine() === "sqlite"
+      ? openSqlite(db.url)
+      : await openPostgres({ url: db.url, poolMax: 4, ...(db.schema ? { schema: db.schema } : {}) });
+  return { storage: createStorage(engine, loadPlan(), options), engine };
 }
 
 /** SQLite storage in memory with its raw connection, for tests that make the database read-only. */

@@ -55,6 +55,8 @@ export async function startTeamsHarness(
     admins?: string[];
     /** A database to reopen (a restart, another replica); a fresh one otherwise. */
     database?: TestDatabase;
+    /** MicrosoftAppType=MultiTenant: serve every tenant, not only TENANT. */
+    multiTenant?: boolean;
   } = {},
 ): Promise<TeamsHarness> {
   const connector = await startFakeBotConnector(`/amer/${TENANT}/`);
@@ -79,6 +81,7 @@ export async function startTeamsHarness(
         tenantId: TENANT,
         homeTenantId: TENANT,
         emulatorNoAuth: false,
+        multiTenant: options.multiTenant ?? false,
       }
     : {
         appId: "",
@@ -87,6 +90,7 @@ export async function startTeamsHarness(
         tenantId: "",
         homeTenantId: TENANT,
         emulatorNoAuth: true,
+        multiTenant: options.multiTenant ?? false,
       };
   const teams = createTeamsAdapter({
     config,

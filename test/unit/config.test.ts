@@ -16,6 +16,7 @@ describe("loadConfig", () => {
       SLACK_SIGNING_SECRET: "s",
       MICROSOFT_APP_ID: "id",
       MICROSOFT_APP_PASSWORD: "pw",
+      MICROSOFT_APP_TENANT_ID: "72f988bf-86f1-41af-91ab-2d7cd011db47",
     });
     expect(config.platforms).toEqual(["slack", "teams"]);
     expect(config.logLevel).toBe("info");

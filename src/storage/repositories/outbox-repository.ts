@@ -160,6 +160,19 @@ export class OutboxRepository extends Repository {
     return failed.length;
   }
 
+  /** Gives up on every pending row of a workspace (the app was uninstalled there); returns how many. */
+  async failPendingInWorkspace(workspace: string, platform: PlatformName, error: string): Promise<number> {
+    const { outbox } = this.t;
+    const failed = await this.q((db) =>
+      db
+        .update(outbox)
+        .set({ status: "failed", lastError: error.slice(0, 500) })
+        .where(and(eq(outbox.workspace, workspace), eq(outbox.platform, platform), eq(outbox.status, "pending")))
+        .returning({ id: outbox.id }),
+    );
+    return failed.length;
+  }
+
   private async set(row: OutboxRow, change: Partial<OutboxRow>): Promise<void> {
     const { outbox } = this.t;
     await this.q((db) => db.update(outbox).set(change).where(eq(outbox.id, row.id)));

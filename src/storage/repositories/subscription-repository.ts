@@ -43,6 +43,18 @@ export class SubscriptionRepository extends Repository {
     return removed.length > 0;
   }
 
+  /** Removes every subscription in a workspace (the app was uninstalled there); returns how many. */
+  async removeWorkspace(workspace: string, platform: PlatformName): Promise<number> {
+    const { subscriptions } = this.t;
+    const removed = await this.q((db) =>
+      db
+        .delete(subscriptions)
+        .where(and(eq(subscriptions.workspace, workspace), eq(subscriptions.platform, platform)))
+        .returning({ id: subscriptions.id }),
+    );
+    return removed.length;
+  }
+
   /** The subscriptions of one conversation. */
   async forConversation(conversation: ConversationKey): Promise<Subscription[]> {
     const { subscriptions } = this.t;

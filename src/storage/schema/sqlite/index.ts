@@ -17,3 +17,5 @@ export * from "./imports.js";
 export * from "./area-leads.js";
 export * from "./honeypot-touches.js";
 export * from "./file-offers.js";
+export * from "./slack-installations.js";
+export * from "./graph-links.js";
