@@ -5,16 +5,9 @@
  * Identity comes only from activity.from and mention entities, never from text.
  */
 import { TurnContext, type Activity } from "botbuilder";
-import type { Capabilities, ConversationRef, Identity } from "../../src/core/incoming.js";
+import type { ConversationRef, Identity } from "../../src/core/incoming.js";
 
-/** What Teams can do; forms are input cards and updates replace the card in place. */
-export const TEAMS_CAPABILITIES: Capabilities = {
-  ephemeral: false,
-  forms: true,
-  threads: true,
-  updateInPlace: true,
-  images: true,
-};
+export { TEAMS_CAPABILITIES } from "./capabilities.js";
 
 /** Workspace key for a tenant, so tenants never share people or tasks. */
 export function workspaceOf(activity: Partial<Activity>): string {
