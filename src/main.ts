@@ -8,6 +8,7 @@ import type { createTeamsAdapter } from "../adapters/teams/index.js";
 import { SLACK_CAPABILITIES } from "../adapters/slack/context.js";
 import { TEAMS_CAPABILITIES } from "../adapters/teams/capabilities.js";
 import { createAlertFeed } from "./alerts/create-alert-feed.js";
+import { backfillProgress, type BackfillProgress } from "./alerts/sync.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createBot } from "./core/bot.js";
 import { startupAdmins } from "./core/admins.js";
@@ -82,7 +83,7 @@ async function main(): Promise<void> {
   // The HTTP server and each platform's SDK are imported only when configured: the console needs none of them.
   const platformHttp = config.slack || config.teams ? await import("../adapters/http/server.js") : undefined;
   const http = platformHttp?.createHttpApp(log, config.statusToken ? { statusToken: config.statusToken } : {});
-  if (http) addReadinessChecks(http, storage, writes, jobs);
+  if (http) addReadinessChecks(http, storage, writes, jobs, () => backfillProgress(services.alertFeed.source));
   const slack = config.slack && http ? await startSlack({ bot, services, config: config.slack, log, http }) : undefined;
   if (slack) messengers.push(slack.messenger);
   const teams = config.teams && http ? await startTeams({ bot, services, config: config.teams, log }, http) : undefined;
@@ -159,20 +160,32 @@ async function startTeams(deps: TeamsDeps, http: HttpApp): Promise<TeamsAdapter>
 }
 
 /** /readyz: the database's migrations, whether it takes writes, and who runs the scheduled jobs. */
-function addReadinessChecks(http: HttpApp, storage: Storage, writes: WriteHealth, jobs: { lease?: JobLease }): void {
+function addReadinessChecks(
+  http: HttpApp,
+  storage: Storage,
+  writes: WriteHealth,
+  jobs: { lease?: JobLease },
+  backfill: () => BackfillProgress | undefined,
+): void {
   http.addReadinessCheck("database", async () => {
     const state = await storage.migrationState();
     return { ok: state.ok, detail: `${storage.engine}: ${state.detail}` };
   });
   http.addReadinessCheck("writes", () => writes.check(() => storage.probeWrite()));
-  http.addReadinessCheck("jobs", () => ({
-    ok: true,
-    detail: !jobs.lease
+  http.addReadinessCheck("jobs", () => {
+    const running = backfill();
+    const detail = !jobs.lease
       ? "starting"
       : jobs.lease.held()
         ? "this replica runs the scheduled jobs"
-        : "another replica runs the scheduled jobs",
-  }));
+        : "another replica runs the scheduled jobs";
+    return {
+      ok: true,
+      detail: running
+        ? `${detail}; first incident sync (${running.stream}): ${running.pages} pages, ${running.items} items read`
+        : detail,
+    };
+  });
 }
 
 main().catch((err: unknown) => {

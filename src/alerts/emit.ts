@@ -28,20 +28,46 @@ export interface EmitContext {
   now: Date;
   assets(workspace: string): Promise<WatchedAsset[]>;
   leads(workspace: string): Promise<Person[]>;
+  /** The incident's thread root in the conversation, from what preloadRoots read when it covered the incident. */
+  rootKey(target: ThreadTarget, incidentId: string): Promise<string | undefined>;
+  /** Reads the thread roots of a page's incidents in every subscribed conversation, one query per conversation. */
+  preloadRoots(subs: readonly Subscription[], incidentIds: readonly string[]): Promise<void>;
+  /** Notes a thread just started, so later lookups in the same page see it. */
+  rootStarted(target: ThreadTarget, incidentId: string, rootKey: string): void;
 }
 
 /** Builds an emit context; lookups are cached, so build one per unit of work. */
 export function emitContext(services: Services, now: Date): EmitContext {
   const assets = new Map<string, Promise<WatchedAsset[]>>();
   const leads = new Map<string, Promise<Person[]>>();
+  /** Thread roots by conversation and incident; null records that there is none. */
+  const roots = new Map<string, string | null>();
+  const rootOf = (target: ThreadTarget, incidentId: string) =>
+    `${target.workspace}\u0000${target.platform}\u0000${target.conversationId}\u0000${incidentId}`;
   const feed = services.alertFeed;
+  const tenant = feed.source.tenant;
   return {
     services,
-    tenant: feed.source.tenant,
+    tenant,
     sourceKind: feed.source.kind,
     now,
     assets: (w) => cached(assets, w, () => services.assets.all(w)),
     leads: (w) => cached(leads, w, async () => (await services.people.all(w)).filter((p) => p.role === "lead")),
+    async rootKey(target, incidentId) {
+      const known = roots.get(rootOf(target, incidentId));
+      if (known !== undefined) return known ?? undefined;
+      return services.threads.rootKey(target, tenant, incidentId);
+    },
+    async preloadRoots(subs, incidentIds) {
+      for (const sub of subs) {
+        const target = targetOf(sub);
+        const found = await services.threads.rootKeys(target, tenant, incidentIds);
+        for (const id of incidentIds) roots.set(rootOf(target, id), found.get(id) ?? null);
+      }
+    },
+    rootStarted(target, incidentId, rootKey) {
+      roots.set(rootOf(target, incidentId), rootKey);
+    },
   };
 }
 
@@ -108,6 +134,7 @@ export async function startThread(ctx: EmitContext, target: ThreadTarget, incide
   const base = keyBase(ctx, target, incident.id);
   const rootKey = `${base}:root`;
   if (!(await ctx.services.threads.add(target, ctx.tenant, incident.id, rootKey, ctx.now))) return false;
+  ctx.rootStarted(target, incident.id, rootKey);
   await ctx.services.outbox.enqueue(
     { key: rootKey, ...target, op: "post", reply: cardReply(await card(ctx, target, incident), "conversation") },
     ctx.now,
@@ -136,7 +163,7 @@ export async function emitIncident(
 ): Promise<void> {
   for (const sub of subs) {
     const target = targetOf(sub);
-    const rootKey = await ctx.services.threads.rootKey(target, ctx.tenant, incident.id);
+    const rootKey = await ctx.rootKey(target, incident.id);
     if (!rootKey) {
       if (startThreads && isOpen(incident) && passesFilter(incident, filterOf(sub.settings)))
         await startThread(ctx, target, incident);
