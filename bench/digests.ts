@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { runDigestCatchUp, DIGEST_KIND } from "../src/digest/deliver.js";
 import { composeDigest, PERIOD_MS, type DigestRequest } from "../src/digest/compose.js";
 import { createServices } from "../src/core/create-services.js";
@@ -164,9 +165,14 @@ export async function digestBenchmark(engine: Engine): Promise<Headline[]> {
         samples: await timeEachAsync(requests(true), (r) => composeDigest(services, r)),
       },
     ];
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
     const started = performance.now();
     const enqueued = await runDigestCatchUp({ services, showsImages: (platform) => platform === "teams" }, NOW);
     const jobMs = performance.now() - started;
+    loop.disable();
+    /** The longest the event loop was blocked during the job (the histogram is in nanoseconds). */
+    const blockedMs = loop.max / 1e6;
     const base = summarize(rows[0]?.samples ?? []);
     table(
       `Weekly digests on ${ENGINE_NAMES[engine]}: ${CHANNELS} channels, ${num(data.tasks)} tasks, ${num(data.people)} people, ${num(data.alerts)} alerts`,
@@ -187,6 +193,9 @@ export async function digestBenchmark(engine: Engine): Promise<Headline[]> {
         ],
       ],
     );
+    console.log(
+      `\nDuring the digest job the event loop was blocked at most ${ms(blockedMs)} ms (monitorEventLoopDelay, p99 ${ms(loop.percentile(99) / 1e6)} ms).`,
+    );
     const compose = summarize(rows.find((r) => r.name.startsWith("composeDigest, Slack"))?.samples ?? []);
     return [
       { measure: "composeDigest, Slack, mean per digest", unit: "ms", figure: compose.mean, baseline: base.mean },
@@ -196,6 +205,13 @@ export async function digestBenchmark(engine: Engine): Promise<Headline[]> {
         figure: jobMs / Math.max(1, enqueued),
         baseline: base.mean,
       },
+      {
+        measure: `Digest job, all ${enqueued}, against ${CHANNELS} baseline counts`,
+        unit: "ms",
+        figure: jobMs,
+        baseline: base.mean * base.count,
+      },
+      { measure: "Digest job, longest event-loop block (vs 50 ms)", unit: "ms", figure: blockedMs, baseline: 50 },
     ];
   } finally {
     await storage?.close();
