@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { runDigestCatchUp, DIGEST_KIND } from "../src/digest/deliver.js";
-import { composeDigest, PERIOD_MS, type DigestRequest } from "../src/digest/compose.js";
+import { composeDigest, digestRun, PERIOD_MS, type DigestRequest } from "../src/digest/compose.js";
 import { createServices } from "../src/core/create-services.js";
 import type { Services } from "../src/core/services.js";
 import { loadPlan } from "../src/data/load-plan.js";
@@ -139,6 +139,22 @@ export async function digestBenchmark(engine: Engine): Promise<Headline[]> {
         samples: await timeEachAsync(requests(false), (r) => services.tasks.all(r.target.workspace)),
       },
       {
+        name: "Part of composing: each area's numbers (TaskRepository.areaNumbers, one GROUP BY)",
+        samples: await timeEachAsync(requests(false), (r) =>
+          services.tasks.areaNumbers(r.target.workspace, "2026-11-30"),
+        ),
+      },
+      {
+        name: "Part of composing: the tasks a digest can list (TaskRepository.digestCandidates)",
+        samples: await timeEachAsync(requests(false), (r) =>
+          services.tasks.digestCandidates(
+            r.target.workspace,
+            "2026-12-07",
+            completions.map((c) => c.taskId),
+          ),
+        ),
+      },
+      {
         name: "Part of composing: overdue, due-soon, unowned and completed tasks (digestFacts)",
         samples: timeEach(requests(false), () => digestFacts(tasks, completions, "2026-11-30")),
       },
@@ -163,6 +179,13 @@ export async function digestBenchmark(engine: Engine): Promise<Headline[]> {
       {
         name: "composeDigest, Teams (with the PNG progress chart)",
         samples: await timeEachAsync(requests(true), (r) => composeDigest(services, r)),
+      },
+      {
+        name: "composeDigest, Slack, the 50 sharing one run (as the job does)",
+        samples: await (async () => {
+          const run = digestRun();
+          return timeEachAsync(requests(false), (r) => composeDigest(services, r, run));
+        })(),
       },
     ];
     const loop = monitorEventLoopDelay({ resolution: 5 });
