@@ -32,7 +32,7 @@ export function buildIsStale() {
 export function buildIfStale() {
   if (!existsSync(join(ROOT, "src", "main.ts"))) return false;
   if (!buildIsStale()) return true;
-  process.stderr.write("Compiling TypeScript into dist/ (sources changed since the last build)…\n");
+  process.stderr.write("Compiling TypeScript into dist/ (no build yet, or a source changed since the last one)…\n");
   const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
   const result = spawnSync(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.build.json")], { stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
