@@ -7,8 +7,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { runDigestCatchUp, DIGEST_KIND } from "../src/digest/deliver.js";
-import { composeDigest, PERIOD_MS, type DigestRequest } from "../src/digest/compose.js";
+import { composeDigest, digestRun, PERIOD_MS, type DigestRequest } from "../src/digest/compose.js";
 import { createServices } from "../src/app/create-services.js";
 import type { Services } from "../src/app/services.js";
 import { loadPlan } from "../src/data/load-plan.js";
@@ -140,6 +141,22 @@ export async function digestBenchmark(engine: Engine): Promise<Headline[]> {
         samples: await timeEachAsync(requests(false), (r) => services.tasks.all(r.target.workspace)),
       },
       {
+        name: "Part of composing: each area's numbers (TaskRepository.areaNumbers, one GROUP BY)",
+        samples: await timeEachAsync(requests(false), (r) =>
+          services.tasks.areaNumbers(r.target.workspace, "2026-11-30"),
+        ),
+      },
+      {
+        name: "Part of composing: the tasks a digest can list (TaskRepository.digestCandidates)",
+        samples: await timeEachAsync(requests(false), (r) =>
+          services.tasks.digestCandidates(
+            r.target.workspace,
+            "2026-12-07",
+            completions.map((c) => c.taskId),
+          ),
+        ),
+      },
+      {
         name: "Part of composing: overdue, due-soon, unowned and completed tasks (digestFacts)",
         samples: timeEach(requests(false), () => digestFacts(tasks, completions, "2026-11-30")),
       },
@@ -165,13 +182,25 @@ export async function digestBenchmark(engine: Engine): Promise<Headline[]> {
         name: "composeDigest, Teams (with the PNG progress chart)",
         samples: await timeEachAsync(requests(true), (r) => composeDigest(services, r)),
       },
+      {
+        name: "composeDigest, Slack, the 50 sharing one run (as the job does)",
+        samples: await (async () => {
+          const run = digestRun();
+          return timeEachAsync(requests(false), (r) => composeDigest(services, r, run));
+        })(),
+      },
     ];
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
     const started = performance.now();
     const enqueued = await runDigestCatchUp(
       { services, platforms: platformsOf([TEAMS_PROFILE], services.conversations) },
       NOW,
     );
     const jobMs = performance.now() - started;
+    loop.disable();
+    /** The longest the event loop was blocked during the job (the histogram is in nanoseconds). */
+    const blockedMs = loop.max / 1e6;
     const base = summarize(rows[0]?.samples ?? []);
     table(
       `Weekly digests on ${ENGINE_NAMES[engine]}: ${CHANNELS} channels, ${num(data.tasks)} tasks, ${num(data.people)} people, ${num(data.alerts)} alerts`,
@@ -192,6 +221,9 @@ export async function digestBenchmark(engine: Engine): Promise<Headline[]> {
         ],
       ],
     );
+    console.log(
+      `\nDuring the digest job the event loop was blocked at most ${ms(blockedMs)} ms (monitorEventLoopDelay, p99 ${ms(loop.percentile(99) / 1e6)} ms).`,
+    );
     const compose = summarize(rows.find((r) => r.name.startsWith("composeDigest, Slack"))?.samples ?? []);
     return [
       { measure: "composeDigest, Slack, mean per digest", unit: "ms", figure: compose.mean, baseline: base.mean },
@@ -201,6 +233,13 @@ export async function digestBenchmark(engine: Engine): Promise<Headline[]> {
         figure: jobMs / Math.max(1, enqueued),
         baseline: base.mean,
       },
+      {
+        measure: `Digest job, all ${enqueued}, against ${CHANNELS} baseline counts`,
+        unit: "ms",
+        figure: jobMs,
+        baseline: base.mean * base.count,
+      },
+      { measure: "Digest job, longest event-loop block (vs 50 ms)", unit: "ms", figure: blockedMs, baseline: 50 },
     ];
   } finally {
     await storage?.close();

@@ -2,11 +2,11 @@
 import type { Server } from "node:http";
 import { actions, commands } from "../commands/index.js";
 import { createConsoleMessenger, runConsole } from "../adapters/console/index.js";
-import { createHttpApp, listen } from "../adapters/http/server.js";
-import { createSlackAdapter } from "../adapters/slack/index.js";
-import { createTeamsAdapter } from "../adapters/teams/index.js";
-import { mountTeams } from "../adapters/teams/server.js";
+import type { HttpApp } from "../adapters/http/server.js";
+import type { createSlackAdapter } from "../adapters/slack/index.js";
+import type { createTeamsAdapter } from "../adapters/teams/index.js";
 import { createAlertFeed } from "./alerts/create-alert-feed.js";
+import { backfillProgress, type BackfillProgress } from "./alerts/sync.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createBot } from "./core/bot.js";
 import { startupAdmins } from "./core/admins.js";
@@ -19,7 +19,13 @@ import { startBackground } from "./app/background.js";
 import type { JobLease } from "./scheduler/job-lease.js";
 import { StorageOpenError } from "./storage/open-error.js";
 import { describeDatabase, openStorage } from "./storage/open-storage.js";
+import type { Storage } from "./storage/storage.js";
 import { WriteHealth } from "./storage/unwritable.js";
+
+type SlackDeps = Parameters<typeof createSlackAdapter>[0];
+type SlackAdapter = ReturnType<typeof createSlackAdapter>;
+type TeamsDeps = Parameters<typeof createTeamsAdapter>[0];
+type TeamsAdapter = ReturnType<typeof createTeamsAdapter>;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -76,35 +82,19 @@ async function main(): Promise<void> {
 
   const messengers: Messenger[] = [];
   if (config.platforms.includes("console")) messengers.push(createConsoleMessenger(process.stdout));
-  const http = createHttpApp(log, config.statusToken ? { statusToken: config.statusToken } : {});
-  http.addReadinessCheck("database", async () => {
-    const state = await storage.migrationState();
-    return { ok: state.ok, detail: `${storage.engine}: ${state.detail}` };
-  });
-  http.addReadinessCheck("writes", () => writes.check(() => storage.probeWrite()));
   const jobs: { lease?: JobLease } = {};
-  http.addReadinessCheck("jobs", () => ({
-    ok: true,
-    detail: !jobs.lease
-      ? "starting"
-      : jobs.lease.held()
-        ? "this replica runs the scheduled jobs"
-        : "another replica runs the scheduled jobs",
-  }));
-  const slack = config.slack ? createSlackAdapter({ bot, services, config: config.slack, log, http }) : undefined;
-  if (slack) {
-    await slack.start();
-    messengers.push(slack.messenger);
-  }
-  const teams = config.teams ? createTeamsAdapter({ bot, services, config: config.teams, log }) : undefined;
-  if (teams) {
-    mountTeams(http, teams, log);
-    messengers.push(teams.messenger);
-  }
+  // The HTTP server and each platform's SDK are imported only when configured: the console needs none of them.
+  const platformHttp = config.slack || config.teams ? await import("../adapters/http/server.js") : undefined;
+  const http = platformHttp?.createHttpApp(log, config.statusToken ? { statusToken: config.statusToken } : {});
+  if (http) addReadinessChecks(http, storage, writes, jobs, () => backfillProgress(services.alertFeed.source));
+  const slack = config.slack && http ? await startSlack({ bot, services, config: config.slack, log, http }) : undefined;
+  if (slack) messengers.push(slack.messenger);
+  const teams = config.teams && http ? await startTeams({ bot, services, config: config.teams, log }, http) : undefined;
+  if (teams) messengers.push(teams.messenger);
   let server: Server | undefined;
-  if (slack || teams) {
+  if (http && platformHttp) {
     const host = teams && !teams.authenticated ? "127.0.0.1" : "0.0.0.0";
-    server = await listen(http.app, config.port, host);
+    server = await platformHttp.listen(http.app, config.port, host);
     log.info(
       {
         port: config.port,
@@ -150,6 +140,53 @@ async function main(): Promise<void> {
       await shutdown("end of input");
     }
   }
+}
+
+/** The Slack adapter, its SDK imported now that Slack is configured. */
+async function startSlack(deps: SlackDeps): Promise<SlackAdapter> {
+  const slack = (await import("../adapters/slack/index.js")).createSlackAdapter(deps);
+  await slack.start();
+  return slack;
+}
+
+/** The Teams adapter mounted on the HTTP app, its SDK imported now that Teams is configured. */
+async function startTeams(deps: TeamsDeps, http: HttpApp): Promise<TeamsAdapter> {
+  const [{ createTeamsAdapter }, { mountTeams }] = await Promise.all([
+    import("../adapters/teams/index.js"),
+    import("../adapters/teams/server.js"),
+  ]);
+  const teams = createTeamsAdapter(deps);
+  mountTeams(http, teams, deps.log);
+  return teams;
+}
+
+/** /readyz: the database's migrations, whether it takes writes, and who runs the scheduled jobs. */
+function addReadinessChecks(
+  http: HttpApp,
+  storage: Storage,
+  writes: WriteHealth,
+  jobs: { lease?: JobLease },
+  backfill: () => BackfillProgress | undefined,
+): void {
+  http.addReadinessCheck("database", async () => {
+    const state = await storage.migrationState();
+    return { ok: state.ok, detail: `${storage.engine}: ${state.detail}` };
+  });
+  http.addReadinessCheck("writes", () => writes.check(() => storage.probeWrite()));
+  http.addReadinessCheck("jobs", () => {
+    const running = backfill();
+    const detail = !jobs.lease
+      ? "starting"
+      : jobs.lease.held()
+        ? "this replica runs the scheduled jobs"
+        : "another replica runs the scheduled jobs";
+    return {
+      ok: true,
+      detail: running
+        ? `${detail}; first incident sync (${running.stream}): ${running.pages} pages, ${running.items} items read`
+        : detail,
+    };
+  });
 }
 
 main().catch((err: unknown) => {

@@ -58,10 +58,10 @@ describe("architecture", () => {
 
   it("lets main.ts take only factories from the adapters: platform facts come from each adapter's profile", () => {
     const text = readFileSync(join(ROOT, "src", "main.ts"), "utf8");
-    const names = [...text.matchAll(/^import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+["'][^"']*\/adapters\/[^"']+["']/gm)]
+    const names = [...text.matchAll(/^import\s+\{([^}]*)\}\s+from\s+["'][^"']*\/adapters\/[^"']+["']/gm)]
       .flatMap((m) => (m[1] ?? "").split(","))
-      .map((n) => n.trim().replace(/^type\s+/, ""))
-      .filter(Boolean);
+      .map((n) => n.trim())
+      .filter((n) => n && !n.startsWith("type "));
     expect(names.length).toBeGreaterThan(0);
     expect(names.filter((n) => !/^(create|run|mount|listen)[A-Z]?/.test(n))).toEqual([]);
   });

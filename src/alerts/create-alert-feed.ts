@@ -3,7 +3,7 @@ import type { GraphConfig, IncidentSyncConfig } from "../config-graph.js";
 import type { AlertFeed } from "./alert-source.js";
 import type { IncidentRepository } from "../storage/repositories/incident-repository.js";
 import { createDemoSource, loadDemoIncidents, storedDemoStart } from "./demo-source.js";
-import { createGraphSource } from "./graph/create-graph-source.js";
+import { LazyGraphSource } from "./graph/lazy-graph-source.js";
 
 /** The feed for the configuration; the demo replays its incidents relative to `clock`, resuming from `incidents`. */
 export function createAlertFeed(
@@ -13,7 +13,7 @@ export function createAlertFeed(
   incidents?: Pick<IncidentRepository, "get">,
 ): AlertFeed {
   const source = graph
-    ? createGraphSource(graph)
+    ? new LazyGraphSource(graph)
     : createDemoSource(clock, loadDemoIncidents(), incidents ? storedDemoStart(incidents) : undefined);
   return {
     source,

@@ -37,6 +37,12 @@ export interface EmitContext {
   platformOf(workspace: string): Promise<PlatformName | undefined>;
   /** Whether a workspace may see this tenant's incidents (its linked tenant). */
   sees(workspace: string): Promise<boolean>;
+  /** The incident's thread root in the conversation, from what preloadRoots read when it covered the incident. */
+  rootKey(target: ThreadTarget, incidentId: string): Promise<string | undefined>;
+  /** Reads the thread roots of a page's incidents in every subscribed conversation, one query per conversation. */
+  preloadRoots(subs: readonly Subscription[], incidentIds: readonly string[]): Promise<void>;
+  /** Notes a thread just started, so later lookups in the same page see it. */
+  rootStarted(target: ThreadTarget, incidentId: string, rootKey: string): void;
 }
 
 /**
@@ -52,10 +58,15 @@ export function emitContext(
   const duty = new Map<string, Promise<Person[]>>();
   let watching: Promise<string[]> | undefined;
   const sees = new Map<string, Promise<boolean>>();
+  /** Thread roots by conversation and incident; null records that there is none. */
+  const roots = new Map<string, string | null>();
+  const rootOf = (target: ThreadTarget, incidentId: string) =>
+    `${target.workspace}\u0000${target.platform}\u0000${target.conversationId}\u0000${incidentId}`;
   const feed = services.alertFeed;
+  const tenant = feed.source.tenant;
   return {
     services,
-    tenant: feed.source.tenant,
+    tenant,
     sourceKind: feed.source.kind,
     now,
     assets: (w) => cached(assets, w, () => services.assets.all(w)),
@@ -63,6 +74,21 @@ export function emitContext(
     honeypotWorkspaces: () => (watching ??= services.assets.workspacesWatching("honeypot")),
     platformOf,
     sees: (w) => cached(sees, w, async () => (await services.tenants.tenantFor(w)) === feed.source.tenant),
+    async rootKey(target, incidentId) {
+      const known = roots.get(rootOf(target, incidentId));
+      if (known !== undefined) return known ?? undefined;
+      return services.threads.rootKey(target, tenant, incidentId);
+    },
+    async preloadRoots(subs, incidentIds) {
+      for (const sub of subs) {
+        const target = targetOf(sub);
+        const found = await services.threads.rootKeys(target, tenant, incidentIds);
+        for (const id of incidentIds) roots.set(rootOf(target, id), found.get(id) ?? null);
+      }
+    },
+    rootStarted(target, incidentId, rootKey) {
+      roots.set(rootOf(target, incidentId), rootKey);
+    },
   };
 }
 
@@ -129,6 +155,7 @@ export async function startThread(ctx: EmitContext, target: ThreadTarget, incide
   const base = keyBase(ctx, target, incident.id);
   const rootKey = `${base}:root`;
   if (!(await ctx.services.threads.add(target, ctx.tenant, incident.id, rootKey, ctx.now))) return false;
+  ctx.rootStarted(target, incident.id, rootKey);
   await ctx.services.outbox.enqueue(
     { key: rootKey, ...target, op: "post", reply: cardReply(await card(ctx, target, incident), "conversation") },
     ctx.now,
@@ -158,7 +185,7 @@ export async function emitIncident(
   for (const sub of subs) {
     if (!(await ctx.sees(sub.workspace))) continue;
     const target = targetOf(sub);
-    const rootKey = await ctx.services.threads.rootKey(target, ctx.tenant, incident.id);
+    const rootKey = await ctx.rootKey(target, incident.id);
     if (!rootKey) {
       if (startThreads && isOpen(incident) && passesFilter(incident, filterOf(sub.settings)))
         await startThread(ctx, target, incident);

@@ -12,7 +12,7 @@ import type { Services } from "../app/services.js";
 import { fromDate, later, minusMs } from "../domain/incident-time.js";
 import type { Subscription } from "../storage/repositories/subscription-repository.js";
 import { AlertSourceError, type SourcePage } from "./alert-source.js";
-import { applyAlert, applyIncident } from "./apply.js";
+import { applyAlerts, applyIncidents } from "./apply.js";
 import { graphId } from "./bounded.js";
 import { INCIDENTS_KIND, emitContext, filterOf, targetOf, type EmitContext } from "./emit.js";
 import { mapAlert, mapIncident } from "./mapper.js";
@@ -30,14 +30,31 @@ export interface SyncSummary {
 }
 
 type Stream = "incidents" | "alerts";
-type ApplyRaw = (
+/** Applies a page of raw items; returns how many changed something and the newest update time among them. */
+type ApplyPage = (
   ctx: EmitContext,
   subs: readonly Subscription[],
-  raw: Record<string, unknown>,
+  raws: readonly Record<string, unknown>[],
   startThreads: boolean,
-) => Promise<{ changed: boolean; lastUpdateAt: string } | undefined>;
+) => Promise<{ changed: number; lastUpdateAt: string | null }>;
 
 const running = new WeakSet<object>();
+
+/** How far a first backfill has come, by source, while it runs. */
+export interface BackfillProgress {
+  stream: Stream;
+  pages: number;
+  items: number;
+  startedAt: number;
+}
+
+const backfills = new WeakMap<object, BackfillProgress>();
+
+/** The running first backfill of the source, for /readyz; undefined when none runs. */
+export function backfillProgress(source: object): BackfillProgress | undefined {
+  const p = backfills.get(source);
+  return p ? { ...p } : undefined;
+}
 
 type Fetch = (since: string) => AsyncIterable<SourcePage<Record<string, unknown>>>;
 
@@ -46,7 +63,7 @@ async function runStream(
   stream: Stream,
   now: Date,
   fetch: Fetch,
-  apply: ApplyRaw,
+  apply: ApplyPage,
   summary: SyncSummary,
   platforms: Pick<Platforms, "platformOf"> | undefined,
 ): Promise<void> {
@@ -60,17 +77,16 @@ async function runStream(
   await state.beginRun(source.tenant, stream, since);
   const log = services.log.child({ job: "incident-sync", stream, tenant: source.tenant });
   if (backfill) log.info({ since, resumed: !!prior?.runSince }, "incident backfill starting");
+  const progress: BackfillProgress = { stream, pages: 0, items: 0, startedAt: Date.now() };
+  if (backfill) backfills.set(source, progress);
   let finished = false;
   for await (const page of fetch(since)) {
     await services.storage.unitOfWork(async () => {
       const ctx = emitContext(services, now, platforms && ((w) => platforms.platformOf(w)));
       const subs = await services.subscriptions.ofKind(INCIDENTS_KIND);
-      for (const raw of page.items) {
-        const result = await apply(ctx, subs, raw, !backfill);
-        if (!result) continue;
-        runMax = later(runMax, result.lastUpdateAt) ?? null;
-        if (result.changed) summary.changed += 1;
-      }
+      const result = await apply(ctx, subs, page.items, !backfill);
+      runMax = later(runMax, result.lastUpdateAt) ?? null;
+      summary.changed += result.changed;
       const lastCursor = page.last ? later(prior?.cursor ?? backfillStart, runMax) : undefined;
       if (page.last && backfill && stream === "incidents")
         for (const sub of subs) await postOpenIncidents(ctx, targetOf(sub), filterOf(sub.settings));
@@ -84,9 +100,23 @@ async function runStream(
     summary.pages += 1;
     summary.items += page.items.length;
     finished = page.last;
-    if (backfill)
-      log.info({ pages: summary.pages, items: summary.items, last: page.last }, "incident backfill progress");
+    if (backfill) {
+      progress.pages += 1;
+      progress.items += page.items.length;
+      const seconds = (Date.now() - progress.startedAt) / 1000;
+      log.info(
+        {
+          pages: progress.pages,
+          items: progress.items,
+          seconds: Math.round(seconds),
+          itemsPerSecond: seconds > 0 ? Math.round(progress.items / seconds) : undefined,
+          last: page.last,
+        },
+        "incident backfill progress",
+      );
+    }
   }
+  backfills.delete(source);
   if (!finished)
     throw new AlertSourceError(
       "The incident source stopped before its last page; the next sync repeats this run.",
@@ -94,21 +124,29 @@ async function runStream(
     );
 }
 
-const applyIncidentRaw: ApplyRaw = async (ctx, subs, raw, startThreads) => {
-  const incident = mapIncident(raw, ctx.tenant, ctx.services.alertFeed.portalHost);
-  if (!incident) return undefined;
+/** The newest of the times (ISO strings compare in time order), or null when there are none. */
+function newest(times: readonly string[]): string | null {
+  return times.reduce<string | null>((max, t) => later(max, t) ?? null, null);
+}
+
+const applyIncidentPage: ApplyPage = async (ctx, subs, raws, startThreads) => {
+  const incidents = raws.flatMap((raw) => mapIncident(raw, ctx.tenant, ctx.services.alertFeed.portalHost) ?? []);
+  const applied = await applyIncidents(ctx, subs, incidents, { startThreads });
   return {
-    changed: (await applyIncident(ctx, subs, incident, { startThreads })).changed,
-    lastUpdateAt: incident.lastUpdateAt,
+    changed: applied.filter((a) => a.changed).length,
+    lastUpdateAt: newest(incidents.map((i) => i.lastUpdateAt)),
   };
 };
 
-const applyAlertRaw: ApplyRaw = async (ctx, subs, raw, startThreads) => {
-  const alert = mapAlert(raw);
-  if (!alert) return undefined;
+const applyAlertPage: ApplyPage = async (ctx, subs, raws, startThreads) => {
+  const alerts = raws.flatMap((raw) => {
+    const alert = mapAlert(raw);
+    return alert ? [{ incidentId: graphId(raw.incidentId), alert }] : [];
+  });
+  const applied = await applyAlerts(ctx, subs, alerts, { startThreads });
   return {
-    changed: (await applyAlert(ctx, subs, graphId(raw.incidentId), alert, { startThreads }))?.changed ?? false,
-    lastUpdateAt: alert.lastUpdateAt,
+    changed: applied.filter((a) => a?.changed).length,
+    lastUpdateAt: newest(alerts.map((a) => a.alert.lastUpdateAt)),
   };
 };
 
@@ -129,12 +167,12 @@ export async function syncIncidents(
       stream,
       now,
       (since) => source.incidentsSince(since),
-      applyIncidentRaw,
+      applyIncidentPage,
       summary,
       platforms,
     );
     stream = "alerts";
-    await runStream(services, stream, now, (since) => source.alertsSince(since), applyAlertRaw, summary, platforms);
+    await runStream(services, stream, now, (since) => source.alertsSince(since), applyAlertPage, summary, platforms);
   } catch (err) {
     const known = err instanceof AlertSourceError;
     const message = known ? err.message : "unexpected failure (see the log)";
@@ -146,6 +184,7 @@ export async function syncIncidents(
     summary.error = message;
   } finally {
     running.delete(source);
+    backfills.delete(source);
   }
   if (summary.changed > 0) services.log.info({ job: "incident-sync", ...summary }, "incidents synced");
   return summary;

@@ -1,7 +1,6 @@
 /** Renders chart SVG to PNG with resvg and the bundled Noto Sans font: real text in any Latin, Greek or Cyrillic script. */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { Resvg } from "@resvg/resvg-js";
 import { FONT_FAMILY } from "./svg.js";
 
 /** A rendered chart: the PNG, its size, and alt text stating the same numbers. */
@@ -14,6 +13,12 @@ export interface Chart {
 }
 
 let fontFiles: string[] | undefined;
+let resvg: typeof import("@resvg/resvg-js") | undefined;
+
+/** resvg's native renderer, loaded when the first chart is drawn rather than at start. */
+function renderer(): typeof import("@resvg/resvg-js") {
+  return (resvg ??= createRequire(import.meta.url)("@resvg/resvg-js") as typeof import("@resvg/resvg-js"));
+}
 
 /** The bundled font files (regular and bold), found once. */
 function fonts(): string[] {
@@ -26,11 +31,10 @@ function fonts(): string[] {
 
 /** Renders an SVG document to PNG bytes at its own size; system fonts are never read, so output is the same everywhere. */
 export function renderSvg(svg: string): { png: Buffer; width: number; height: number } {
-  const resvg = new Resvg(svg, {
+  const image = new (renderer().Resvg)(svg, {
     font: { loadSystemFonts: false, fontFiles: fonts(), defaultFontFamily: FONT_FAMILY },
     fitTo: { mode: "original" },
-  });
-  const image = resvg.render();
+  }).render();
   return { png: image.asPng(), width: image.width, height: image.height };
 }
 

@@ -1,14 +1,14 @@
 /** Gathers a conversation's digest from storage and builds the card (shared by the job and `digest preview`). */
 import type { Card, OutgoingFile } from "../core/reply.js";
 import type { Services } from "../app/services.js";
-import { todayIn } from "../domain/dates.js";
+import { addDays, todayIn } from "../domain/dates.js";
 import { periodWeek } from "./schedule.js";
 import { digestCard, type AreaCount } from "./card.js";
+import type { AlertWeekStats } from "../domain/alert-stats.js";
 import { chartDataUri } from "../charts/render.js";
 import { progressChart } from "../charts/progress-chart.js";
-import { areaStatusCounts } from "../reports/series.js";
-import { digestFacts } from "./facts.js";
-import { countsInProgress } from "../domain/task.js";
+import type { AreaStatusCounts } from "../charts/progress-chart.js";
+import { digestFacts, DUE_SOON_DAYS, type DigestFacts } from "./facts.js";
 import type { DigestTarget } from "../storage/repositories/digest-repository.js";
 import { coverageLine, loadTeamCoverage } from "../training/coverage.js";
 
@@ -24,24 +24,74 @@ export interface DigestRequest {
 /** The reporting period: the 7 days up to the digest's moment. */
 export const PERIOD_MS = 7 * 24 * 60 * 60 * 1000;
 
+/** What every digest of a workspace shares on one day of one run: computed once, however many channels subscribe. */
+interface WorkspaceDigest {
+  areas: (AreaCount & { name: string })[];
+  statusCounts: AreaStatusCounts[];
+  facts: DigestFacts;
+  alerts: AlertWeekStats | undefined;
+  skills: string;
+}
+
+/** A digest run's shared work, by workspace, period and day; pass one to each composeDigest of a run. */
+export type DigestRun = Map<string, Promise<WorkspaceDigest>>;
+
+/** A new, empty digest run. */
+export function digestRun(): DigestRun {
+  return new Map();
+}
+
+/** The workspace's numbers from SQL aggregates, and only the tasks the digest can list. */
+async function workspaceDigest(services: Services, workspace: string, from: Date, now: Date, today: string) {
+  const numbers = new Map((await services.tasks.areaNumbers(workspace, today)).map((n) => [n.area, n]));
+  const of = (area: string) => numbers.get(area);
+  const areas = services.plan.areas.map((a) => ({
+    id: a.id,
+    name: a.name,
+    done: of(a.id)?.countedDone ?? 0,
+    total: of(a.id)?.counted ?? 0,
+  }));
+  const statusCounts = services.plan.areas.map((a) => ({
+    id: a.id,
+    name: a.name,
+    done: of(a.id)?.done ?? 0,
+    inProgress: of(a.id)?.inProgress ?? 0,
+    blocked: of(a.id)?.blocked ?? 0,
+    skipped: of(a.id)?.skipped ?? 0,
+    notStarted: of(a.id)?.open ?? 0,
+  }));
+  const completions = await services.digests.completions(workspace, from, now);
+  const listed = await services.tasks.digestCandidates(
+    workspace,
+    addDays(today, DUE_SOON_DAYS),
+    completions.map((c) => c.taskId),
+  );
+  const alerts = await services.alertStats.weekStats(workspace, from, now);
+  const coverage = await loadTeamCoverage(services, await services.people.all(workspace), workspace);
+  return {
+    areas,
+    statusCounts,
+    facts: digestFacts(listed, completions, today),
+    alerts,
+    skills: coverageLine(coverage),
+  };
+}
+
 /** The card, the snapshot to store with it, and the chart as a file where cards carry no images. */
 export async function composeDigest(
   services: Services,
   req: DigestRequest,
+  run: DigestRun = digestRun(),
 ): Promise<{ card: Card; snapshot: AreaCount[]; file?: OutgoingFile }> {
   const { target, now, timezone } = req;
-  const tasks = await services.tasks.all(target.workspace);
-  const areas = services.plan.areas.map((a) => {
-    const mine = tasks.filter((t) => t.area === a.id && countsInProgress(t));
-    return { id: a.id, name: a.name, done: mine.filter((t) => t.status === "done").length, total: mine.length };
-  });
   const from = new Date(now.getTime() - PERIOD_MS);
-  const previous = await services.digests.previous(target, req.week);
-  const chart = progressChart(areaStatusCounts(services, tasks), new Map(previous?.map((p) => [p.id, p.done])));
   const today = todayIn(timezone, now);
-  const alerts = await services.alertStats.weekStats(target.workspace, from, now);
-  const completions = await services.digests.completions(target.workspace, from, now);
-  const coverage = await loadTeamCoverage(services, await services.people.all(target.workspace), target.workspace);
+  const key = [target.workspace, from.toISOString(), now.toISOString(), today].join("\u0000");
+  let shared = run.get(key);
+  if (!shared) run.set(key, (shared = workspaceDigest(services, target.workspace, from, now, today)));
+  const { areas, statusCounts, facts, alerts, skills } = await shared;
+  const previous = await services.digests.previous(target, req.week);
+  const chart = progressChart(statusCounts, new Map(previous?.map((p) => [p.id, p.done])));
   const card = digestCard({
     week: periodWeek(from, now, timezone),
     from: todayIn(timezone, from),
@@ -49,9 +99,9 @@ export async function composeDigest(
     timezone,
     areas,
     ...(previous ? { previous } : {}),
-    facts: digestFacts(tasks, completions, today),
+    facts,
     ...(alerts ? { alerts } : {}),
-    skills: coverageLine(coverage),
+    skills,
     ...(req.images ? { chart: chartDataUri(chart), chartAlt: chart.alt } : {}),
   });
   const snapshot = areas.map(({ id, done, total }) => ({ id, done, total }));

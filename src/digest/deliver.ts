@@ -7,7 +7,7 @@ import type { Services } from "../app/services.js";
 import type { Platforms } from "../delivery/platforms.js";
 import { digestScheduleSchema, dueWeek, type DigestSchedule } from "./schedule.js";
 import type { Subscription } from "../storage/repositories/subscription-repository.js";
-import { composeDigest } from "./compose.js";
+import { composeDigest, digestRun, type DigestRun } from "./compose.js";
 
 /** The subscription kind's name. */
 export const DIGEST_KIND = "digest";
@@ -34,8 +34,13 @@ export function readSchedule(settings: Record<string, unknown>): DigestSchedule 
   return parsed.success ? parsed.data : undefined;
 }
 
-/** Enqueues this week's digest if due and not enqueued before; true when it enqueued one. */
-export async function enqueueDueDigest(deps: DigestDeps, sub: Subscription, now: Date): Promise<boolean> {
+/** Enqueues this week's digest if due and not enqueued before; true when it enqueued one. `run` shares work between a run's digests. */
+export async function enqueueDueDigest(
+  deps: DigestDeps,
+  sub: Subscription,
+  now: Date,
+  run: DigestRun = digestRun(),
+): Promise<boolean> {
   const { services } = deps;
   const schedule = readSchedule(sub.settings);
   if (!schedule) {
@@ -53,13 +58,17 @@ export async function enqueueDueDigest(deps: DigestDeps, sub: Subscription, now:
   )
     return false;
   const target = { workspace: sub.workspace, platform: sub.platform, conversationId: sub.conversationId };
-  const { card, snapshot, file } = await composeDigest(services, {
-    target,
-    timezone: schedule.timezone,
-    week,
-    now,
-    images: deps.platforms.showsImages(sub.platform),
-  });
+  const { card, snapshot, file } = await composeDigest(
+    services,
+    {
+      target,
+      timezone: schedule.timezone,
+      week,
+      now,
+      images: deps.platforms.showsImages(sub.platform),
+    },
+    run,
+  );
   return services.storage.unitOfWork(async (tx) => {
     const fresh = await tx.outbox.enqueue(
       {
@@ -75,11 +84,16 @@ export async function enqueueDueDigest(deps: DigestDeps, sub: Subscription, now:
   });
 }
 
-/** Enqueues every digest that is due and missing, yielding between digests so commands are answered meanwhile; returns how many. */
+/**
+ * Enqueues every digest that is due and missing, yielding between
+ * digests so commands are answered meanwhile; what a workspace's digests share is computed once per
+ * run. Returns how many.
+ */
 export async function runDigestCatchUp(deps: DigestDeps, now: Date): Promise<number> {
   let count = 0;
+  const run = digestRun();
   for (const sub of await deps.services.subscriptions.ofKind(DIGEST_KIND)) {
-    if (await enqueueDueDigest(deps, sub, now)) {
+    if (await enqueueDueDigest(deps, sub, now, run)) {
       count++;
       await new Promise<void>((resolve) => setImmediate(resolve));
     }

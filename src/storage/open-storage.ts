@@ -1,8 +1,6 @@
 /** Opens storage for a DATABASE_URL: postgres:// or postgresql:// is PostgreSQL; anything else SQLite. */
 import { resolve } from "node:path";
 import type { Plan } from "../domain/plan.js";
-import { openPostgres } from "./engine/postgres-engine.js";
-import { openSqlite } from "./engine/sqlite-engine.js";
 import type { Engine } from "./engine/types.js";
 import { StorageOpenError } from "./open-error.js";
 import { isUnwritable } from "./unwritable.js";
@@ -62,8 +60,10 @@ function where(url: string): string {
   return resolve(url.startsWith("file:") ? url.slice("file:".length) : url);
 }
 
+/** Each engine's driver is imported only when chosen: pg and better-sqlite3 each take a while to load. */
 async function openEngine(settings: DatabaseSettings): Promise<Engine> {
   if (isPostgresUrl(settings.url)) {
+    const { openPostgres } = await import("./engine/postgres-engine.js");
     return openPostgres({
       url: settings.url,
       poolMax: settings.poolMax ?? 10,
@@ -72,5 +72,6 @@ async function openEngine(settings: DatabaseSettings): Promise<Engine> {
       ...(settings.onIdleError ? { onIdleError: settings.onIdleError } : {}),
     });
   }
+  const { openSqlite } = await import("./engine/sqlite-engine.js");
   return openSqlite(settings.url.startsWith("file:") ? settings.url.slice("file:".length) : settings.url);
 }

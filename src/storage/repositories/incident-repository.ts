@@ -2,12 +2,59 @@
 import { and, count, desc, eq, gte, inArray, notInArray, sql } from "drizzle-orm";
 import type { IncidentChange } from "../../domain/incident-diff.js";
 import { CLOSED_STATUSES, severityRank, type Incident, type IncidentAlert } from "../../domain/incident.js";
+import { chunked, fromExcluded } from "../batch.js";
 import type { Tables } from "../engine/types.js";
 import { Repository } from "../handle.js";
 import { storable } from "../text.js";
 
 type IncidentRow = Tables["incidents"]["$inferSelect"];
 type AlertRow = Tables["incidentAlerts"]["$inferSelect"];
+type ChangeRow = Tables["incidentChanges"]["$inferInsert"];
+
+/** An alert to store, with the incident it belongs to. */
+export interface AlertOfIncident {
+  incident: Pick<Incident, "tenant" | "id">;
+  alert: IncidentAlert;
+}
+
+/** The stored row of an incident: the one place its columns are built. */
+function incidentRow(incident: Incident, now: Date): IncidentRow {
+  const { alerts: _a, ...fields } = incident;
+  return storable({ ...fields, severityRank: severityRank(incident.severity), firstSeenAt: now.toISOString() });
+}
+
+/** The stored row of an alert: the one place its columns are built. */
+function alertRow({ incident, alert }: AlertOfIncident): AlertRow {
+  return storable({ ...alert, tenant: incident.tenant, incidentId: incident.id });
+}
+
+/** The history rows of an incident's changes, in order. */
+export function changeRows(
+  incident: Incident,
+  changes: readonly IncidentChange[],
+  now: Date,
+  actorName: string | null,
+): ChangeRow[] {
+  const base = {
+    tenant: incident.tenant,
+    incidentId: incident.id,
+    changedAt: incident.lastUpdateAt,
+    recordedAt: now.toISOString(),
+    actorName,
+  };
+  return changes.map((c) => {
+    if (c.kind === "created")
+      return { ...base, field: "created", oldValue: null, newValue: incident.status, alertId: null };
+    if (c.kind === "field") return { ...base, field: c.field, oldValue: c.from, newValue: c.to, alertId: null };
+    return {
+      ...base,
+      field: c.kind === "alert-added" ? "alert" : "alert-updated",
+      oldValue: null,
+      newValue: c.alert.status,
+      alertId: c.alert.id,
+    };
+  });
+}
 
 /** One recorded change, oldest first in history. */
 export interface IncidentChangeRecord {
@@ -59,56 +106,74 @@ export class IncidentRepository extends Repository {
     return row ? (await this.withAlerts(tenant, [row]))[0] : undefined;
   }
 
+  /** Incidents of a tenant by id, with their alerts: one query for the incidents, one for their alerts. */
+  async getMany(tenant: string, ids: readonly string[]): Promise<Map<string, Incident>> {
+    const { incidents } = this.t;
+    const found = new Map<string, Incident>();
+    for (const some of chunked([...new Set(ids)], 1)) {
+      const rows = await this.q((db) =>
+        db
+          .select()
+          .from(incidents)
+          .where(and(eq(incidents.tenant, tenant), inArray(incidents.id, some))),
+      );
+      for (const incident of await this.withAlerts(tenant, rows)) found.set(incident.id, incident);
+    }
+    return found;
+  }
+
   /** Stores the incident and the given (new or updated) alerts; call inside the sync's unit of work. */
-  async save(incident: Incident, changedAlerts: readonly IncidentAlert[], now: Date): Promise<void> {
-    const { incidents, incidentAlerts } = this.t;
-    const { alerts: _a, ...fields } = incident;
-    const row = storable({ ...fields, severityRank: severityRank(incident.severity) });
-    await this.q((db) =>
-      db
-        .insert(incidents)
-        .values({ ...row, firstSeenAt: now.toISOString() })
-        .onConflictDoUpdate({ target: [incidents.tenant, incidents.id], set: row }),
+  save(incident: Incident, changedAlerts: readonly IncidentAlert[], now: Date): Promise<void> {
+    return this.saveMany(
+      [incident],
+      changedAlerts.map((alert) => ({ incident, alert })),
+      now,
     );
-    for (const alert of changedAlerts) {
-      const values = storable({ ...alert, tenant: incident.tenant, incidentId: incident.id });
+  }
+
+  /**
+   * Stores incidents and alerts with multi-row upserts (the last copy of a repeated id wins); an
+   * incident keeps the time it was first seen. Call inside the sync's unit of work.
+   */
+  async saveMany(list: readonly Incident[], alerts: readonly AlertOfIncident[], now: Date): Promise<void> {
+    const { incidents, incidentAlerts } = this.t;
+    const incidentRows = [...new Map(list.map((i) => [i.id, incidentRow(i, now)])).values()];
+    const alertRows = [...new Map(alerts.map((a) => [a.alert.id, alertRow(a)])).values()];
+    const incidentSet = fromExcluded(incidents, ["tenant", "id", "firstSeenAt"]);
+    for (const rows of chunked(incidentRows, incidents)) {
+      await this.q((db) =>
+        db
+          .insert(incidents)
+          .values(rows)
+          .onConflictDoUpdate({ target: [incidents.tenant, incidents.id], set: incidentSet }),
+      );
+    }
+    const alertSet = fromExcluded(incidentAlerts, ["tenant", "id"]);
+    for (const rows of chunked(alertRows, incidentAlerts)) {
       await this.q((db) =>
         db
           .insert(incidentAlerts)
-          .values(values)
-          .onConflictDoUpdate({ target: [incidentAlerts.tenant, incidentAlerts.id], set: values }),
+          .values(rows)
+          .onConflictDoUpdate({ target: [incidentAlerts.tenant, incidentAlerts.id], set: alertSet }),
       );
     }
   }
 
   /** Appends the meaningful changes to the history. */
-  async recordChanges(
+  recordChanges(
     incident: Incident,
     changes: readonly IncidentChange[],
     now: Date,
     actorName: string | null,
   ): Promise<void> {
+    return this.insertChanges(changeRows(incident, changes, now, actorName));
+  }
+
+  /** Appends history rows (from changeRows) in order, many per statement. */
+  async insertChanges(rows: readonly ChangeRow[]): Promise<void> {
     const { incidentChanges } = this.t;
-    const base = {
-      tenant: incident.tenant,
-      incidentId: incident.id,
-      changedAt: incident.lastUpdateAt,
-      recordedAt: now.toISOString(),
-      actorName,
-    };
-    const rows = changes.map((c) => {
-      if (c.kind === "created")
-        return { ...base, field: "created", oldValue: null, newValue: incident.status, alertId: null };
-      if (c.kind === "field") return { ...base, field: c.field, oldValue: c.from, newValue: c.to, alertId: null };
-      return {
-        ...base,
-        field: c.kind === "alert-added" ? "alert" : "alert-updated",
-        oldValue: null,
-        newValue: c.alert.status,
-        alertId: c.alert.id,
-      };
-    });
-    if (rows.length) await this.q((db) => db.insert(incidentChanges).values(storable(rows)));
+    for (const some of chunked(rows, incidentChanges))
+      await this.q((db) => db.insert(incidentChanges).values(storable(some)));
   }
 
   /** The change history of one incident, oldest first. */
@@ -222,11 +287,12 @@ export class IncidentRepository extends Repository {
         ),
     );
     alerts.sort(byCreation);
-    return rows.map((r) =>
-      toIncident(
-        r,
-        alerts.filter((a) => a.incidentId === r.id),
-      ),
-    );
+    const byIncident = new Map<string, AlertRow[]>();
+    for (const alert of alerts) {
+      const list = byIncident.get(alert.incidentId);
+      if (list) list.push(alert);
+      else byIncident.set(alert.incidentId, [alert]);
+    }
+    return rows.map((r) => toIncident(r, byIncident.get(r.id) ?? []));
   }
 }

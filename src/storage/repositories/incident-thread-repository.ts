@@ -1,5 +1,5 @@
 /** Remembers which incident threads were started in which conversation, so each gets one root, ever. */
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { PlatformName } from "../../core/incoming.js";
 import { Repository } from "../handle.js";
 
@@ -22,6 +22,25 @@ export class IncidentThreadRepository extends Repository {
         .where(and(this.in(target), eq(incidentThreads.tenant, tenant), eq(incidentThreads.incidentId, incidentId))),
     );
     return row?.rootKey;
+  }
+
+  /** The root keys of those of `incidentIds` that have a thread in the conversation, in one query. */
+  async rootKeys(target: ThreadTarget, tenant: string, incidentIds: readonly string[]): Promise<Map<string, string>> {
+    const { incidentThreads } = this.t;
+    if (incidentIds.length === 0) return new Map();
+    const rows = await this.q((db) =>
+      db
+        .select({ id: incidentThreads.incidentId, rootKey: incidentThreads.rootKey })
+        .from(incidentThreads)
+        .where(
+          and(
+            this.in(target),
+            eq(incidentThreads.tenant, tenant),
+            inArray(incidentThreads.incidentId, [...incidentIds]),
+          ),
+        ),
+    );
+    return new Map(rows.map((r) => [r.id, r.rootKey]));
   }
 
   /** Records a new thread; false when one existed (nothing changed). */

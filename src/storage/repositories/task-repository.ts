@@ -1,5 +1,5 @@
 /** Reads and writes plan tasks; seeds a workspace with the shipped plan on first use. */
-import { and, asc, count, eq, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Plan } from "../../domain/plan.js";
 import type { Task, TaskStatus } from "../../domain/task.js";
 import { Repository, type Handle } from "../handle.js";
@@ -29,6 +29,24 @@ export interface TaskFilter {
   removed?: boolean;
   /** Only the tasks marked not applicable. */
   skipped?: boolean;
+}
+
+/** One area's numbers for the digest, counted in SQL over the tasks that are not removed. */
+export interface AreaNumbers {
+  area: string;
+  /** Applicable (not skipped) tasks by status (the progress chart). */
+  open: number;
+  inProgress: number;
+  blocked: number;
+  done: number;
+  /** Tasks marked not applicable. */
+  skipped: number;
+  /** Tasks counted in the area's progress (not skipped) and how many of them are done. */
+  counted: number;
+  countedDone: number;
+  /** Open work past its due date, and open work nobody owns. */
+  overdue: number;
+  noOwner: number;
 }
 
 /** Access to the tasks of every workspace. */
@@ -66,6 +84,52 @@ export class TaskRepository extends Repository {
   all(workspace: string): Promise<Task[]> {
     const { tasks } = this.t;
     return this.select(and(eq(tasks.workspace, workspace), isNull(tasks.removedAt)));
+  }
+
+  /** Each area's numbers for the digest in one GROUP BY, never loading the tasks; `today` is YYYY-MM-DD. */
+  async areaNumbers(workspace: string, today: string): Promise<AreaNumbers[]> {
+    const { tasks } = this.t;
+    const when = (condition: SQL) => sql<number>`sum(case when ${condition} then 1 else 0 end)`.mapWith(Number);
+    const openWork = sql`${tasks.status} <> 'done' and ${tasks.skipReason} is null`;
+    return this.q((db) =>
+      db
+        .select({
+          area: tasks.area,
+          open: when(sql`${tasks.skipReason} is null and ${tasks.status} = 'open'`),
+          inProgress: when(sql`${tasks.skipReason} is null and ${tasks.status} = 'in_progress'`),
+          blocked: when(sql`${tasks.skipReason} is null and ${tasks.status} = 'blocked'`),
+          done: when(sql`${tasks.skipReason} is null and ${tasks.status} = 'done'`),
+          skipped: when(sql`${tasks.skipReason} is not null`),
+          counted: when(sql`${tasks.skipReason} is null`),
+          countedDone: when(sql`${tasks.skipReason} is null and ${tasks.status} = 'done'`),
+          overdue: when(sql`${openWork} and ${tasks.dueDate} < ${today}`),
+          noOwner: when(sql`${openWork} and ${tasks.ownerId} is null`),
+        })
+        .from(tasks)
+        .where(and(eq(tasks.workspace, workspace), isNull(tasks.removedAt)))
+        .groupBy(tasks.area),
+    );
+  }
+
+  /**
+   * The tasks a digest can list, in plan order: open work that is blocked, has no owner or is due by
+   * `horizon` (so overdue too), and the tasks in `completedIds`. The rest of the workspace is not read.
+   */
+  digestCandidates(workspace: string, horizon: string, completedIds: readonly string[]): Promise<Task[]> {
+    const { tasks } = this.t;
+    const listed = and(
+      ne(tasks.status, "done"),
+      isNull(tasks.skipReason),
+      or(eq(tasks.status, "blocked"), isNull(tasks.ownerId), lte(tasks.dueDate, horizon)),
+    );
+    const ids = [...new Set(completedIds)];
+    return this.select(
+      and(
+        eq(tasks.workspace, workspace),
+        isNull(tasks.removedAt),
+        ids.length ? or(listed, inArray(tasks.id, ids)) : listed,
+      ),
+    );
   }
 
   /** Areas with any task in progress or done: the stages a team has started. */
