@@ -7,8 +7,7 @@ import { parseAreaId } from "../src/domain/plan.js";
 import { hasRole, roleRequirement } from "../src/domain/roles.js";
 import { forbidden, usageError } from "../src/errors.js";
 import { blockRecipients } from "../src/notifications/task-notices.js";
-
-const names = (people: readonly Person[]) => people.map((p) => p.displayName).join(", ");
+import { names, recordNamed } from "./shared/named-people.js";
 
 async function list(ctx: CommandContext): Promise<Reply> {
   const named = await ctx.services.areaLeads.all(ctx.workspace);
@@ -42,17 +41,7 @@ async function replace(ctx: CommandContext, area: string, people: readonly Perso
       ctx.actor.id,
       ctx.now,
     );
-    await tx.audit.record({
-      workspace: ctx.workspace,
-      entityType: "area-lead",
-      entityId: area,
-      actorId: ctx.actor.id,
-      actorName: ctx.actor.displayName,
-      action: "named",
-      oldValue: before || null,
-      newValue: names(people) || null,
-      at: ctx.now,
-    });
+    await recordNamed(tx, ctx, { type: "area-lead", id: area }, before, names(people));
   });
 }
 

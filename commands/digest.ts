@@ -1,7 +1,8 @@
 /** `digest preview`: this conversation's weekly digest as it would look now, shown to the requester only. */
 import { defineCommand } from "../src/app/command.js";
 import { cardReply, type Span } from "../src/core/reply.js";
-import { describeSchedule, isoWeek } from "../src/digest/schedule.js";
+import { describeSchedule } from "../src/digest/schedule.js";
+import { isoWeek } from "../src/domain/working-time.js";
 import { composeDigest } from "../src/digest/compose.js";
 import { DIGEST_KIND, readSchedule } from "../src/digest/deliver.js";
 import { usageError } from "../src/errors.js";

@@ -6,8 +6,7 @@ import { onDuty } from "../src/domain/oncall.js";
 import { byName, type Person } from "../src/domain/person.js";
 import { hasRole, roleRequirement } from "../src/domain/roles.js";
 import { forbidden } from "../src/errors.js";
-
-const names = (people: readonly Person[]) => people.map((p) => p.displayName).join(", ");
+import { names, recordNamed } from "./shared/named-people.js";
 
 async function show(ctx: CommandContext): Promise<Reply> {
   const oncall = await ctx.services.oncall.people(ctx.workspace);
@@ -27,17 +26,7 @@ async function replace(ctx: CommandContext, people: readonly Person[]): Promise<
       people.map((p) => p.id),
       ctx.now,
     );
-    await tx.audit.record({
-      workspace: ctx.workspace,
-      entityType: "oncall",
-      entityId: ctx.workspace,
-      actorId: ctx.actor.id,
-      actorName: ctx.actor.displayName,
-      action: "named",
-      oldValue: before || null,
-      newValue: names(people) || null,
-      at: ctx.now,
-    });
+    await recordNamed(tx, ctx, { type: "oncall", id: ctx.workspace }, before, names(people));
   });
 }
 

@@ -3,6 +3,7 @@ import { defineCommand } from "../src/app/command.js";
 import { announce, type Reply } from "../src/core/reply.js";
 import { findStakeholderRole } from "../src/domain/guidance.js";
 import { usageError } from "../src/errors.js";
+import { recordNamed } from "./shared/named-people.js";
 
 /** Replaces the people on a role (no one after the role clears it); recorded in the audit history. */
 export const stakeholderCommand = defineCommand({
@@ -33,17 +34,7 @@ export const stakeholderCommand = defineCommand({
         ctx.actor.id,
         ctx.now,
       );
-      await tx.audit.record({
-        workspace: ctx.workspace,
-        entityType: "stakeholder",
-        entityId: role.id,
-        actorId: ctx.actor.id,
-        actorName: ctx.actor.displayName,
-        action: "named",
-        oldValue: before.join(", ") || null,
-        newValue: after.join(", ") || null,
-        at: ctx.now,
-      });
+      await recordNamed(tx, ctx, { type: "stakeholder", id: role.id }, before.join(", "), after.join(", "));
     });
     return after.length
       ? announce({ bold: role.name }, `: ${after.join(", ")} (${role.accountability}).`)

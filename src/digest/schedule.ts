@@ -3,6 +3,7 @@
  * (luxon) so the every-minute check, catch-up after downtime and tests all agree, across daylight-saving changes.
  */
 import { DateTime } from "luxon";
+import { isoWeek } from "../domain/working-time.js";
 import { parseTimeOfDay } from "../domain/due-input.js";
 import { z } from "zod";
 
@@ -55,11 +56,6 @@ export function isSchedulableTimezone(zone: string): boolean {
 export function describeSchedule(s: DigestSchedule): string {
   const name = WEEKDAYS[s.day - 1] ?? "monday";
   return `${name[0]?.toUpperCase()}${name.slice(1)} ${pad(s.hour)}:${pad(s.minute)} (${s.timezone})`;
-}
-
-/** The ISO week (`2026-W13`) an instant falls in, in `timezone`. */
-export function isoWeek(at: Date, timezone: string): string {
-  return DateTime.fromJSDate(at, { zone: timezone }).toFormat("kkkk-'W'WW");
 }
 
 /**

@@ -2,10 +2,11 @@
 import * as chrono from "chrono-node";
 import { DateTime } from "luxon";
 import { usageError } from "../errors.js";
+import { localTime } from "./working-time.js";
 
 /** The calendar date (YYYY-MM-DD) it is now in `timezone`. */
 export function todayIn(timezone: string, now: Date): string {
-  return DateTime.fromJSDate(now, { zone: timezone }).toISODate() ?? "";
+  return localTime(now, timezone).toISODate() ?? "";
 }
 
 /** True when `timezone` is an IANA zone luxon (and so the platform's Intl) knows. */

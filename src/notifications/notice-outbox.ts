@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { PlatformName } from "../core/incoming.js";
 import type { OutboxItem } from "../storage/repositories/outbox-repository.js";
-import { nextWorkingTime } from "../reminders/working-time.js";
+import { nextWorkingTime } from "../domain/working-time.js";
 import { wantsNotice, type TaskNotice } from "./task-notices.js";
 
 /** Where and when the notices of one change go. */

@@ -10,7 +10,7 @@ import type { Platforms } from "../delivery/platforms.js";
 import type { ReminderCandidate } from "../storage/repositories/reminder-repository.js";
 import { leadEscalation, ownerReminder } from "./message.js";
 import { nextReminder } from "./rules.js";
-import { isWorkingTime, nextWorkingTime } from "./working-time.js";
+import { isWorkingTime, nextWorkingTime } from "../domain/working-time.js";
 
 /** What the job needs. */
 export interface ReminderDeps {

@@ -10,7 +10,7 @@ import type { Logger } from "../logger.js";
 import type { Storage } from "../storage/storage.js";
 import { nudgeCard } from "./suggestion-card.js";
 import { currentSuggestions, type TrainingDeps } from "./suggestions.js";
-import { isoWeekIn, withinWorkingHours } from "./working-hours.js";
+import { isoWeek, isWorkingTime } from "../domain/working-time.js";
 
 /** What the nudge job needs besides the training data. */
 export interface NudgeJobDeps extends TrainingDeps {
@@ -33,14 +33,14 @@ export function nudgeKey(person: Pick<Person, "workspace" | "id">, week: string)
 
 /** Decides and, when due, enqueues one person's nudge (nudge row, offers and outbox row in one unit of work). */
 export async function nudgePerson(deps: NudgeJobDeps, person: Person, now: Date): Promise<NudgeOutcome> {
-  if (!withinWorkingHours(person, now)) return "outside-hours";
+  if (!isWorkingTime(person, now)) return "outside-hours";
   const last = await deps.training.lastNudgeAt(person.workspace, person.id);
   if (last && now.getTime() - last.getTime() < deps.nudgeDays * 86_400_000) return "too-soon";
   const suggestions = await currentSuggestions(deps, person, now, { limit: 2, perGap: 2, maxGaps: 1 });
   if (suggestions.length === 0) return "nothing-to-suggest";
   const platform = await deps.platformOf(person.workspace);
   if (!platform) return "no-platform";
-  const week = isoWeekIn(person.timezone, now);
+  const week = isoWeek(now, person.timezone);
   const key = nudgeKey(person, week);
   const moduleIds = suggestions.map((s) => s.moduleId);
   return deps.storage.unitOfWork(async (tx): Promise<NudgeOutcome> => {

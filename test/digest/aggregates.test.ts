@@ -8,6 +8,7 @@ import { countsInProgress } from "../../src/domain/task.js";
 import { loadTeamCoverage, coverageLine } from "../../src/training/coverage.js";
 import { areaStatusCounts } from "../../src/reports/series.js";
 import { createTestBot, type TestBot } from "../support/test-bot.js";
+import { periodWeek } from "../../src/digest/schedule.js";
 
 let t: TestBot;
 afterEach(() => t.close());
@@ -30,7 +31,7 @@ async function slowDigest(req: DigestRequest) {
   const alerts = await services.alertStats.weekStats(req.target.workspace, from, req.now);
   const people = await services.people.all(req.target.workspace);
   const card = digestCard({
-    week: req.week,
+    week: periodWeek(from, req.now, req.timezone),
     from: todayIn(req.timezone, from),
     to: today,
     timezone: req.timezone,

@@ -3,7 +3,7 @@ import type { Reply } from "../../src/core/reply.js";
 import type { Person } from "../../src/domain/person.js";
 import { escalationRecipients, runReminders } from "../../src/reminders/job.js";
 import { nextReminder, workingDaysAfter } from "../../src/reminders/rules.js";
-import { isWorkingTime, nextWorkingTime } from "../../src/reminders/working-time.js";
+import { isWorkingTime, nextWorkingTime } from "../../src/domain/working-time.js";
 import { createTestBot, replyText, type TestBot } from "../support/test-bot.js";
 import { testPlatforms } from "../support/platforms.js";
 

@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   dueWeek,
   isSchedulableTimezone,
-  isoWeek,
   lastOccurrence,
   nextOccurrence,
   parseClock,
   parseWeekday,
   type DigestSchedule,
 } from "../../src/digest/schedule.js";
+import { isoWeek } from "../../src/domain/working-time.js";
 
 const berlin: DigestSchedule = { day: 1, hour: 9, minute: 0, timezone: "Europe/Berlin" };
 const newYork: DigestSchedule = { day: 1, hour: 9, minute: 0, timezone: "America/New_York" };
