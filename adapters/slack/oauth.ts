@@ -23,6 +23,8 @@ export const BOT_SCOPES = [
   "im:write",
   "team:read",
   "files:write",
+  "files:read",
+  "app_mentions:read",
 ] as const;
 
 const page = (title: string, text: string) =>
