@@ -103,7 +103,8 @@ describe("connection cap", () => {
     const port = (server.address() as { port: number }).port;
     const sockets = [connect(port, "127.0.0.1"), connect(port, "127.0.0.1")];
     await Promise.all(sockets.map((s) => new Promise((r) => s.once("connect", r))));
-    await new Promise((r) => setTimeout(r, 100));
+    const accepted = () => new Promise<number>((r) => server.getConnections((_err, n) => r(n)));
+    while ((await accepted()) < 2) await new Promise((r) => setImmediate(r));
     const third = connect(port, "127.0.0.1");
     const closed = untilClosed(third);
     third.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
