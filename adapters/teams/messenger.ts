@@ -50,7 +50,6 @@ function tenantParams(ref: Ref): Record<string, unknown> {
   return tenantId ? { tenantId, channelData: { tenant: { id: tenantId } } } : { channelData: {} };
 }
 
-/** Builds the Teams Messenger. */
 export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
   const { adapter, appId } = deps;
 

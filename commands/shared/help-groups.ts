@@ -1,6 +1,5 @@
 /** How `help` groups the commands: by what a person does, each group with one example to copy. */
 
-/** One group of commands. */
 export interface HelpGroup {
   name: string;
   commands: readonly string[];

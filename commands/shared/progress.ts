@@ -2,7 +2,6 @@
 import { countsInProgress, isOverdue, type Task } from "../../src/domain/task.js";
 import type { Plan } from "../../src/domain/plan.js";
 
-/** One area's numbers. */
 export interface AreaProgress {
   id: string;
   name: string;

@@ -2,7 +2,6 @@
 import { renderSvg, type Chart } from "./render.js";
 import { COLOURS, svgDocument, svgLegend, svgRect, svgText } from "./svg.js";
 
-/** One week of incident numbers. */
 export interface IncidentWeek {
   weekStart: string;
   /** New incidents by severity (high, medium, low, informational, …). */

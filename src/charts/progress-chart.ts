@@ -5,7 +5,6 @@
 import { renderSvg, type Chart } from "./render.js";
 import { clip, COLOURS, svgDocument, svgLegend, svgRect, svgText } from "./svg.js";
 
-/** One area's tasks by status. */
 export interface AreaStatusCounts {
   id: string;
   name: string;

@@ -56,7 +56,6 @@ export function nothingMoved(input: DigestInput): boolean {
   return !moved && input.facts.completed.length === 0 && quietWeek(input.alerts);
 }
 
-/** Builds the digest card. */
 export function digestCard(input: DigestInput): Card {
   const { facts } = input;
   const blocks: Block[] = [];

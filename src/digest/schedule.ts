@@ -24,7 +24,6 @@ export type DigestSchedule = z.infer<typeof digestScheduleSchema>;
 
 /** The default: Monday 09:00. */
 export const DEFAULT_DAY = 1;
-/** The default hour. */
 export const DEFAULT_HOUR = 9;
 
 /** Reads `monday`/`mon` (any case) as an ISO weekday, or undefined. */

@@ -7,7 +7,6 @@ import type { Incident, IncidentAlert } from "./incident.js";
 /** Incident fields whose change is worth a line in the thread. */
 export const TRACKED_FIELDS = ["severity", "status", "assignedTo", "classification", "determination"] as const;
 
-/** One tracked field. */
 export type TrackedField = (typeof TRACKED_FIELDS)[number];
 
 /** A change worth recording: the incident is new, a tracked field moved, or an alert was added or updated. */

@@ -66,7 +66,6 @@ export interface EvidenceItem {
   value: string;
 }
 
-/** An alert inside an incident. */
 export interface IncidentAlert {
   id: string;
   title: string;

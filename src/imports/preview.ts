@@ -30,7 +30,6 @@ export interface ImportRejection {
   reason: string;
 }
 
-/** The whole preview. */
 export interface ImportPreview {
   added: ImportChange[];
   changed: ImportChange[];

@@ -20,7 +20,6 @@ export const reportSettingsSchema = z.object({
   since: z.string(),
 });
 
-/** A report subscription's settings. */
 export type ReportSettings = z.infer<typeof reportSettingsSchema>;
 
 /** The first Monday-to-Friday day of the month `at` falls in, in `zone`. */

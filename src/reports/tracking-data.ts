@@ -30,7 +30,6 @@ export const TASK_COLUMNS = [
   "Notes",
 ] as const;
 
-/** One row of the tasks sheet. */
 export interface TaskRow {
   stage: string;
   objective: string;

@@ -51,7 +51,6 @@ function addSheet(
   });
 }
 
-/** Builds the workbook's bytes. */
 export async function buildWorkbook(data: TrackingData): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "secops-bot";

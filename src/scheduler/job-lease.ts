@@ -6,7 +6,6 @@
 import type { Logger } from "../logger.js";
 import type { CoordinationRepository } from "../storage/repositories/coordination-repository.js";
 
-/** The lease's name. */
 export const JOBS_LEASE = "jobs";
 /** How long a held lease lasts without renewal. */
 export const JOBS_LEASE_MS = 30_000;

@@ -8,7 +8,6 @@ import type { Logger } from "../logger.js";
 /** When a job fires: a cron expression in an IANA zone (default UTC), or every so many seconds from start. */
 export type JobTiming = { cron: string; timezone?: string } | { everySeconds: number };
 
-/** A recurring job. */
 export type ScheduledJob = JobTiming & {
   name: string;
   /** Also run once when the bot starts (catch-up after downtime). */

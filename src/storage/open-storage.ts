@@ -6,7 +6,6 @@ import { StorageOpenError } from "./open-error.js";
 import { isUnwritable } from "./unwritable.js";
 import { createStorage, type Storage, type StorageOptions } from "./storage.js";
 
-/** The database settings. */
 export interface DatabaseSettings {
   /** A SQLite path, `file:` URL or `:memory:`, or a PostgreSQL URL. */
   url: string;

@@ -77,7 +77,6 @@ export interface Repositories {
   graphLinks: GraphLinkRepository;
 }
 
-/** The open storage. */
 export interface Storage extends Repositories {
   readonly engine: EngineName;
   /** Runs `work` in one transaction; repository calls inside it (through `tx` or not) join it. */

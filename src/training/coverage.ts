@@ -15,7 +15,6 @@ export interface CoverageCell {
   belowNeed: boolean;
 }
 
-/** One member's row. */
 export interface CoverageRow {
   name: string;
   role: string;

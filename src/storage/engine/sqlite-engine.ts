@@ -15,7 +15,6 @@ import { StorageOpenError } from "../open-error.js";
 import { SerialQueue } from "./serial-queue.js";
 import type { Db, Engine, Tables } from "./types.js";
 
-/** The folder of SQLite migrations. */
 export const SQLITE_MIGRATIONS = join(projectRoot(), "migrations", "sqlite");
 
 /** Options for opening; `onConnection` hands the raw connection to tests that make it read-only. */

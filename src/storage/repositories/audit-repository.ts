@@ -28,7 +28,6 @@ export interface AuditInput {
   at: Date;
 }
 
-/** Access to the audit log. */
 export class AuditRepository extends Repository {
   /** Appends one change. */
   async record(e: AuditInput): Promise<void> {

@@ -29,7 +29,6 @@ export interface ConversationKey {
   id: string;
 }
 
-/** Access to saved conversations. */
 export class ConversationRepository extends Repository {
   /** Saves or refreshes a conversation and marks it active again. */
   async remember(c: ConversationSighting, now: Date): Promise<void> {

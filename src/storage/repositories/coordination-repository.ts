@@ -7,7 +7,6 @@ import { and, eq, sql } from "drizzle-orm";
 import { Repository } from "../handle.js";
 import type { ConversationKey } from "./conversation-repository.js";
 
-/** A held lease. */
 export interface LeaseState {
   name: string;
   holder: string;

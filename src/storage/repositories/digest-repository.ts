@@ -12,7 +12,6 @@ export interface DigestTarget {
   conversationId: string;
 }
 
-/** Access to digest snapshots. */
 export class DigestRepository extends Repository {
   /** The latest snapshot of a week before `week` (ISO week strings sort in time order). */
   async previous(target: DigestTarget, week: string): Promise<AreaCount[] | undefined> {

@@ -14,7 +14,6 @@ export interface FileOfferTarget {
   userId: string;
 }
 
-/** Access to file_offers. */
 export class FileOfferRepository extends Repository {
   /** Stores an offer for FILE_OFFER_TTL_MS and clears expired ones. */
   async create(target: FileOfferTarget, file: OutgoingFile, now: Date): Promise<void> {

@@ -2,7 +2,6 @@
 import { count, eq } from "drizzle-orm";
 import { Repository } from "../handle.js";
 
-/** A stored link. */
 export interface GraphLink {
   workspace: string;
   tenant: string;
@@ -10,7 +9,6 @@ export interface GraphLink {
   linkedAt: string;
 }
 
-/** Access to the links. */
 export class GraphLinkRepository extends Repository {
   /** The workspace's link, if it has one. */
   async get(workspace: string): Promise<GraphLink | undefined> {

@@ -10,7 +10,6 @@ export interface PendingImport {
   changes: unknown[];
 }
 
-/** Access to pending_imports. */
 export class ImportRepository extends Repository {
   /** Stores a preview and discards the person's earlier pending ones; returns its id. */
   create(workspace: string, createdBy: number, fileName: string, changes: unknown[], now: Date): Promise<number> {

@@ -5,7 +5,6 @@ import { Repository } from "../handle.js";
 /** How long a key is remembered; platforms stop retrying within minutes. */
 export const INBOUND_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 
-/** Access to the handled-request keys. */
 export class InboundRequestRepository extends Repository {
   private claims = 0;
 

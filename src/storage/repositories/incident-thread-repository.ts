@@ -10,7 +10,6 @@ export interface ThreadTarget {
   conversationId: string;
 }
 
-/** Access to incident threads. */
 export class IncidentThreadRepository extends Repository {
   /** The root's outbox key when the incident already has a thread in that conversation. */
   async rootKey(target: ThreadTarget, tenant: string, incidentId: string): Promise<string | undefined> {

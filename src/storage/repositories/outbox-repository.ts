@@ -27,7 +27,6 @@ export interface OutboxItem {
   notBefore?: Date;
 }
 
-/** One stored outbox row. */
 export type OutboxRow = Tables["outbox"]["$inferSelect"];
 
 /** Where a sent message went and its platform ids. */
@@ -37,7 +36,6 @@ export interface DeliveredRef {
   conversationId: string;
 }
 
-/** Access to the outbox. */
 export class OutboxRepository extends Repository {
   /** Inserts the item unless its key was enqueued before; true when it is new. */
   async enqueue(item: OutboxItem, now: Date): Promise<boolean> {

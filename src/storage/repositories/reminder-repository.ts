@@ -21,7 +21,6 @@ export interface ReminderCycle {
   ownerId: number;
 }
 
-/** Access to reminder state. */
 export class ReminderRepository extends Repository {
   /** Every open task that has both an owner and a due date. */
   async candidates(): Promise<ReminderCandidate[]> {

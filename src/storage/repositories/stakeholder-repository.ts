@@ -2,7 +2,6 @@
 import { and, eq } from "drizzle-orm";
 import { Repository } from "../handle.js";
 
-/** One named stakeholder. */
 export interface Stakeholder {
   role: string;
   personId: number;
@@ -12,7 +11,6 @@ export interface Stakeholder {
 
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Access to the stakeholders table. */
 export class StakeholderRepository extends Repository {
   /** Every named stakeholder of a workspace, by role then name (sorted here, the same on every engine). */
   async all(workspace: string): Promise<Stakeholder[]> {

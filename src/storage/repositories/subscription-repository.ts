@@ -4,7 +4,6 @@ import type { PlatformName } from "../../core/incoming.js";
 import { Repository } from "../handle.js";
 import type { ConversationKey } from "./conversation-repository.js";
 
-/** A stored subscription. */
 export interface Subscription {
   id: number;
   workspace: string;
@@ -15,7 +14,6 @@ export interface Subscription {
   createdAt: string;
 }
 
-/** Access to subscriptions. */
 export class SubscriptionRepository extends Repository {
   /** Creates or replaces the conversation's subscription of that kind. */
   async put(s: Omit<Subscription, "id" | "createdAt"> & { createdBy: number | null }, now: Date): Promise<void> {
