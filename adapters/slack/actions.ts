@@ -5,10 +5,9 @@
  * and a click on the Home tab republishes it.
  */
 import type { App, BlockAction } from "@slack/bolt";
-import { textReply } from "../../src/core/reply.js";
 import { conversationRef, homeConversation, rememberChannel, type SlackContext } from "./context.js";
 import { SLACK_CAPABILITIES } from "./profile.js";
-import { deliverReply, tellPerson, type ReplyTarget } from "./deliver.js";
+import { answerAfterAck, deliverReply, tellPerson, type ReplyTarget } from "./deliver.js";
 import { openForm } from "./forms.js";
 import { publishHome } from "./home.js";
 import { actionIdOf } from "./parse.js";
@@ -34,52 +33,42 @@ export function registerActions(app: App, ctx: SlackContext): void {
       sourceEphemeral: container.is_ephemeral === true,
       ...(container.message_ts && !container.is_ephemeral ? { messageTs: container.message_ts } : {}),
     };
-    const fail = (ref: string) =>
-      deliverReply(
-        { ...target, replace: false },
-        textReply(`Something went wrong with that button (ref ${ref}).`),
-        ctx.log,
-      );
-    await ctx.later(
-      "action",
-      async () => {
-        const actor = await ctx.directory.identity(client, teamId, body.user.id, body.user.name);
-        const conversation = channelId
-          ? conversationRef(teamId, channelId, body.channel?.name)
-          : homeConversation(teamId, body.user.id);
-        if (channelId) await rememberChannel(ctx, conversation, teamId, body.channel?.name);
-        const reply = await ctx.bot.handle({
-          kind: "action",
-          actionId,
-          value,
-          actor,
-          conversation,
-          mentions: {},
-          capabilities: SLACK_CAPABILITIES,
-        });
-        if (reply.kind === "form") {
-          const origin = {
-            value: reply.form.value,
-            ...(channelId ? { channelId } : {}),
-            ...(body.response_url ? { responseUrl: body.response_url } : {}),
-            replace: !onHome,
-            ephemeral: target.sourceEphemeral === true,
-          };
-          await openForm(client, body.trigger_id, reply, origin, { ...target, replace: false }, ctx.log, ctx.seal);
-        } else if (onHome) {
-          if (reply.kind === "text") await tellPerson(target, renderReply(reply), ctx.log);
-          await publishHome(
-            ctx,
-            client,
-            teamId,
-            body.user.id,
-            reply.kind === "card" && actionId === "home.show" ? reply : undefined,
-          );
-        } else {
-          await deliverReply(target, reply, ctx.log);
-        }
-      },
-      fail,
-    );
+    await answerAfterAck(ctx, "action", "with that button", target, async () => {
+      const actor = await ctx.directory.identity(client, teamId, body.user.id, body.user.name);
+      const conversation = channelId
+        ? conversationRef(teamId, channelId, body.channel?.name)
+        : homeConversation(teamId, body.user.id);
+      if (channelId) await rememberChannel(ctx, conversation, teamId, body.channel?.name);
+      const reply = await ctx.bot.handle({
+        kind: "action",
+        actionId,
+        value,
+        actor,
+        conversation,
+        mentions: {},
+        capabilities: SLACK_CAPABILITIES,
+      });
+      if (reply.kind === "form") {
+        const origin = {
+          value: reply.form.value,
+          ...(channelId ? { channelId } : {}),
+          ...(body.response_url ? { responseUrl: body.response_url } : {}),
+          replace: !onHome,
+          ephemeral: target.sourceEphemeral === true,
+        };
+        await openForm(client, body.trigger_id, reply, origin, { ...target, replace: false }, ctx.log, ctx.seal);
+      } else if (onHome) {
+        if (reply.kind === "text") await tellPerson(target, renderReply(reply), ctx.log);
+        await publishHome(
+          ctx,
+          client,
+          teamId,
+          body.user.id,
+          reply.kind === "card" && actionId === "home.show" ? reply : undefined,
+        );
+      } else {
+        await deliverReply(target, reply, ctx.log);
+      }
+    });
   });
 }

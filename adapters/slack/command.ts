@@ -6,7 +6,7 @@ import type { App } from "@slack/bolt";
 import { textReply } from "../../src/core/reply.js";
 import { conversationRef, rememberChannel, type SlackContext } from "./context.js";
 import { SLACK_CAPABILITIES } from "./profile.js";
-import { deliverReply, type ReplyTarget } from "./deliver.js";
+import { answerAfterAck, deliverReply, type ReplyTarget } from "./deliver.js";
 import { deliverFile } from "./files.js";
 import { openForm } from "./forms.js";
 import { MAX_MENTIONS, parseCommandText } from "./parse.js";
@@ -24,45 +24,39 @@ export function registerCommand(app: App, ctx: SlackContext): void {
       channelId: command.channel_id,
       responseUrl: command.response_url,
     };
-    const fail = (ref: string) =>
-      deliverReply(target, textReply(`Something went wrong while answering (ref ${ref}).`), ctx.log);
-    await ctx.later(
-      "command",
-      async () => {
-        const parsed = parseCommandText(command.text ?? "");
-        if (parsed.userIds.length > MAX_MENTIONS) {
-          await deliverReply(target, textReply(`Mention at most ${MAX_MENTIONS} people in one command.`), ctx.log);
-          return;
-        }
-        const [actor, mentions] = await Promise.all([
-          ctx.directory.identity(client, command.team_id, command.user_id, command.user_name),
-          ctx.directory.mentions(client, command.team_id, parsed.userIds, parsed.labels),
-        ]);
-        const conversation = conversationRef(command.team_id, command.channel_id, command.channel_name);
-        await rememberChannel(ctx, conversation, command.team_id, command.channel_name);
-        const text = parsed.text.trim() || "help";
-        const reply = await ctx.bot.handle({
-          kind: "command",
-          text,
-          actor,
-          conversation,
-          mentions,
-          capabilities: SLACK_CAPABILITIES,
-        });
-        if (reply.kind === "form") {
-          const origin = {
-            value: reply.form.value,
-            channelId: command.channel_id,
-            responseUrl: command.response_url,
-            replace: false,
-          };
-          await openForm(client, command.trigger_id, reply, origin, target, ctx.log, ctx.seal);
-          return;
-        }
-        await deliverReply(target, reply, ctx.log);
-        if (reply.file) await deliverFile(client, command.channel_id, command.user_id, reply.file, ctx.log);
-      },
-      fail,
-    );
+    await answerAfterAck(ctx, "command", "while answering", target, async () => {
+      const parsed = parseCommandText(command.text ?? "");
+      if (parsed.userIds.length > MAX_MENTIONS) {
+        await deliverReply(target, textReply(`Mention at most ${MAX_MENTIONS} people in one command.`), ctx.log);
+        return;
+      }
+      const [actor, mentions] = await Promise.all([
+        ctx.directory.identity(client, command.team_id, command.user_id, command.user_name),
+        ctx.directory.mentions(client, command.team_id, parsed.userIds, parsed.labels),
+      ]);
+      const conversation = conversationRef(command.team_id, command.channel_id, command.channel_name);
+      await rememberChannel(ctx, conversation, command.team_id, command.channel_name);
+      const text = parsed.text.trim() || "help";
+      const reply = await ctx.bot.handle({
+        kind: "command",
+        text,
+        actor,
+        conversation,
+        mentions,
+        capabilities: SLACK_CAPABILITIES,
+      });
+      if (reply.kind === "form") {
+        const origin = {
+          value: reply.form.value,
+          channelId: command.channel_id,
+          responseUrl: command.response_url,
+          replace: false,
+        };
+        await openForm(client, command.trigger_id, reply, origin, target, ctx.log, ctx.seal);
+        return;
+      }
+      await deliverReply(target, reply, ctx.log);
+      if (reply.file) await deliverFile(client, command.channel_id, command.user_id, reply.file, ctx.log);
+    });
   });
 }

@@ -4,8 +4,9 @@
  * a direct message telling the person in plain words. Nothing here throws.
  */
 import type { webApi } from "@slack/bolt";
-import type { Reply } from "../../src/core/reply.js";
+import { textReply, type Reply } from "../../src/core/reply.js";
 import type { Logger } from "../../src/logger.js";
+import type { SlackContext } from "./context.js";
 import { classify, explainToPerson } from "./errors.js";
 import { renderReply } from "./render.js";
 import { safeUrl } from "./text.js";
@@ -118,4 +119,20 @@ export async function tellPerson(
     if (!log) throw err;
     log.error({ err: classify(err), user: target.userId }, "could not reach the person at all");
   }
+}
+
+/**
+ * The listener skeleton after the ack: runs `work` tracked by the context, and when it fails tells the
+ * person in one line what failed, with the reference the log carries.
+ */
+export function answerAfterAck(
+  ctx: Pick<SlackContext, "later" | "log">,
+  what: string,
+  failed: string,
+  target: ReplyTarget,
+  work: () => Promise<void>,
+): Promise<void> {
+  return ctx.later(what, work, (ref) =>
+    deliverReply({ ...target, replace: false }, textReply(`Something went wrong ${failed} (ref ${ref}).`), ctx.log),
+  );
 }

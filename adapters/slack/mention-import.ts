@@ -9,7 +9,7 @@ import type { IncomingFile } from "../../src/core/incoming.js";
 import { textReply } from "../../src/core/reply.js";
 import { conversationRef, rememberChannel, type SlackContext } from "./context.js";
 import { SLACK_CAPABILITIES } from "./profile.js";
-import { deliverReply, type ReplyTarget } from "./deliver.js";
+import { answerAfterAck, deliverReply, type ReplyTarget } from "./deliver.js";
 import { downloadHosts, readSlackFiles, SlackFileError } from "./files.js";
 
 /** A mention's words once the leading mention of the bot is taken off. */
@@ -26,48 +26,42 @@ export function registerMentionImport(app: App, ctx: SlackContext): void {
     const target: ReplyTarget = { client, userId, channelId: event.channel };
     const words = mentionWords(event.text ?? "").toLowerCase();
     const fileIds = (event.files ?? []).map((f) => f.id).filter((id) => /^F[A-Z0-9]{2,30}$/.test(id));
-    const fail = (ref: string) =>
-      deliverReply(target, textReply(`Something went wrong with that file (ref ${ref}).`), ctx.log);
-    await ctx.later(
-      "mention",
-      async () => {
-        if (fileIds.length === 0 || (words !== "" && words !== "import")) {
-          await deliverReply(
-            target,
-            textReply(
-              "Commands are typed with ",
-              { code: "/secops" },
-              " (try ",
-              { code: "/secops help" },
-              "). To import a workbook or CSV, share it here with a mention of me and the word import.",
-            ),
-            ctx.log,
-          );
-          return;
-        }
-        let files: IncomingFile[];
-        try {
-          files = await readSlackFiles(client, fileIds, downloadHosts(ctx.seal), ctx.log);
-        } catch (err) {
-          if (!(err instanceof SlackFileError)) throw err;
-          await deliverReply(target, textReply(err.forPerson), ctx.log);
-          return;
-        }
-        const actor = await ctx.directory.identity(client, teamId, userId);
-        const conversation = conversationRef(teamId, event.channel);
-        await rememberChannel(ctx, conversation, teamId);
-        const reply = await ctx.bot.handle({
-          kind: "command",
-          text: "import",
-          files,
-          actor,
-          conversation,
-          mentions: {},
-          capabilities: SLACK_CAPABILITIES,
-        });
-        await deliverReply(target, reply, ctx.log);
-      },
-      fail,
-    );
+    await answerAfterAck(ctx, "mention", "with that file", target, async () => {
+      if (fileIds.length === 0 || (words !== "" && words !== "import")) {
+        await deliverReply(
+          target,
+          textReply(
+            "Commands are typed with ",
+            { code: "/secops" },
+            " (try ",
+            { code: "/secops help" },
+            "). To import a workbook or CSV, share it here with a mention of me and the word import.",
+          ),
+          ctx.log,
+        );
+        return;
+      }
+      let files: IncomingFile[];
+      try {
+        files = await readSlackFiles(client, fileIds, downloadHosts(ctx.seal), ctx.log);
+      } catch (err) {
+        if (!(err instanceof SlackFileError)) throw err;
+        await deliverReply(target, textReply(err.forPerson), ctx.log);
+        return;
+      }
+      const actor = await ctx.directory.identity(client, teamId, userId);
+      const conversation = conversationRef(teamId, event.channel);
+      await rememberChannel(ctx, conversation, teamId);
+      const reply = await ctx.bot.handle({
+        kind: "command",
+        text: "import",
+        files,
+        actor,
+        conversation,
+        mentions: {},
+        capabilities: SLACK_CAPABILITIES,
+      });
+      await deliverReply(target, reply, ctx.log);
+    });
   });
 }

@@ -8,7 +8,7 @@ import type { App, ViewSubmitAction } from "@slack/bolt";
 import { textReply, type Reply } from "../../src/core/reply.js";
 import { conversationRef, homeConversation, type SlackContext } from "./context.js";
 import { SLACK_CAPABILITIES } from "./profile.js";
-import { deliverReply, type ReplyTarget } from "./deliver.js";
+import { answerAfterAck, deliverReply, type ReplyTarget } from "./deliver.js";
 import { downloadHosts, readSlackFiles, SlackFileError } from "./files.js";
 import { decodeOrigin, readSubmission } from "./modal.js";
 import type { IncomingFile } from "../../src/core/incoming.js";
@@ -27,47 +27,37 @@ export function registerSubmissions(app: App, ctx: SlackContext): void {
       replace: origin.replace,
       sourceEphemeral: origin.ephemeral === true,
     };
-    const fail = (ref: string) =>
-      deliverReply(
-        { ...target, replace: false },
-        textReply(`Something went wrong with that form (ref ${ref}).`),
-        ctx.log,
-      );
-    await ctx.later(
-      "submission",
-      async () => {
-        const { inputs, people, files: fileIds } = readSubmission(view.state.values);
-        let files: IncomingFile[] = [];
-        try {
-          files = fileIds.length ? await readSlackFiles(client, fileIds, downloadHosts(ctx.seal), ctx.log) : [];
-        } catch (err) {
-          if (!(err instanceof SlackFileError)) throw err;
-          await deliverReply({ ...target, replace: false }, textReply(err.forPerson), ctx.log);
-          return;
-        }
-        const [actor, mentions] = await Promise.all([
-          ctx.directory.identity(client, teamId, body.user.id, body.user.name),
-          ctx.directory.mentions(client, teamId, [...new Set(Object.values(people))]),
-        ]);
-        for (const [field, userId] of Object.entries(people)) inputs[field] = `@${userId}`;
-        const conversation = origin.channelId
-          ? conversationRef(teamId, origin.channelId)
-          : homeConversation(teamId, body.user.id);
-        const capabilities = { ...SLACK_CAPABILITIES, forms: false };
-        const reply: Reply = await ctx.bot.handle({
-          kind: "action",
-          actionId: view.callback_id,
-          value: origin.value,
-          inputs,
-          ...(files.length ? { files } : {}),
-          actor,
-          conversation,
-          mentions,
-          capabilities,
-        });
-        await deliverReply(target, reply, ctx.log);
-      },
-      fail,
-    );
+    await answerAfterAck(ctx, "submission", "with that form", target, async () => {
+      const { inputs, people, files: fileIds } = readSubmission(view.state.values);
+      let files: IncomingFile[] = [];
+      try {
+        files = fileIds.length ? await readSlackFiles(client, fileIds, downloadHosts(ctx.seal), ctx.log) : [];
+      } catch (err) {
+        if (!(err instanceof SlackFileError)) throw err;
+        await deliverReply({ ...target, replace: false }, textReply(err.forPerson), ctx.log);
+        return;
+      }
+      const [actor, mentions] = await Promise.all([
+        ctx.directory.identity(client, teamId, body.user.id, body.user.name),
+        ctx.directory.mentions(client, teamId, [...new Set(Object.values(people))]),
+      ]);
+      for (const [field, userId] of Object.entries(people)) inputs[field] = `@${userId}`;
+      const conversation = origin.channelId
+        ? conversationRef(teamId, origin.channelId)
+        : homeConversation(teamId, body.user.id);
+      const capabilities = { ...SLACK_CAPABILITIES, forms: false };
+      const reply: Reply = await ctx.bot.handle({
+        kind: "action",
+        actionId: view.callback_id,
+        value: origin.value,
+        inputs,
+        ...(files.length ? { files } : {}),
+        actor,
+        conversation,
+        mentions,
+        capabilities,
+      });
+      await deliverReply(target, reply, ctx.log);
+    });
   });
 }
