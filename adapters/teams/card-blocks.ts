@@ -4,7 +4,7 @@
  * fact set is capped, and what is cut is counted in an "…and N more" line.
  */
 import type { Block, CardAction, Span } from "../../src/core/reply.js";
-import { escapeMarkdown, oneLine, plain, safeUrl } from "./escape.js";
+import { escapeMarkdown, oneLine, plain } from "./escape.js";
 import type {
   ActionSet,
   CardAction as CardButton,
@@ -15,6 +15,7 @@ import type {
 } from "./card-types.js";
 import type { TeamsLimits } from "./limits.js";
 import { type CardMention, hasMention, mentionMarkdown } from "./mention-text.js";
+import { safeHttpUrl } from "../../src/core/text-safety.js";
 
 export type { CardElement } from "./card-types.js";
 
@@ -49,7 +50,7 @@ function linkRuns(
   base: TextStyle,
   limits: TeamsLimits,
 ): TextRun[] {
-  const url = safeUrl(link.url, limits.maxUrl);
+  const url = safeHttpUrl(link.url, limits.maxUrl);
   if (!url) return [run(`${link.label} (${link.url})`, budget, base)];
   const target = run(url, budget, {
     ...base,
@@ -96,7 +97,7 @@ function linkTitle(label: string, url: string, limits: TeamsLimits): string {
 function action(a: CardAction, limits: TeamsLimits): CardButton | undefined {
   const title = oneLine(a.label, limits.maxActionTitle);
   if (a.kind === "link") {
-    const url = safeUrl(a.url, limits.maxUrl);
+    const url = safeHttpUrl(a.url, limits.maxUrl);
     return url ? { type: "Action.OpenUrl", title: linkTitle(a.label, url, limits), url } : undefined;
   }
   const style: Pick<Extract<CardButton, { type: "Action.Submit" }>, "style"> = a.style === "primary"
@@ -112,7 +113,7 @@ function actionElements(actions: CardAction[], limits: TeamsLimits): CardElement
   const buttons = shown.map((a) => action(a, limits)).filter((a): a is CardButton => a !== undefined);
   const elements: CardElement[] = buttons.length ? [{ type: "ActionSet", actions: buttons } satisfies ActionSet] : [];
   for (const a of shown) {
-    if (a.kind === "link" && !safeUrl(a.url, limits.maxUrl))
+    if (a.kind === "link" && !safeHttpUrl(a.url, limits.maxUrl))
       elements.push(richText([run(`${a.label}: ${a.url}`, limits.maxText, { isSubtle: true })]));
   }
   if (actions.length > shown.length) elements.push(moreLine(actions.length - shown.length));

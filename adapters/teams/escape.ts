@@ -3,12 +3,7 @@
  * it only needs cleaning; fact sets are markdown in Teams, so their text is also escaped. Cards are
  * built as objects and serialised with JSON.stringify, so no string can break out of its field.
  */
-import { clampText, replaceUnsafe, safeHttpUrl } from "../../src/core/text-safety.js";
-
-/** Cuts text to `max` characters without splitting a surrogate pair, ending with "…". */
-export function clamp(text: string, max: number): string {
-  return clampText(text, max);
-}
+import { clampText, replaceUnsafe } from "../../src/core/text-safety.js";
 
 /** Plain text for a TextRun or an input label: no control or direction-override characters, bounded. */
 export function plain(text: string, max: number): string {
@@ -33,9 +28,4 @@ export function escapeMarkdown(text: string): string {
       /^([ \t]*)([-+]|\d+\.)(?=\s)/gm,
       (_m, space: string, marker: string) => `${space}${marker.replace(/([-+.])/, "\\$1")}`,
     );
-}
-
-/** A URL safe to open from a card: http(s) only, no spaces or control characters, bounded. */
-export function safeUrl(url: string, max: number): string | undefined {
-  return safeHttpUrl(url, max);
 }

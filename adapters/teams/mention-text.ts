@@ -5,8 +5,9 @@
  * the reply, which takes it from the people table, never from untrusted text.
  */
 import type { Span } from "../../src/core/reply.js";
-import { escapeMarkdown, oneLine, plain, safeUrl } from "./escape.js";
+import { escapeMarkdown, oneLine, plain } from "./escape.js";
 import type { TeamsLimits } from "./limits.js";
+import { safeHttpUrl } from "../../src/core/text-safety.js";
 
 /** A card mention entity, listed at the card's root under msteams.entities. */
 export interface CardMention {
@@ -47,7 +48,7 @@ export function mentionMarkdown(spans: Span[], limits: TeamsLimits, entities: Ca
     else if ("bold" in span) part = `**${escapeMarkdown(plain(span.bold, limits.maxText)).replace(/\s+$/, "")}**`;
     else if ("code" in span) part = escapeMarkdown(plain(span.code, limits.maxText));
     else if ("link" in span) {
-      const url = safeUrl(span.link.url, limits.maxUrl);
+      const url = safeHttpUrl(span.link.url, limits.maxUrl);
       const label = escapeMarkdown(oneLine(span.link.label, limits.maxTitle));
       const target = url ? `[${escapeMarkdown(url)}](${url.replace(/\(/g, "%28").replace(/\)/g, "%29")})` : "";
       if (!url) part = `${label} (${escapeMarkdown(oneLine(span.link.url, limits.maxUrl))})`;

@@ -39,17 +39,6 @@ export async function applyIncident(
   return applied;
 }
 
-/** Applies an alert read on its own (alerts_v2) to its stored incident; alerts of unknown incidents wait for the incident stream. */
-export async function applyAlert(
-  ctx: EmitContext,
-  subs: readonly Subscription[],
-  incidentId: string | null,
-  alert: IncidentAlert,
-  options: ApplyOptions = {},
-): Promise<Applied | undefined> {
-  return (await applyAlerts(ctx, subs, [{ incidentId, alert }], options))[0];
-}
-
 /**
  * Applies a page of incidents in order: the stored copies are read in one go, each incoming copy is
  * merged over the latest state (an incident twice in a page merges twice), and what changed is

@@ -26,9 +26,6 @@ export interface AlertStatsProvider {
   weekStats(workspace: string, from: Date, to: Date): Promise<AlertWeekStats | undefined>;
 }
 
-/** The provider used while no incident data exists. */
-export const noAlertStats: AlertStatsProvider = { weekStats: () => Promise.resolve(undefined) };
-
 /** True when the period saw no alert or incident activity at all. */
 export function quietWeek(stats: AlertWeekStats | undefined): boolean {
   return (

@@ -7,9 +7,6 @@ import ExcelJS from "exceljs";
 import { SEVERITIES, weekTotal } from "../charts/incidents-chart.js";
 import { shareDone, TASK_COLUMNS, type TrackingData } from "./tracking-data.js";
 
-/** The sheets, in order. */
-export const SHEETS = ["Tasks", "Summary", "Stakeholders", "Incidents", "Audit"] as const;
-
 /** A calendar date (YYYY-MM-DD) or ISO time as a UTC Date Excel shows as that date. */
 function excelDate(value: string | null): Date | null {
   if (!value) return null;
