@@ -1,7 +1,8 @@
 /**
  * A minimal stand-in for Slack's response_url endpoint: each request of the load gets its own
- * `/r/<seq>` URL, and the sink notes when the adapter's answer arrived and whether it holds the
- * text the command should produce. The load generator subtracts its send time (completion latency).
+ * `/r/<seq>` URL, and the sink notes when the adapter's answer arrived (there, or in the ack body the
+ * load generator hands it) and whether it holds the text the command should produce. The load
+ * generator subtracts its send time (completion latency).
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -12,6 +13,8 @@ export class ResponseSink {
   readonly arrivals = new Map<number, number>();
   /** Answers that did not contain the expected text (e.g. an error reply). */
   unexpected = 0;
+  /** Answers that came in the ack body rather than through response_url. */
+  inAck = 0;
   /** Text every answer should contain. */
   expect = "";
   /** Answers to requests numbered below this (an earlier run's) are ignored. */
@@ -28,18 +31,23 @@ export class ResponseSink {
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
         const seq = Number(/^\/r\/(\d+)$/.exec(req.url ?? "")?.[1]);
-        if (Number.isInteger(seq) && seq >= sink.from) {
-          const at = performance.now();
-          sink.arrivals.set(seq, at);
-          sink.waiters.get(seq)?.(at);
-          if (!Buffer.concat(chunks).toString("utf8").includes(sink.expect)) sink.unexpected += 1;
-        }
+        sink.arrived(seq, Buffer.concat(chunks).toString("utf8"), "response_url");
         res.writeHead(200, { "content-type": "text/plain" }).end("ok");
       });
     });
     await new Promise<void>((resolve) => sink.server.listen(0, "127.0.0.1", resolve));
     sink.base = `http://127.0.0.1:${(sink.server.address() as AddressInfo).port}`;
     return sink;
+  }
+
+  /** Notes the answer to request `seq` now, whether it came to its response_url or in the ack body. */
+  arrived(seq: number, body: string, via: "ack" | "response_url"): void {
+    if (!Number.isInteger(seq) || seq < this.from) return;
+    const at = performance.now();
+    this.arrivals.set(seq, at);
+    if (via === "ack") this.inAck += 1;
+    this.waiters.get(seq)?.(at);
+    if (!body.includes(this.expect)) this.unexpected += 1;
   }
 
   /** The response_url of request `seq`. */
@@ -51,6 +59,7 @@ export class ResponseSink {
   reset(expect: string, from: number): void {
     this.arrivals.clear();
     this.unexpected = 0;
+    this.inAck = 0;
     this.expect = expect;
     this.from = from;
   }

@@ -56,11 +56,12 @@ export async function concurrentLoad(t: LoadTarget, seconds: number, connections
           c.sentAt = performance.now();
           return { ...request, headers, body };
         },
-        onResponse: (status, _body, context) => {
+        onResponse: (status, body, context) => {
           const c = context as Context;
           if (status !== 200 || c.seq === undefined || c.sentAt === undefined) return;
           acks.push(performance.now() - c.sentAt);
           acked.set(c.seq, c.sentAt);
+          if (body) t.sink.arrived(c.seq, body, "ack");
         },
       },
     ],
@@ -75,7 +76,7 @@ export async function concurrentLoad(t: LoadTarget, seconds: number, connections
   };
 }
 
-/** Sends `count` commands one after another, each only after the previous one's answer reached response_url. */
+/** Sends `count` commands one after another, each only after the previous one's answer came (in the ack or at response_url). */
 export async function oneAtATime(t: LoadTarget, count: number): Promise<LoadRun> {
   const run: LoadRun = { acks: [], acked: new Map(), seconds: 0, non2xx: 0, errors: 0, timeouts: 0 };
   const started = performance.now();
@@ -84,13 +85,14 @@ export async function oneAtATime(t: LoadTarget, count: number): Promise<LoadRun>
     const { headers, body } = signedCommand(t.text, seq, t.sink.url(seq));
     const sentAt = performance.now();
     const res = await fetch(`http://127.0.0.1:${t.port}/slack/events`, { method: "POST", headers, body });
-    await res.arrayBuffer();
+    const answer = await res.text();
     if (res.status !== 200) {
       run.non2xx += 1;
       continue;
     }
     run.acks.push(performance.now() - sentAt);
     run.acked.set(seq, sentAt);
+    if (answer) t.sink.arrived(seq, answer, "ack");
     if ((await t.sink.answered(seq, 60_000)) === undefined) run.timeouts += 1;
   }
   run.seconds = (performance.now() - started) / 1000;

@@ -86,6 +86,7 @@ async function runScenario(
     ack: summarize(run.acks),
     ...(s.mode === "real" ? { completion: summarize(completions) } : {}),
     unexpected: sink.unexpected + (s.mode === "real" ? run.acks.length - completions.length : 0),
+    inAck: sink.inAck,
     cpuPerRequestMs: (after.cpuMs - before.cpuMs) / Math.max(1, run.acks.length),
     maxRssMb: after.maxRssMb,
     logProblems: logProblems(logPath),

@@ -24,8 +24,10 @@ export interface Outcome {
   run: LoadRun;
   ack: Summary;
   completion?: Summary;
-  /** Acked requests whose answer never reached response_url or held the wrong text. */
+  /** Acked requests whose answer never came (in the ack or at response_url) or held the wrong text. */
   unexpected: number;
+  /** Answers that came in the ack body. */
+  inAck: number;
   cpuPerRequestMs: number;
   maxRssMb: number;
   logProblems: string;
@@ -43,6 +45,17 @@ export function slackHeadlines(outcomes: Outcome[]): Headline[] {
   const load = `\`${real.scenario.text}\`, ${real.scenario.connections} connections`;
   return [
     { measure: `Throughput, ${load}`, unit: "req/s", figure: rps(real), baseline: rps(bare), rate: true },
+    { measure: `Ack p99, ${load}`, unit: "ms", figure: real.ack.p99, baseline: bare.ack.p99 },
+    ...(real.completion
+      ? [
+          {
+            measure: `Completion p99 (answer seen), ${load}; baseline: the bare app's ack p99`,
+            unit: "ms",
+            figure: real.completion.p99,
+            baseline: bare.ack.p99,
+          },
+        ]
+      : []),
     {
       measure: `Server CPU per request, ${load}`,
       unit: "ms",
@@ -95,7 +108,8 @@ export function printSlackLoad(outcomes: Outcome[], data: { tasks: number; alert
       "Scenario",
       "Non-2xx",
       "Errors / timeouts",
-      "Answers missing or wrong at response_url",
+      "Answers missing or wrong",
+      "Answered in the ack",
       "Answers sent through the Web API fallback (incl. warm-up)",
       "Worker log warnings and errors (incl. warm-up)",
     ],
@@ -104,6 +118,7 @@ export function printSlackLoad(outcomes: Outcome[], data: { tasks: number; alert
       o.run.non2xx,
       `${o.run.errors} / ${o.run.timeouts}`,
       o.scenario.mode === "real" ? o.unexpected : "—",
+      o.scenario.mode === "real" ? `${num(o.inAck)} of ${num(o.run.acks.length)}` : "—",
       o.viaWebApi,
       o.logProblems,
     ]),

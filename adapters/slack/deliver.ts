@@ -3,7 +3,7 @@
  * ephemeral or in_channel, can replace the clicked card), then the Web API, and when Slack refuses,
  * a direct message telling the person in plain words. Nothing here throws.
  */
-import type { webApi } from "@slack/bolt";
+import type { RespondArguments, webApi } from "@slack/bolt";
 import { textReply, type Reply } from "../../src/core/reply.js";
 import type { Logger } from "../../src/logger.js";
 import type { SlackContext } from "./context.js";
@@ -52,6 +52,16 @@ export async function postToResponseUrl(url: string, body: object): Promise<void
   if (!res.ok) throw Object.assign(new Error(`response_url answered HTTP ${res.status}`), { status: res.status });
 }
 
+/** Who sees a message sent through the ack or a response_url: the conversation, or the person alone. */
+function responseType(reply: Reply): "in_channel" | "ephemeral" {
+  return reply.visibility === "conversation" ? "in_channel" : "ephemeral";
+}
+
+/** A reply as the body of a slash command's ack. */
+export function slackMessage(reply: Reply): RespondArguments {
+  return { ...renderReply(reply, "message"), response_type: responseType(reply) };
+}
+
 /** Delivers a reply (text or card) to the person or conversation; logs and explains failures. */
 export async function deliverReply(target: ReplyTarget, reply: Reply, log: Logger): Promise<void> {
   const message = renderReply(reply, "message");
@@ -62,7 +72,7 @@ export async function deliverReply(target: ReplyTarget, reply: Reply, log: Logge
     try {
       await postToResponseUrl(responseUrl, {
         ...message,
-        response_type: visibleToAll ? "in_channel" : "ephemeral",
+        response_type: responseType(reply),
         replace_original: place === "replace",
       });
       if (place === "move") await postToResponseUrl(responseUrl, { delete_original: true });

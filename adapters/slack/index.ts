@@ -49,6 +49,8 @@ export interface SlackAdapterOptions {
   http?: HttpApp;
   /** Overrides for the Web API clients (tests shorten retries). */
   clientOptions?: webApi.WebClientOptions;
+  /** How long a slash command's answer may take to go in the ack body (0: always after the ack). */
+  ackAnswerBudgetMs?: number;
 }
 
 /** A built adapter: start it, use its messenger, stop it. */
@@ -107,7 +109,7 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
   const seal = createOriginSeal(o.config.signingSecret, o.config.apiUrl);
   const ctx = createContext(o.bot, o.services, log, directory, seal);
   app.use(dedupeMiddleware(o.services.inbound, o.services.clock, log));
-  registerCommand(app, ctx);
+  registerCommand(app, ctx, o.ackAnswerBudgetMs);
   registerActions(app, ctx);
   registerSubmissions(app, ctx);
   registerHome(app, ctx);

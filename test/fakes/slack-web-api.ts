@@ -22,10 +22,11 @@ export interface SlackCall {
   team: string | undefined;
 }
 
-/** One recorded POST to a response_url. */
+/** One message shown for a response_url: posted to it, or carried by the slash command's ack. */
 export interface ResponsePost {
   id: string;
   body: Record<string, unknown>;
+  via: "response_url" | "ack";
 }
 
 /** A failure to inject: an HTTP status (429 with Retry-After seconds) or a Slack error code. */
@@ -159,6 +160,21 @@ export class FakeSlack extends EventEmitter {
     return this.calls.filter((c) => c.method === method);
   }
 
+  /**
+   * Shows a slash command's ack as Slack does: a message in its body appears to the person like a post
+   * to the command's response_url, so it is recorded with those posts (checked against Block Kit's rules).
+   */
+  async showAck(responseUrl: string, ack: Response): Promise<void> {
+    const raw = await ack.text();
+    if (ack.status !== 200 || !raw.trim()) return;
+    const id = responseUrl.split("/").pop() ?? "";
+    const body = JSON.parse(raw) as Record<string, unknown>;
+    const problems = blockProblems(body.blocks, "message");
+    if (problems.length) this.rejected.push({ where: `ack ${id}`, problems });
+    else this.responses.push({ id, body, via: "ack" });
+    this.emit("request");
+  }
+
   /** The posts made to one response_url. */
   postsTo(url: string): Record<string, unknown>[] {
     const id = url.split("/").pop() ?? "";
@@ -262,7 +278,7 @@ export class FakeSlack extends EventEmitter {
       this.rejected.push({ where: `response_url ${id}`, problems });
       return void res.writeHead(400).end("invalid_blocks");
     }
-    this.responses.push({ id, body });
+    this.responses.push({ id, body, via: "response_url" });
     res.writeHead(200, { "Content-Type": "text/plain" }).end("ok");
   }
 

@@ -69,6 +69,7 @@ describe("the running process: health, readiness and request-scoped JSON logs", 
       body,
     });
     expect(res.status).toBe(200);
+    await slack.showAck(responseUrl, res);
     return responseUrl;
   }
 

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { textReply } from "../../src/core/reply.js";
 import { FakeGraph } from "../fakes/graph-server.js";
 import { FakeSlack } from "../fakes/slack-web-api.js";
+import { ACK_ANSWER_BUDGET_MS } from "../../adapters/slack/command.js";
 import { sendSigned, slashCommandBody } from "../fakes/slack-requests.js";
 import { lastPost } from "../slack/blocks.js";
 import { startMain, type RunningMain } from "../support/run-main.js";
@@ -80,7 +81,8 @@ describe("graceful shutdown on SIGTERM", () => {
     fake.state.users.set("UADMIN", { id: "UADMIN", name: "ada", displayName: "Ada" });
     fake.state.users.set("UDANA", { id: "UDANA", name: "dana", displayName: "Dana" });
     fake.state.channels.set("C0OPS", { member: true, archived: false });
-    fake.slow("users.info", 2000);
+    // Slower than the ack budget, so the command is still at work when SIGTERM arrives.
+    fake.slow("users.info", ACK_ANSWER_BUDGET_MS + 600);
     bot = await startMain({
       SECOPS_PLATFORMS: "slack",
       SECOPS_ADMINS: "UADMIN",

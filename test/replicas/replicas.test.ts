@@ -52,6 +52,7 @@ async function command(bot: RunningMain, text: string, triggerId = slack!.trigge
     secret: SECRET,
   });
   expect(res.status).toBe(200);
+  await slack!.showAck(responseUrl, res);
   return responseUrl;
 }
 

@@ -1,5 +1,6 @@
-/** The /secops slash command end to end: signed requests in, answers out through response_url. */
+/** The /secops slash command end to end: signed requests in, answers out in the ack body or through response_url. */
 import { describe, expect, it } from "vitest";
+import { ACK_ANSWER_BUDGET_MS } from "../../adapters/slack/command.js";
 import { sendSigned, slashCommandBody } from "../fakes/slack-requests.js";
 import { allText, lastPost } from "./blocks.js";
 import { CHANNEL, SECRET, useHarness, type Harness } from "./harness.js";
@@ -8,17 +9,24 @@ let h: Harness;
 useHarness((started) => (h = started));
 
 describe("/secops commands", () => {
-  it("acks with an empty 200 and answers help privately, with fallback text", async () => {
+  it("answers help privately inside the ack, with fallback text, and posts nothing more", async () => {
     const sent = await h.command("help");
     expect(sent.status).toBe(200);
+    expect(h.fake.responses.map((r) => r.via)).toEqual(["ack"]);
     const post = lastPost(h.fake, sent.responseUrl);
     expect(post.response_type).toBe("ephemeral");
     expect(post.text).toContain("SecOps bot commands");
     expect(allText(post)).toContain("assign S2 @dana due 2027-01-15");
+    expect(h.fake.calls.filter((c) => c.method.startsWith("chat."))).toEqual([]);
   });
 
-  it("acks before slow work finishes and answers through response_url afterwards", async () => {
-    h.fake.slow("users.info", 700);
+  it("puts a change the channel should see in the ack as in_channel", async () => {
+    await h.command("assign S1-2 <@UDANA|dana>");
+    expect(h.fake.responses.at(-1)).toMatchObject({ via: "ack", body: { response_type: "in_channel" } });
+  });
+
+  it("acks empty when the answer is not ready within the budget and answers through response_url afterwards", async () => {
+    h.fake.slow("users.info", ACK_ANSWER_BUDGET_MS + 300);
     const responseUrl = h.fake.responseUrl();
     const body = slashCommandBody({
       text: "plan",
@@ -34,6 +42,7 @@ describe("/secops commands", () => {
     expect(h.fake.postsTo(responseUrl)).toHaveLength(0);
     await h.settle();
     expect(lastPost(h.fake, responseUrl).text).toContain("adoption plan");
+    expect(h.fake.responses.map((r) => r.via)).toEqual(["response_url"]);
   });
 
   it("treats a bare /secops as help", async () => {

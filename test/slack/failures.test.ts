@@ -5,7 +5,8 @@ import { CHANNEL, useHarness, type Harness } from "./harness.js";
 
 const WS = "slack:T0FAKE";
 let h: Harness;
-useHarness((started) => (h = started));
+// Every answer goes through response_url here, so its failures take the fallbacks under test.
+useHarness((started) => (h = started), { ackAnswerBudgetMs: 0 });
 
 /** The direct messages the bot sent to a person's DM channel (the fake opens D<id without U>). */
 const dmsTo = (userId: string) =>

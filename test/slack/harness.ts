@@ -83,8 +83,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** What a test may change about the harness. */
+export interface HarnessOptions {
+  admins?: string[];
+  storage?: Storage;
+  /** The adapter's ack budget (0: every command answers after an empty ack, through response_url). */
+  ackAnswerBudgetMs?: number;
+}
+
 /** Starts fake Slack, the core and the Slack adapter on a free port. */
-export async function startHarness(options: { admins?: string[]; storage?: Storage } = {}): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await FakeSlack.start();
   for (const u of Object.values(USERS)) fake.state.users.set(u.id, u);
   fake.state.channels.set(CHANNEL, { member: true, archived: false });
@@ -107,6 +115,7 @@ export async function startHarness(options: { admins?: string[]; storage?: Stora
     http,
     config: { botToken: fake.token, signingSecret: SECRET, apiUrl: fake.apiUrl },
     clientOptions: { retryConfig: { retries: 1, factor: 1, minTimeout: 10, maxTimeout: 20 } },
+    ...(options.ackAnswerBudgetMs !== undefined ? { ackAnswerBudgetMs: options.ackAnswerBudgetMs } : {}),
   });
   await adapter.start();
   const server: Server = await listen(http.app, 0, "127.0.0.1");
@@ -136,6 +145,7 @@ export async function startHarness(options: { admins?: string[]; storage?: Stora
         triggerId,
       });
       const res = await sendSigned(eventsUrl, body, form, { secret: SECRET, ...o });
+      await fake.showAck(responseUrl, res);
       await settle();
       return { status: res.status, responseUrl, triggerId };
     },
@@ -188,10 +198,10 @@ export async function startHarness(options: { admins?: string[]; storage?: Stora
 }
 
 /** Starts a fresh harness before each test and, after it, checks the fake Slack refused nothing and closes it. */
-export function useHarness(set: (h: Harness) => void): void {
+export function useHarness(set: (h: Harness) => void, options: HarnessOptions = {}): void {
   let current: Harness | undefined;
   beforeEach(async () => {
-    current = await startHarness();
+    current = await startHarness(options);
     set(current);
   });
   afterEach(async () => {

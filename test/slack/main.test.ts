@@ -45,6 +45,7 @@ describe("npm start with Slack settings", () => {
       secret: "main-secret",
     });
     expect(res.status).toBe(200);
+    await fake.showAck(responseUrl, res);
     await fake.waitFor("the help answer", () => fake!.postsTo(responseUrl).length > 0);
     expect(lastPost(fake, responseUrl).text).toContain("SecOps bot commands");
   });

@@ -136,6 +136,7 @@ async function command(workspace: FakeWorkspace, text: string): Promise<string> 
   });
   const res = await sendSigned(`${base}/slack/events`, body, "application/x-www-form-urlencoded", { secret: SECRET });
   expect(res.status).toBe(200);
+  await fake.showAck(responseUrl, res);
   await new Promise((resolve) => setImmediate(resolve));
   await adapter.idle();
   return JSON.stringify(fake.postsTo(responseUrl));

@@ -52,13 +52,11 @@ describe("npm start with Slack and Teams", () => {
       responseUrl,
       triggerId: slack.trigger(),
     });
-    expect(
-      (
-        await sendSigned(`http://127.0.0.1:${port}/slack/events`, body, "application/x-www-form-urlencoded", {
-          secret: "main-secret",
-        })
-      ).status,
-    ).toBe(200);
+    const ack = await sendSigned(`http://127.0.0.1:${port}/slack/events`, body, "application/x-www-form-urlencoded", {
+      secret: "main-secret",
+    });
+    expect(ack.status).toBe(200);
+    await slack.showAck(responseUrl, ack);
     await slack.waitFor("the Slack help answer", () => slack!.postsTo(responseUrl).length > 0);
   });
 });

@@ -1,4 +1,5 @@
 /** Reads and writes the conversations the bot has seen, for proactive posts later; keyed by workspace. */
+import { isDeepStrictEqual } from "node:util";
 import { and, desc, eq } from "drizzle-orm";
 import type { ConversationRef, PlatformName } from "../../core/incoming.js";
 import { Repository } from "../handle.js";
@@ -30,9 +31,14 @@ export interface ConversationKey {
 }
 
 export class ConversationRepository extends Repository {
-  /** Saves or refreshes a conversation and marks it active again. */
+  /**
+   * Saves or refreshes a conversation and marks it active again; a sighting that changes nothing writes
+   * nothing, so an everyday command in a known channel costs one read here.
+   */
   async remember(c: ConversationSighting, now: Date): Promise<void> {
     const { conversations } = this.t;
+    const known = await this.get(c);
+    if (known && unchanged(known, c)) return;
     const row = {
       ...c,
       name: c.name ?? null,
@@ -170,4 +176,15 @@ export class ConversationRepository extends Repository {
 
 function stored<T extends { platform: string; kind: string }>(row: T): T & StoredConversation {
   return { ...row, platform: row.platform as PlatformName } as T & StoredConversation;
+}
+
+/** True when storing the sighting would leave the known row as it is (apart from its time). */
+function unchanged(known: StoredConversation, c: ConversationSighting): boolean {
+  return (
+    known.active &&
+    known.kind === c.kind &&
+    isDeepStrictEqual(known.reference, JSON.parse(JSON.stringify(c.reference))) &&
+    (c.name === undefined || known.name === (c.name ?? null)) &&
+    (c.personId === undefined || known.personId === (c.personId ?? null))
+  );
 }
