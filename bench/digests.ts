@@ -14,7 +14,7 @@ import { createServices } from "../src/app/create-services.js";
 import type { Services } from "../src/app/services.js";
 import { loadPlan } from "../src/data/load-plan.js";
 import { digestFacts } from "../src/digest/facts.js";
-import {} from "../src/digest/schedule.js";
+import { LIST_LIMIT } from "../src/digest/card.js";
 import { isoWeek } from "../src/domain/working-time.js";
 import { coverageLine, loadTeamCoverage } from "../src/training/coverage.js";
 import { silentLogger } from "../src/logger.js";
@@ -148,17 +148,22 @@ export async function digestBenchmark(engine: Engine): Promise<Headline[]> {
         ),
       },
       {
-        name: "Part of composing: the tasks a digest can list (TaskRepository.digestCandidates)",
+        name: "Part of composing: the first rows of each list (TaskRepository.digestLists)",
         samples: await timeEachAsync(requests(false), (r) =>
-          services.tasks.digestCandidates(
+          services.tasks.digestLists(r.target.workspace, "2026-11-30", "2026-12-07", LIST_LIMIT),
+        ),
+      },
+      {
+        name: "Part of composing: the week's completed tasks (TaskRepository.byIds)",
+        samples: await timeEachAsync(requests(false), (r) =>
+          services.tasks.byIds(
             r.target.workspace,
-            "2026-12-07",
             completions.map((c) => c.taskId),
           ),
         ),
       },
       {
-        name: "Part of composing: overdue, due-soon, unowned and completed tasks (digestFacts)",
+        name: "Old path: every list from every task (digestFacts over TaskRepository.all)",
         samples: timeEach(requests(false), () => digestFacts(tasks, completions, "2026-11-30")),
       },
       {

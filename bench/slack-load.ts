@@ -126,10 +126,10 @@ export async function slackLoadBenchmark(engine: Engine): Promise<Headline[]> {
       name: "Real adapter, `tasks S2`",
       mode: "real",
       text: "tasks S2",
-      expect: "Tasks in S2",
+      expect: "tasks in S2",
       connections: ONE_AT_A_TIME,
     },
-    { name: "Real adapter, `tasks S2`", mode: "real", text: "tasks S2", expect: "Tasks in S2", connections: 4 },
+    { name: "Real adapter, `tasks S2`", mode: "real", text: "tasks S2", expect: "tasks in S2", connections: 4 },
   ];
   try {
     const outcomes: Outcome[] = [];

@@ -62,18 +62,18 @@ export function prepareManifest(
 }
 
 /** The zip's bytes: manifest.json, color.png and outline.png at its root. */
-export function buildTeamsPackage(
+export async function buildTeamsPackage(
   ids: { botId?: string; appId?: string },
   dir = TEAMS_DIR,
-): { zip: Uint8Array; manifest: Manifest; warnings: string[] } {
+): Promise<{ zip: Uint8Array; manifest: Manifest; warnings: string[] }> {
   const { manifest, problems, warnings } = prepareManifest(readFileSync(join(dir, "manifest.json"), "utf8"), ids);
   if (problems.length) throw new Error(`teams/manifest.json is not valid:\n  - ${problems.join("\n  - ")}`);
-  const icon = (name: string, draw: () => Buffer) =>
-    existsSync(join(dir, name)) ? readFileSync(join(dir, name)) : draw();
+  const icon = async (name: string, draw: () => Promise<Buffer>) =>
+    existsSync(join(dir, name)) ? readFileSync(join(dir, name)) : await draw();
   const zip = zipSync({
     "manifest.json": new TextEncoder().encode(JSON.stringify(manifest, null, 2)),
-    "color.png": icon("color.png", colorIcon),
-    "outline.png": icon("outline.png", outlineIcon),
+    "color.png": await icon("color.png", colorIcon),
+    "outline.png": await icon("outline.png", outlineIcon),
   });
   return { zip, manifest, warnings };
 }
@@ -85,7 +85,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   );
   const env = process.env;
   try {
-    const { zip, manifest, warnings } = buildTeamsPackage({
+    const { zip, manifest, warnings } = await buildTeamsPackage({
       botId: env.MicrosoftAppId ?? env.MICROSOFT_APP_ID,
       appId: env.TEAMS_APP_ID,
     });

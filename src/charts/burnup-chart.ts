@@ -23,7 +23,7 @@ export function burnupAlt(weeks: readonly BurnupWeek[]): string {
 }
 
 /** Draws completed (line with points) and scope (dashed) per week. */
-export function burnupChart(weeks: readonly BurnupWeek[]): Chart {
+export async function burnupChart(weeks: readonly BurnupWeek[]): Promise<Chart> {
   const plotW = WIDTH - LEFT - RIGHT;
   const plotH = HEIGHT - TOP - BOTTOM;
   const max = Math.max(1, ...weeks.map((w) => Math.max(w.scope, w.completed)));
@@ -56,5 +56,5 @@ export function burnupChart(weeks: readonly BurnupWeek[]): Chart {
   const last = weeks[weeks.length - 1];
   if (last)
     parts.push(svgText(WIDTH - RIGHT, 26, `${last.completed} of ${last.scope} done`, { size: 13, anchor: "end" }));
-  return { title: "Burn-up", ...renderSvg(svgDocument(WIDTH, HEIGHT, parts)), alt: burnupAlt(weeks) };
+  return { title: "Burn-up", ...(await renderSvg(svgDocument(WIDTH, HEIGHT, parts))), alt: burnupAlt(weeks) };
 }

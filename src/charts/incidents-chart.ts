@@ -47,7 +47,7 @@ export function incidentsAlt(weeks: readonly IncidentWeek[]): string {
 }
 
 /** Draws the chart: counts on the left axis, hours on the right. */
-export function incidentsChart(weeks: readonly IncidentWeek[]): Chart {
+export async function incidentsChart(weeks: readonly IncidentWeek[]): Promise<Chart> {
   const plotW = WIDTH - LEFT - RIGHT;
   const plotH = HEIGHT - TOP - BOTTOM;
   const maxCount = Math.max(1, ...weeks.map(weekTotal));
@@ -96,5 +96,5 @@ export function incidentsChart(weeks: readonly IncidentWeek[]): Chart {
     if (points.length)
       parts.push(`<polyline points="${points.join(" ")}" fill="none" stroke="${colour}" stroke-width="2.5"/>`);
   }
-  return { title: "Incidents", ...renderSvg(svgDocument(WIDTH, HEIGHT, parts)), alt: incidentsAlt(weeks) };
+  return { title: "Incidents", ...(await renderSvg(svgDocument(WIDTH, HEIGHT, parts))), alt: incidentsAlt(weeks) };
 }

@@ -41,7 +41,10 @@ export function progressAlt(areas: readonly AreaStatusCounts[]): string {
 }
 
 /** Draws the chart; `previousDone` marks each area's done count a week ago. */
-export function progressChart(areas: readonly AreaStatusCounts[], previousDone?: ReadonlyMap<string, number>): Chart {
+export async function progressChart(
+  areas: readonly AreaStatusCounts[],
+  previousDone?: ReadonlyMap<string, number>,
+): Promise<Chart> {
   const height = TOP + areas.length * ROW + 16;
   const parts = [
     svgText(16, 26, "Stage progress", { size: 17, weight: 700 }),
@@ -76,5 +79,5 @@ export function progressChart(areas: readonly AreaStatusCounts[], previousDone?:
       parts.push(svgRect(LABEL + Math.min(BAR - 2, (BAR * before) / drawn), y + 1, 2, ROW - 2, COLOURS.mark));
     parts.push(svgText(LABEL + BAR + 12, y + 19, `${a.done}/${all} · ${percent(a.done, all)}%`, { size: 13 }));
   });
-  return { title: "Stage progress", ...renderSvg(svgDocument(WIDTH, height, parts)), alt: progressAlt(areas) };
+  return { title: "Stage progress", ...(await renderSvg(svgDocument(WIDTH, height, parts))), alt: progressAlt(areas) };
 }

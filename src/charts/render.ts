@@ -29,12 +29,15 @@ function fonts(): string[] {
   return fontFiles;
 }
 
-/** Renders an SVG document to PNG bytes at its own size; system fonts are never read, so output is the same everywhere. */
-export function renderSvg(svg: string): { png: Buffer; width: number; height: number } {
-  const image = new (renderer().Resvg)(svg, {
+/**
+ * Renders an SVG document to PNG bytes at its own size, on libuv's thread pool so the event loop keeps
+ * serving; system fonts are never read, so output is the same everywhere.
+ */
+export async function renderSvg(svg: string): Promise<{ png: Buffer; width: number; height: number }> {
+  const image = await renderer().renderAsync(svg, {
     font: { loadSystemFonts: false, fontFiles: fonts(), defaultFontFamily: FONT_FAMILY },
     fitTo: { mode: "original" },
-  }).render();
+  });
   return { png: image.asPng(), width: image.width, height: image.height };
 }
 

@@ -1,7 +1,7 @@
 /** The weekly digest as a neutral Card: a pure function of its inputs, shared by the job and `digest preview`. */
 import type { Block, Card, ListItem } from "../core/reply.js";
 import { quietWeek, type AlertWeekStats } from "../domain/alert-stats.js";
-import { blockedFor, type DigestFacts } from "./facts.js";
+import { blockedFor, type DigestFacts, type ListName } from "./facts.js";
 
 /** Done/total of one plan area; what a snapshot stores and a progress bar shows. */
 export interface AreaCount {
@@ -81,42 +81,47 @@ export function digestCard(input: DigestInput): Card {
   blocks.push({ type: "divider" });
   section(
     blocks,
-    `Completed this week (${facts.completed.length})`,
+    `Completed this week (${total(facts, "completed")})`,
     facts.completed.map((c) => ({ label: `${c.taskId}  ${c.title}`, detail: `by ${c.by}` })),
     "None this week.",
+    total(facts, "completed"),
   );
   section(
     blocks,
-    `Blocked (${facts.blocked.length})`,
+    `Blocked (${total(facts, "blocked")})`,
     facts.blocked.map((b) => ({
       label: `${b.taskId}  ${b.title}`,
       detail: `${b.owner ?? "no owner"} · ${blockedFor(b.daysBlocked)} · ${b.reason}`,
     })),
     "Nothing is blocked.",
+    total(facts, "blocked"),
   );
   section(
     blocks,
-    `Overdue (${facts.overdue.length})`,
+    `Overdue (${total(facts, "overdue")})`,
     facts.overdue.map((o) => ({
       label: `${o.taskId}  ${o.title}`,
       detail: `${o.owner ?? "no owner"} · ${o.daysLate} day${o.daysLate === 1 ? "" : "s"} late`,
     })),
     "Nothing is overdue.",
+    total(facts, "overdue"),
   );
   section(
     blocks,
-    `Due in the next 7 days (${facts.dueSoon.length})`,
+    `Due in the next 7 days (${total(facts, "dueSoon")})`,
     facts.dueSoon.map((d) => ({
       label: `${d.taskId}  ${d.title}`,
       detail: `${d.owner ?? "no owner"} · due ${d.dueDate}`,
     })),
     "Nothing is due.",
+    total(facts, "dueSoon"),
   );
   section(
     blocks,
-    `No owner (${facts.unowned.length})`,
+    `No owner (${total(facts, "unowned")})`,
     facts.unowned.map((u) => ({ label: `${u.taskId}  ${u.title}` })),
     "Every open task has an owner.",
+    total(facts, "unowned"),
   );
   if (input.alerts) blocks.push(...alertBlocks(input.alerts));
   if (input.skills) blocks.push({ type: "divider" }, { type: "text", spans: [input.skills] });
@@ -127,9 +132,14 @@ export function digestCard(input: DigestInput): Card {
   };
 }
 
-function section(blocks: Block[], heading: string, items: ListItem[], empty: string): void {
+/** How many rows a list holds in all (its rows may be only the first of them). */
+function total(facts: DigestFacts, list: ListName): number {
+  return facts.totals?.[list] ?? facts[list].length;
+}
+
+function section(blocks: Block[], heading: string, items: ListItem[], empty: string, all = items.length): void {
   const shown = items.slice(0, LIST_LIMIT);
-  if (items.length > LIST_LIMIT) shown.push({ label: `…and ${items.length - LIST_LIMIT} more` });
+  if (all > shown.length) shown.push({ label: `…and ${all - shown.length} more` });
   blocks.push({ type: "text", spans: [{ bold: heading }] }, { type: "list", items: shown, empty });
 }
 

@@ -3,12 +3,20 @@ import type { Card, OutgoingFile } from "../core/reply.js";
 import type { Services } from "../app/services.js";
 import { addDays, todayIn } from "../domain/dates.js";
 import { periodWeek } from "./schedule.js";
-import { digestCard, type AreaCount } from "./card.js";
+import { digestCard, LIST_LIMIT, type AreaCount } from "./card.js";
 import type { AlertWeekStats } from "../domain/alert-stats.js";
-import { chartDataUri } from "../charts/render.js";
+import { chartDataUri, type Chart } from "../charts/render.js";
 import { progressChart } from "../charts/progress-chart.js";
 import type { AreaStatusCounts } from "../charts/progress-chart.js";
-import { digestFacts, DUE_SOON_DAYS, type DigestFacts } from "./facts.js";
+import {
+  blockedFacts,
+  completedFacts,
+  dueSoonFacts,
+  DUE_SOON_DAYS,
+  overdueFacts,
+  unownedFacts,
+  type DigestFacts,
+} from "./facts.js";
 import type { DigestTarget } from "../storage/repositories/digest-repository.js";
 import { coverageLine, loadTeamCoverage } from "../training/coverage.js";
 
@@ -31,6 +39,8 @@ interface WorkspaceDigest {
   facts: DigestFacts;
   alerts: AlertWeekStats | undefined;
   skills: string;
+  /** The progress chart per distinct previous-week snapshot: channels that compare with the same week share one. */
+  charts: Map<string, Promise<Chart>>;
 }
 
 /** A digest run's shared work, by workspace, period and day; pass one to each composeDigest of a run. */
@@ -41,10 +51,19 @@ export function digestRun(): DigestRun {
   return new Map();
 }
 
-/** The workspace's numbers from SQL aggregates, and only the tasks the digest can list. */
-async function workspaceDigest(services: Services, workspace: string, from: Date, now: Date, today: string) {
-  const numbers = new Map((await services.tasks.areaNumbers(workspace, today)).map((n) => [n.area, n]));
+/** The workspace's numbers from SQL aggregates, and only the first rows of each list the digest shows. */
+async function workspaceDigest(
+  services: Services,
+  workspace: string,
+  from: Date,
+  now: Date,
+  today: string,
+): Promise<WorkspaceDigest> {
+  const horizon = addDays(today, DUE_SOON_DAYS);
+  const rows = await services.tasks.areaNumbers(workspace, today, horizon);
+  const numbers = new Map(rows.map((n) => [n.area, n]));
   const of = (area: string) => numbers.get(area);
+  const sum = (pick: (n: (typeof rows)[number]) => number) => rows.reduce((all, n) => all + pick(n), 0);
   const areas = services.plan.areas.map((a) => ({
     id: a.id,
     name: a.name,
@@ -61,20 +80,27 @@ async function workspaceDigest(services: Services, workspace: string, from: Date
     notStarted: of(a.id)?.open ?? 0,
   }));
   const completions = await services.digests.completions(workspace, from, now);
-  const listed = await services.tasks.digestCandidates(
+  const completedTasks = await services.tasks.byIds(
     workspace,
-    addDays(today, DUE_SOON_DAYS),
     completions.map((c) => c.taskId),
   );
+  const lists = await services.tasks.digestLists(workspace, today, horizon, LIST_LIMIT);
+  const facts: DigestFacts = {
+    blocked: blockedFacts(lists.blocked, today),
+    completed: completedFacts(completedTasks, completions),
+    overdue: overdueFacts(lists.overdue, today),
+    dueSoon: dueSoonFacts(lists.dueSoon, today),
+    unowned: unownedFacts(lists.unowned),
+    totals: {
+      blocked: sum((n) => n.blocked),
+      overdue: sum((n) => n.overdue),
+      dueSoon: sum((n) => n.dueSoon),
+      unowned: sum((n) => n.noOwner),
+    },
+  };
   const alerts = await services.alertStats.weekStats(workspace, from, now);
   const coverage = await loadTeamCoverage(services, await services.people.all(workspace), workspace);
-  return {
-    areas,
-    statusCounts,
-    facts: digestFacts(listed, completions, today),
-    alerts,
-    skills: coverageLine(coverage),
-  };
+  return { areas, statusCounts, facts, alerts, skills: coverageLine(coverage), charts: new Map() };
 }
 
 /** The card, the snapshot to store with it, and the chart as a file where cards carry no images. */
@@ -89,9 +115,13 @@ export async function composeDigest(
   const key = [target.workspace, from.toISOString(), now.toISOString(), today].join("\u0000");
   let shared = run.get(key);
   if (!shared) run.set(key, (shared = workspaceDigest(services, target.workspace, from, now, today)));
-  const { areas, statusCounts, facts, alerts, skills } = await shared;
+  const { areas, statusCounts, facts, alerts, skills, charts } = await shared;
   const previous = await services.digests.previous(target, req.week);
-  const chart = progressChart(statusCounts, new Map(previous?.map((p) => [p.id, p.done])));
+  const previousDone = new Map(previous?.map((p) => [p.id, p.done]));
+  const chartKey = JSON.stringify([...previousDone]);
+  let drawn = charts.get(chartKey);
+  if (!drawn) charts.set(chartKey, (drawn = progressChart(statusCounts, previousDone)));
+  const chart = await drawn;
   const card = digestCard({
     week: periodWeek(from, now, timezone),
     from: todayIn(timezone, from),

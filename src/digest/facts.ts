@@ -16,7 +16,12 @@ export interface DigestFacts {
   overdue: { taskId: string; title: string; owner: string | null; daysLate: number }[];
   dueSoon: { taskId: string; title: string; owner: string | null; dueDate: string }[];
   unowned: { taskId: string; title: string }[];
+  /** How many each list holds in all, where a list carries only its first rows. */
+  totals?: Partial<Record<ListName, number>>;
 }
+
+/** The digest's task lists. */
+export type ListName = "blocked" | "completed" | "overdue" | "dueSoon" | "unowned";
 
 /** A blocked task: who owns it, why it is blocked and for how many days. */
 export interface BlockedFact {
@@ -55,30 +60,48 @@ export const DUE_SOON_DAYS = 7;
  * Overdue: most days late first. Due soon: today up to 7 days ahead, soonest first. Unowned: open tasks with no owner.
  */
 export function digestFacts(tasks: readonly Task[], completions: readonly Completion[], today: string): DigestFacts {
+  return {
+    blocked: blockedFacts(tasks, today),
+    completed: completedFacts(tasks, completions),
+    overdue: overdueFacts(tasks, today),
+    dueSoon: dueSoonFacts(tasks, today),
+    unowned: unownedFacts(tasks),
+  };
+}
+
+/** Tasks done in the period and still done, credited to whoever marked them done last. */
+export function completedFacts(tasks: readonly Task[], completions: readonly Completion[]): DigestFacts["completed"] {
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const lastBy = new Map<string, Completion>();
   for (const c of [...completions].sort((a, b) => a.at.localeCompare(b.at))) lastBy.set(c.taskId, c);
-  const completed = [...lastBy.values()]
+  return [...lastBy.values()]
     .filter((c) => byId.get(c.taskId)?.status === "done")
     .map((c) => ({ taskId: c.taskId, title: byId.get(c.taskId)?.title ?? "", by: c.by }));
-  const open = tasks.filter(isOpenWork);
+}
+
+/** Open work past its due date, most days late first. */
+export function overdueFacts(tasks: readonly Task[], today: string): DigestFacts["overdue"] {
+  return tasks
+    .filter((t) => isOpenWork(t) && isOverdue(t, today))
+    .map((t) => ({
+      taskId: t.id,
+      title: t.title,
+      owner: t.ownerName,
+      daysLate: daysBetween(t.dueDate ?? today, today),
+    }))
+    .sort((a, b) => b.daysLate - a.daysLate);
+}
+
+/** Open work due from today up to DUE_SOON_DAYS ahead, soonest first. */
+export function dueSoonFacts(tasks: readonly Task[], today: string): DigestFacts["dueSoon"] {
   const horizon = addDays(today, DUE_SOON_DAYS);
-  return {
-    blocked: blockedFacts(tasks, today),
-    completed,
-    overdue: open
-      .filter((t) => isOverdue(t, today))
-      .map((t) => ({
-        taskId: t.id,
-        title: t.title,
-        owner: t.ownerName,
-        daysLate: daysBetween(t.dueDate ?? today, today),
-      }))
-      .sort((a, b) => b.daysLate - a.daysLate),
-    dueSoon: open
-      .filter((t) => t.dueDate !== null && t.dueDate >= today && t.dueDate <= horizon)
-      .map((t) => ({ taskId: t.id, title: t.title, owner: t.ownerName, dueDate: t.dueDate ?? today }))
-      .sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
-    unowned: open.filter((t) => t.ownerId === null).map((t) => ({ taskId: t.id, title: t.title })),
-  };
+  return tasks
+    .filter((t) => isOpenWork(t) && t.dueDate !== null && t.dueDate >= today && t.dueDate <= horizon)
+    .map((t) => ({ taskId: t.id, title: t.title, owner: t.ownerName, dueDate: t.dueDate ?? today }))
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+}
+
+/** Open work nobody owns. */
+export function unownedFacts(tasks: readonly Task[]): DigestFacts["unowned"] {
+  return tasks.filter((t) => isOpenWork(t) && t.ownerId === null).map((t) => ({ taskId: t.id, title: t.title }));
 }

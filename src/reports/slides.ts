@@ -127,7 +127,7 @@ function stagesSlide(pptx: Pptx, data: TrackingData): void {
   if (named.length) slide.addText(named.join("   ·   "), { x: 7, y: 6.95, w: 6, h: 0.3, fontSize: 8, color: "64748B" });
 }
 
-function incidentsSlide(pptx: Pptx, data: TrackingData): void {
+async function incidentsSlide(pptx: Pptx, data: TrackingData): Promise<void> {
   const slide = pptx.addSlide();
   slide.addText("Incidents, last 12 weeks", { x: 0.4, y: 0.2, w: 12.5, h: 0.5, fontSize: 22, bold: true });
   const header = ["Week of", "New", "High", "Medium", "Low", "Resolved", "MTTA", "MTTR", "Honeypot"];
@@ -149,7 +149,7 @@ function incidentsSlide(pptx: Pptx, data: TrackingData): void {
     ],
     { x: 0.4, y: 0.9, w: 6.4, fontSize: 9, border: { type: "solid", pt: 0.5, color: "CBD5E1" } },
   );
-  const chart = incidentsChart(data.incidents);
+  const chart = await incidentsChart(data.incidents);
   slide.addImage({
     data: `image/png;base64,${chart.png.toString("base64")}`,
     x: 7,
@@ -166,6 +166,6 @@ export async function buildSlides(data: TrackingData): Promise<Buffer> {
   pptx.layout = "LAYOUT_WIDE";
   pptx.title = "Threat protection and XDR adoption tracker";
   stagesSlide(pptx, data);
-  incidentsSlide(pptx, data);
+  await incidentsSlide(pptx, data);
   return (await pptx.write({ outputType: "nodebuffer" })) as Buffer;
 }

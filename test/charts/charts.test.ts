@@ -23,8 +23,8 @@ const AREAS = [
 ];
 
 describe("charts", () => {
-  it("draws stage progress as a PNG of the expected size, bars in proportion, numbers in the alt text", () => {
-    const chart = progressChart(AREAS, new Map([["S1", 2]]));
+  it("draws stage progress as a PNG of the expected size, bars in proportion, numbers in the alt text", async () => {
+    const chart = await progressChart(AREAS, new Map([["S1", 2]]));
     const png = decode(chart);
     expect([png.width, png.height]).toEqual([720, 64 + 2 * 30 + 16]);
     expect(png.pixel(230 + 10, 64 + 15)).toBe("37,99,235");
@@ -35,8 +35,8 @@ describe("charts", () => {
     );
   });
 
-  it("draws skipped tasks as their own series and leaves them out of the share done", () => {
-    const chart = progressChart([
+  it("draws skipped tasks as their own series and leaves them out of the share done", async () => {
+    const chart = await progressChart([
       { id: "S3", name: "Stage 3", done: 2, inProgress: 0, blocked: 0, skipped: 4, notStarted: 2 },
     ]);
     const png = decode(chart);
@@ -48,16 +48,16 @@ describe("charts", () => {
     );
   });
 
-  it("draws the 12-week burn-up and the incidents chart with every week in the alt text", () => {
+  it("draws the 12-week burn-up and the incidents chart with every week in the alt text", async () => {
     const weeks = Array.from({ length: 12 }, (_, i) => ({
       weekStart: `2026-09-${String(i + 10).padStart(2, "0")}`,
       completed: i * 2,
       scope: 40,
     }));
-    const burnup = burnupChart(weeks);
+    const burnup = await burnupChart(weeks);
     expect([decode(burnup).width, decode(burnup).height]).toEqual([720, 340]);
     expect(burnup.alt).toContain("week of 2026-09-21: 22 of 40 done.");
-    const incidents = incidentsChart(
+    const incidents = await incidentsChart(
       weeks.map((w, i) => ({
         weekStart: w.weekStart,
         bySeverity: { high: i % 3, medium: 2, low: 1 },
@@ -73,9 +73,9 @@ describe("charts", () => {
     );
   });
 
-  it("renders text with the bundled font: hostile names are drawn as text, never parsed", () => {
+  it("renders text with the bundled font: hostile names are drawn as text, never parsed", async () => {
     const evil = [{ ...AREAS[0]!, name: '"/><image href="file:///etc/passwd"/><text>' }];
-    const png = decode(progressChart(evil));
+    const png = decode(await progressChart(evil));
     expect(png.height).toBe(64 + 30 + 16);
   });
 });

@@ -26,7 +26,7 @@ async function slowDigest(req: DigestRequest) {
   const from = new Date(req.now.getTime() - PERIOD_MS);
   const today = todayIn(req.timezone, req.now);
   const previous = await services.digests.previous(req.target, req.week);
-  const chart = progressChart(areaStatusCounts(services, tasks), new Map(previous?.map((p) => [p.id, p.done])));
+  const chart = await progressChart(areaStatusCounts(services, tasks), new Map(previous?.map((p) => [p.id, p.done])));
   const completions = await services.digests.completions(req.target.workspace, from, req.now);
   const alerts = await services.alertStats.weekStats(req.target.workspace, from, req.now);
   const people = await services.people.all(req.target.workspace);

@@ -16,8 +16,8 @@ function decodePng(png: Uint8Array): { width: number; height: number; pixels: nu
 }
 
 describe("Teams app package", () => {
-  it("zips the manifest with the bot id filled in, and both icons at the root", () => {
-    const { zip } = buildTeamsPackage({ botId: BOT_ID });
+  it("zips the manifest with the bot id filled in, and both icons at the root", async () => {
+    const { zip } = await buildTeamsPackage({ botId: BOT_ID });
     const files = unzipSync(zip);
     expect(Object.keys(files).sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
     const manifest = JSON.parse(new TextDecoder().decode(files["manifest.json"])) as Record<string, unknown> & {
@@ -34,8 +34,8 @@ describe("Teams app package", () => {
     expect(JSON.stringify(manifest)).not.toContain("{{");
   });
 
-  it("ships a 192×192 colour icon and a 32×32 outline icon that is only white or transparent", () => {
-    const files = unzipSync(buildTeamsPackage({ botId: BOT_ID }).zip);
+  it("ships a 192×192 colour icon and a 32×32 outline icon that is only white or transparent", async () => {
+    const files = unzipSync((await buildTeamsPackage({ botId: BOT_ID })).zip);
     const color = decodePng(files["color.png"] ?? new Uint8Array());
     expect([color.width, color.height]).toEqual([192, 192]);
     const outline = decodePng(files["outline.png"] ?? new Uint8Array());
@@ -45,7 +45,7 @@ describe("Teams app package", () => {
     expect(outline.pixels.some(([, , , a]) => a === 255)).toBe(true);
   });
 
-  it("uses a placeholder without an app id, and refuses a manifest over Teams' limits", () => {
+  it("uses a placeholder without an app id, and refuses a manifest over Teams' limits", async () => {
     const template = readFileSync(join(TEAMS_DIR, "manifest.json"), "utf8");
     const plain = prepareManifest(template, {});
     expect(plain.manifest.bots[0]?.botId).toBe(PLACEHOLDER_ID);

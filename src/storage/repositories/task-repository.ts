@@ -1,5 +1,5 @@
 /** Reads and writes plan tasks; seeds a workspace with the shipped plan on first use. */
-import { and, asc, count, eq, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Plan } from "../../domain/plan.js";
 import type { Task, TaskStatus } from "../../domain/task.js";
 import { Repository, type Handle } from "../handle.js";
@@ -44,9 +44,18 @@ export interface AreaNumbers {
   /** Tasks counted in the area's progress (not skipped) and how many of them are done. */
   counted: number;
   countedDone: number;
-  /** Open work past its due date, and open work nobody owns. */
+  /** Open work past its due date, due from today up to the horizon, and open work nobody owns. */
   overdue: number;
+  dueSoon: number;
   noOwner: number;
+}
+
+/** The first rows of each task list a digest shows, each in the digest's order. */
+export interface DigestLists {
+  blocked: Task[];
+  overdue: Task[];
+  dueSoon: Task[];
+  unowned: Task[];
 }
 
 /** Access to the tasks of every workspace. */
@@ -86,8 +95,8 @@ export class TaskRepository extends Repository {
     return this.select(and(eq(tasks.workspace, workspace), isNull(tasks.removedAt)));
   }
 
-  /** Each area's numbers for the digest in one GROUP BY, never loading the tasks; `today` is YYYY-MM-DD. */
-  async areaNumbers(workspace: string, today: string): Promise<AreaNumbers[]> {
+  /** Each area's numbers for the digest in one GROUP BY, never loading the tasks; `today` and `horizon` are YYYY-MM-DD. */
+  async areaNumbers(workspace: string, today: string, horizon = today): Promise<AreaNumbers[]> {
     const { tasks } = this.t;
     const when = (condition: SQL) => sql<number>`sum(case when ${condition} then 1 else 0 end)`.mapWith(Number);
     const openWork = sql`${tasks.status} <> 'done' and ${tasks.skipReason} is null`;
@@ -103,6 +112,7 @@ export class TaskRepository extends Repository {
           counted: when(sql`${tasks.skipReason} is null`),
           countedDone: when(sql`${tasks.skipReason} is null and ${tasks.status} = 'done'`),
           overdue: when(sql`${openWork} and ${tasks.dueDate} < ${today}`),
+          dueSoon: when(sql`${openWork} and ${tasks.dueDate} >= ${today} and ${tasks.dueDate} <= ${horizon}`),
           noOwner: when(sql`${openWork} and ${tasks.ownerId} is null`),
         })
         .from(tasks)
@@ -112,23 +122,36 @@ export class TaskRepository extends Repository {
   }
 
   /**
-   * The tasks a digest can list, in plan order: open work that is blocked, has no owner or is due by
-   * `horizon` (so overdue too), and the tasks in `completedIds`. The rest of the workspace is not read.
+   * The first `limit` tasks of each list a digest shows, ordered as the digest orders them and ties in
+   * plan order: blocked (blocked longest first, a future date counting as today), overdue (most days
+   * late first), due from today up to `horizon` (soonest first) and open work with no owner.
    */
-  digestCandidates(workspace: string, horizon: string, completedIds: readonly string[]): Promise<Task[]> {
+  async digestLists(workspace: string, today: string, horizon: string, limit: number): Promise<DigestLists> {
     const { tasks } = this.t;
-    const listed = and(
+    const open = and(
+      eq(tasks.workspace, workspace),
+      isNull(tasks.removedAt),
       ne(tasks.status, "done"),
       isNull(tasks.skipReason),
-      or(eq(tasks.status, "blocked"), isNull(tasks.ownerId), lte(tasks.dueDate, horizon)),
     );
-    const ids = [...new Set(completedIds)];
+    const blockedSince = sql`substr(coalesce(${tasks.blockedAt}, ${tasks.updatedAt}), 1, 10)`;
+    const [blocked, overdue, dueSoon, unowned] = await Promise.all([
+      this.select(and(open, eq(tasks.status, "blocked")), limit, 0, [
+        sql`case when ${blockedSince} > ${today} then ${today} else ${blockedSince} end`,
+      ]),
+      this.select(and(open, lt(tasks.dueDate, today)), limit, 0, [asc(tasks.dueDate)]),
+      this.select(and(open, gte(tasks.dueDate, today), lte(tasks.dueDate, horizon)), limit, 0, [asc(tasks.dueDate)]),
+      this.select(and(open, isNull(tasks.ownerId)), limit),
+    ]);
+    return { blocked, overdue, dueSoon, unowned };
+  }
+
+  /** The tasks with these ids (removed ones left out), in plan order. */
+  byIds(workspace: string, ids: readonly string[]): Promise<Task[]> {
+    const { tasks } = this.t;
+    if (ids.length === 0) return Promise.resolve([]);
     return this.select(
-      and(
-        eq(tasks.workspace, workspace),
-        isNull(tasks.removedAt),
-        ids.length ? or(listed, inArray(tasks.id, ids)) : listed,
-      ),
+      and(eq(tasks.workspace, workspace), isNull(tasks.removedAt), inArray(tasks.id, [...new Set(ids)])),
     );
   }
 
@@ -204,8 +227,8 @@ export class TaskRepository extends Repository {
     return and(...where);
   }
 
-  /** Tasks matching `condition` in plan order (area, then number), owners' names resolved. */
-  private async select(condition: SQL | undefined, limit?: number, offset = 0): Promise<Task[]> {
+  /** Tasks matching `condition` ordered by `first`, then in plan order (area, then number), owners' names resolved. */
+  private async select(condition: SQL | undefined, limit?: number, offset = 0, first: SQL[] = []): Promise<Task[]> {
     const { tasks, people } = this.t;
     const rank = sql`case ${tasks.area} ${sql.join(
       this.areaOrder.map((a, i) => sql`when ${a} then ${sql.raw(String(i))}`),
@@ -217,7 +240,7 @@ export class TaskRepository extends Repository {
         .from(tasks)
         .leftJoin(people, eq(people.id, tasks.ownerId))
         .where(condition)
-        .orderBy(rank, asc(tasks.position));
+        .orderBy(...first, rank, asc(tasks.position));
       return limit === undefined ? query : query.limit(limit).offset(offset);
     });
     return rows.map(({ t, ownerName }) => ({ ...t, ownerName }));
