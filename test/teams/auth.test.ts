@@ -128,7 +128,7 @@ describe("cheap refusals before any parsing", () => {
     const held = Array.from({ length: 16 }, () =>
       unfinishedPost(h.messagesUrl, { authorization }, 100_000).catch(() => "hung up"),
     );
-    await new Promise((r) => setTimeout(r, 200));
+    await h.requestsReceived(16);
     expect(await unfinishedPost(h.messagesUrl, { authorization }, 100_000)).toBe(503);
     expect(held).toHaveLength(16);
   });

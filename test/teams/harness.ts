@@ -42,6 +42,8 @@ export interface TeamsHarness {
   cardText(call: ConnectorCall | undefined): string;
   /** The last call the fake recorded. */
   last(): ConnectorCall | undefined;
+  /** Resolves once the bot's HTTP server has received `n` requests (their headers, at least) in all. */
+  requestsReceived(n: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -103,6 +105,11 @@ export async function startTeamsHarness(
   mountTeams(http, teams, log);
   const server: Server = await listen(http.app, 0, "127.0.0.1");
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let received = 0;
+  server.on("request", () => void received++);
+  const requestsReceived = async (n: number) => {
+    while (received < n) await new Promise((resolve) => server.once("request", () => setImmediate(resolve)));
+  };
 
   const card = (call: ConnectorCall | undefined) => {
     const attachments = (call?.body?.attachments ??
@@ -130,6 +137,7 @@ export async function startTeamsHarness(
     storage,
     workspace: `teams:${TENANT}`,
     messagesUrl: `${base}/api/messages`,
+    requestsReceived,
     post: (activity, headers = {}) =>
       fetch(`${base}/api/messages`, {
         method: "POST",
