@@ -1,5 +1,5 @@
 /** Reads and writes plan tasks; seeds a workspace with the shipped plan on first use. */
-import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, sql, type SQL } from "drizzle-orm";
 import type { Plan } from "../../domain/plan.js";
 import type { Task, TaskStatus } from "../../domain/task.js";
 import { Repository, type Handle } from "../handle.js";
