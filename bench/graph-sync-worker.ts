@@ -35,12 +35,6 @@ export interface GraphJob {
   alertsPer: number;
 }
 
-/**
- * The index that would let IncidentRepository.get find an incident's alerts directly: without it,
- * SQLite serves `WHERE tenant = ? AND incident_id = ? ORDER BY created_at` from the
- * (tenant, created_at) index and scans every alert of the tenant for each lookup.
- */
-
 /** What the worker reports. */
 export interface GraphResult {
   ms: number;

@@ -6,7 +6,7 @@ import type { HttpApp } from "../adapters/http/server.js";
 import type { createSlackAdapter } from "../adapters/slack/index.js";
 import type { createTeamsAdapter } from "../adapters/teams/index.js";
 import { createAlertFeed } from "./alerts/create-alert-feed.js";
-import { backfillProgress, type BackfillProgress } from "./alerts/sync.js";
+import { backfillProgress, describeBackfill, type BackfillProgress } from "./alerts/sync.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createBot } from "./core/bot.js";
 import { startupAdmins } from "./core/admins.js";
@@ -182,9 +182,7 @@ function addReadinessChecks(
         : "another replica runs the scheduled jobs";
     return {
       ok: true,
-      detail: running
-        ? `${detail}; first incident sync (${running.stream}): ${running.pages} pages, ${running.items} items read`
-        : detail,
+      detail: running ? `${detail}; ${describeBackfill(running)}` : detail,
     };
   });
 }

@@ -13,6 +13,8 @@ export type GraphAlert = Record<string, unknown>;
 export interface SourcePage<T> {
   items: T[];
   last: boolean;
+  /** How many items the whole query matches, when the source says (Graph's @odata.count, first page only). */
+  total?: number;
 }
 
 /** The fields the bot may change on an incident, with Graph's camelCase enum values. */

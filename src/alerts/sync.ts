@@ -46,6 +46,22 @@ export interface BackfillProgress {
   pages: number;
   items: number;
   startedAt: number;
+  /** How many items the stream's query matches, when the source said so on its first page. */
+  expected?: number;
+}
+
+/** The backfill's progress in words, for /readyz. */
+export function describeBackfill(p: BackfillProgress, now = Date.now()): string {
+  const read = `first incident sync (${p.stream}): ${p.pages} pages, ${p.items} items read`;
+  const left = secondsLeft(p, now);
+  return p.expected === undefined || left === undefined ? read : `${read} of ${p.expected}, about ${left} s left`;
+}
+
+/** Seconds the backfill of a stream should still take at its pace so far, when the source gave a total. */
+export function secondsLeft(p: BackfillProgress, now = Date.now()): number | undefined {
+  if (p.expected === undefined || p.items === 0) return undefined;
+  const perItem = (now - p.startedAt) / 1000 / p.items;
+  return Math.max(0, Math.round(perItem * (p.expected - p.items)));
 }
 
 const backfills = new WeakMap<object, BackfillProgress>();
@@ -103,6 +119,7 @@ async function runStream(
     if (backfill) {
       progress.pages += 1;
       progress.items += page.items.length;
+      if (page.total !== undefined && progress.expected === undefined) progress.expected = page.total;
       const seconds = (Date.now() - progress.startedAt) / 1000;
       log.info(
         {
@@ -110,6 +127,8 @@ async function runStream(
           items: progress.items,
           seconds: Math.round(seconds),
           itemsPerSecond: seconds > 0 ? Math.round(progress.items / seconds) : undefined,
+          expected: progress.expected,
+          secondsLeft: page.last ? 0 : secondsLeft(progress),
           last: page.last,
         },
         "incident backfill progress",

@@ -41,6 +41,7 @@ describe("incident sync through the real Graph client and @azure/identity", () =
     expect(incidentCalls).toHaveLength(3);
     expect(incidentCalls[0]?.query.get("$filter")).toBe("lastUpdateDateTime ge 2026-11-21T10:00:00.0000000Z");
     expect(incidentCalls[0]?.query.get("$expand")).toBe("alerts");
+    expect(incidentCalls[0]?.query.get("$count")).toBe("true");
     expect(incidentCalls.every((r) => r.authorization?.startsWith("Bearer "))).toBe(true);
     expect(incidentCalls.every((r) => r.prefer === "include-unknown-enum-members")).toBe(true);
     const links = h.fake.routes.nextLinks.map((l) => l.slice(h?.fake.url.length));

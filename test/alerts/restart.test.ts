@@ -99,4 +99,31 @@ describe("a sync cut short", () => {
     expect((await second.sync()).error).toBeUndefined();
     expect(await roots(second)).toHaveLength(5);
   });
+
+  it("stores a page in one transaction: a failure at its end leaves none of it, and the next run stores it once", async () => {
+    add("301", "2026-11-27T01:00:00Z");
+    const h = await start();
+    await h.t.run("subscribe incidents");
+    await h.sync();
+    for (let i = 2; i <= 5; i++) add(`30${i}`, `2026-11-28T09:0${i}:00Z`);
+    h.t.clock.set("2026-11-28T09:30:00Z");
+    const state = h.t.services.syncState;
+    const pageStored = state.pageStored.bind(state);
+    let pages = 0;
+    state.pageStored = async (...args) => {
+      if (++pages === 2) throw new Error("the disk went away at the end of page 2");
+      return pageStored(...args);
+    };
+    expect((await h.sync()).error).toBeDefined();
+    const stored = async (id: string) => (await h.t.services.incidents.get(TENANT, id)) !== undefined;
+    expect([await stored("305"), await stored("304")]).toEqual([true, true]);
+    expect([await stored("303"), await stored("302")]).toEqual([false, false]);
+    expect(await h.t.services.incidents.history(TENANT, "303")).toEqual([]);
+    expect(await roots(h)).toEqual(["301", "305", "304"]);
+
+    state.pageStored = pageStored;
+    expect((await h.sync()).error).toBeUndefined();
+    expect(await roots(h)).toEqual(["301", "305", "304", "303", "302"]);
+    expect((await h.t.services.incidents.history(TENANT, "303")).filter((c) => c.field === "created")).toHaveLength(1);
+  });
 });

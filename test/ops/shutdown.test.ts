@@ -182,9 +182,9 @@ describe("SIGTERM while the start-up catch-up still runs", () => {
       expect(await bot.stop()).toBe(0);
       const logs = bot.logs();
       const shuttingDown = logs.findIndex((l) => l.msg === "shutting down");
-      expect(logs.findIndex((l) => l.msg === "incident backfill progress" && l.stream === "incidents")).toBeGreaterThan(
-        shuttingDown,
-      );
+      const progress = logs.findIndex((l) => l.msg === "incident backfill progress" && l.stream === "incidents");
+      expect(progress).toBeGreaterThan(shuttingDown);
+      expect(logs[progress]).toMatchObject({ pages: 1, items: 0, expected: 0, secondsLeft: 0, last: true });
       expect(logs.at(-1)?.msg).toBe("stopped");
     } finally {
       await graph.close();

@@ -22,17 +22,9 @@ export async function peopleState(
   return JSON.stringify(people.map(pick));
 }
 
-/** How many audit events the workspace's tasks, people, assets and skill requirements have. */
+/** How many audit events the workspace has, of every kind (tasks, people, incidents, settings…). */
 export async function auditCount(storage: Storage, workspace: string): Promise<number> {
-  const entities: [string, string][] = [
-    ...(await storage.tasks.all(workspace)).map((t): [string, string] => ["task", t.id]),
-    ...(await storage.people.all(workspace)).map((p): [string, string] => ["person", String(p.id)]),
-    ...["analyst", "lead", "admin"].map((role): [string, string] => ["skill-requirement", role]),
-    ...(await storage.assets.all(workspace)).map((a): [string, string] => ["asset", a.value]),
-  ];
-  let n = 0;
-  for (const [type, id] of entities) n += (await storage.audit.history(workspace, type, id)).length;
-  return n;
+  return (await storage.auditLog.list(workspace)).length;
 }
 
 /** Every subscription of every kind, by id. */

@@ -32,7 +32,7 @@ export interface GraphSourceOptions {
   bucket?: TokenBucket;
 }
 
-type Page = { value?: unknown; "@odata.nextLink"?: unknown };
+type Page = { value?: unknown; "@odata.nextLink"?: unknown; "@odata.count"?: unknown };
 
 /** Permissions each call needs, named in errors. */
 export const PERMISSIONS = {
@@ -114,18 +114,25 @@ export class GraphAlertSource implements AlertSource {
       const link = next;
       const page = (await this.call(
         permission,
-        () => (link ? this.client.api(link) : first().top(this.options.pageSize ?? 50)),
+        () =>
+          link
+            ? this.client.api(link)
+            : first()
+                .top(this.options.pageSize ?? 50)
+                .count(true),
         (r) => r.get(),
       )) as Page;
       started = true;
       if (!page || !Array.isArray(page.value))
         throw new AlertSourceError("Microsoft Graph sent a page without a value list.", "bad-request");
       next = this.checkNextLink(page["@odata.nextLink"]);
+      const total = page["@odata.count"];
       yield {
         items: page.value.filter(
           (v): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v),
         ),
         last: !next,
+        ...(typeof total === "number" && Number.isSafeInteger(total) && total >= 0 && !link ? { total } : {}),
       };
     }
   }
