@@ -13,6 +13,7 @@ import { projectRoot } from "../project-root.js";
 import * as sqliteTables from "../schema/sqlite/index.js";
 import { StorageOpenError } from "../open-error.js";
 import { SerialQueue } from "./serial-queue.js";
+import { reuseStatements } from "./statement-cache.js";
 import type { Db, Engine, Tables } from "./types.js";
 
 export const SQLITE_MIGRATIONS = join(projectRoot(), "migrations", "sqlite");
@@ -37,6 +38,7 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Engine {
     sqlite.close();
     throw err;
   }
+  reuseStatements(sqlite);
   const drizzleDb = drizzle({ client: sqlite, schema: sqliteTables });
   migrate(drizzleDb, { migrationsFolder: SQLITE_MIGRATIONS });
   options.onConnection?.(sqlite);
