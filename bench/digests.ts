@@ -144,7 +144,7 @@ export async function digestBenchmark(engine: Engine): Promise<Headline[]> {
       {
         name: "Part of composing: each area's numbers (TaskRepository.areaNumbers, one GROUP BY)",
         samples: await timeEachAsync(requests(false), (r) =>
-          services.tasks.areaNumbers(r.target.workspace, "2026-11-30"),
+          services.tasks.areaNumbers(r.target.workspace, "2026-11-30", "2026-12-07"),
         ),
       },
       {

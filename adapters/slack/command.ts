@@ -52,12 +52,8 @@ export function registerCommand(app: App, ctx: SlackContext, budgetMs = ACK_ANSW
       async () => {
         const pending = answer(ctx, command, client);
         const quick = budgetMs > 0 ? await within(pending, budgetMs) : undefined;
-        if (quick && quick.kind !== "form") {
-          await acknowledge(quick);
-          if (quick.file) await deliverFile(client, command.channel_id, command.user_id, quick.file, ctx.log);
-          return;
-        }
-        await acknowledge();
+        const inAck = quick !== undefined && quick.kind !== "form";
+        await acknowledge(inAck ? quick : undefined);
         const reply = quick ?? (await pending);
         if (reply.kind === "form") {
           const origin = {
@@ -69,7 +65,7 @@ export function registerCommand(app: App, ctx: SlackContext, budgetMs = ACK_ANSW
           await openForm(client, command.trigger_id, reply, origin, target, ctx.log, ctx.seal);
           return;
         }
-        await deliverReply(target, reply, ctx.log);
+        if (!inAck) await deliverReply(target, reply, ctx.log);
         if (reply.file) await deliverFile(client, command.channel_id, command.user_id, reply.file, ctx.log);
       },
       async (ref) => {

@@ -45,7 +45,7 @@ export class TaskRepository extends Repository {
   }
 
   /** Each area's numbers for the digest in one GROUP BY, never loading the tasks; `today` and `horizon` are YYYY-MM-DD. */
-  async areaNumbers(workspace: string, today: string, horizon = today): Promise<AreaNumbers[]> {
+  async areaNumbers(workspace: string, today: string, horizon: string): Promise<AreaNumbers[]> {
     const { tasks } = this.t;
     const when = (condition: SQL) => sql<number>`sum(case when ${condition} then 1 else 0 end)`.mapWith(Number);
     const openWork = sql`${tasks.status} <> 'done' and ${tasks.skipReason} is null`;
